@@ -1,0 +1,157 @@
+import "server-only";
+// HTTP-only iTunes Lookup client: chunking, pacing, retries. Payload shapes live in schema/transform.
+import { ItunesRequestError, ItunesUnknownStorefrontError, type ItunesErrorKind } from "./errors";
+import { getItunesPacer, sleep, type ItunesPacer } from "./pacer";
+import { classifyLookup, parseLookupResponse, type ItunesApp, type LookupOutcome } from "./transform";
+
+export type LookupQuery =
+  | { storefront: string; ids: readonly (number | string)[] }
+  | { storefront: string; bundleIds: readonly string[] };
+
+/** Counters a sync can report; pass one object and it is incremented in place. */
+export interface ItunesStats {
+  requests: number;
+  throttled: number;
+  retries: number;
+}
+
+export function createItunesStats(): ItunesStats {
+  return { requests: 0, throttled: 0, retries: 0 };
+}
+
+export interface ItunesClientOptions {
+  /** Defaults to env ITUNES_BASE_URL, then https://itunes.apple.com. */
+  baseUrl?: string;
+  /** Per HTTP call. Default 15 s. */
+  timeoutMs?: number;
+  /** Ids per call. Default 100. */
+  chunkSize?: number;
+  /** Retries after the first attempt, for throttling and transient failures. Default 4. */
+  maxRetries?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Defaults to the process-wide pacer. */
+  pacer?: ItunesPacer;
+  stats?: ItunesStats;
+  /** Called after every HTTP call (for logs/metrics). */
+  onRequest?: (event: { storefront: string; status: number | null; attempt: number; durationMs: number }) => void;
+}
+
+const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
+
+export function itunesBaseUrl(option?: string): string {
+  return (option ?? process.env.ITUNES_BASE_URL ?? "https://itunes.apple.com").replace(/\/+$/, "");
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Jittered exponential backoff: between half and all of base·2^attempt, capped. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+export interface ItunesClient {
+  /** All apps found, in Apple's order per chunk; absent apps are simply missing. */
+  lookup(query: LookupQuery): Promise<ItunesApp[]>;
+  /** One outcome per requested id/bundle id: found, no_ratings or not_sold. */
+  lookupOutcomes(query: LookupQuery): Promise<Map<string, LookupOutcome>>;
+}
+
+export function createItunesClient(options: ItunesClientOptions = {}): ItunesClient {
+  const cfg = { ...DEFAULTS, ...stripUndefined(options) };
+  const stats = options.stats;
+  let bust = 0;
+
+  async function callOnce(url: URL, storefront: string, attempt: number): Promise<ItunesApp[]> {
+    const started = Date.now();
+    let status: number | null = null;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(cfg.timeoutMs), headers: { accept: "application/json" } });
+      status = res.status;
+      if (res.status === 400) throw new ItunesUnknownStorefrontError(storefront);
+      if (res.status === 403 || res.status === 429) throw failure("throttled", res.status, storefront, attempt);
+      if (res.status >= 500) throw failure("server", res.status, storefront, attempt);
+      if (!res.ok) throw failure("http", res.status, storefront, attempt);
+      const text = await res.text();
+      try {
+        return parseLookupResponse(JSON.parse(text)).apps;
+      } catch {
+        throw failure("bad_response", res.status, storefront, attempt);
+      }
+    } catch (error) {
+      if (error instanceof ItunesRequestError) throw error;
+      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      throw failure(timedOut ? "timeout" : "network", status, storefront, attempt);
+    } finally {
+      options.onRequest?.({ storefront, status, attempt, durationMs: Date.now() - started });
+    }
+  }
+
+  async function fetchChunk(storefront: string, param: "id" | "bundleId", values: readonly string[]): Promise<ItunesApp[]> {
+    const pacer = options.pacer ?? getItunesPacer();
+    for (let attempt = 0; ; attempt++) {
+      await pacer.acquire();
+      const url = new URL(`${itunesBaseUrl(cfg.baseUrl)}/lookup`);
+      url.searchParams.set("country", storefront);
+      url.searchParams.set("entity", "software");
+      url.searchParams.set(param, values.join(","));
+      // Apple's CDN caches lookups for hours; a unique parameter gets fresh numbers.
+      url.searchParams.set("_cb", `${Date.now().toString(36)}${(bust++).toString(36)}`);
+      if (stats) stats.requests++;
+      try {
+        const apps = await callOnce(url, storefront, attempt + 1);
+        pacer.onSuccess();
+        return apps;
+      } catch (error) {
+        if (!(error instanceof ItunesRequestError) || error instanceof ItunesUnknownStorefrontError) throw error;
+        if (error.kind === "throttled") {
+          if (stats) stats.throttled++;
+          pacer.onThrottle();
+        }
+        const retryable = error.kind !== "http";
+        if (!retryable || attempt >= cfg.maxRetries) throw error;
+        if (stats) stats.retries++;
+        await sleep(backoffDelay(attempt, cfg.backoffBaseMs, cfg.backoffMaxMs));
+      }
+    }
+  }
+
+  async function lookup(query: LookupQuery): Promise<ItunesApp[]> {
+    const storefront = query.storefront.trim().toLowerCase();
+    const [param, keys] =
+      "ids" in query ? (["id", query.ids.map(String)] as const) : (["bundleId", [...query.bundleIds]] as const);
+    const unique = [...new Set(keys.map((k) => k.trim()).filter(Boolean))];
+    const apps: ItunesApp[] = [];
+    // Sequential on purpose: the pacer decides the pace, and one storefront's chunks share it.
+    for (const part of chunk(unique, cfg.chunkSize)) apps.push(...(await fetchChunk(storefront, param, part)));
+    return apps;
+  }
+
+  return {
+    lookup,
+    async lookupOutcomes(query) {
+      const apps = await lookup(query);
+      return classifyLookup("ids" in query ? { ids: query.ids } : { bundleIds: query.bundleIds }, apps);
+    },
+  };
+}
+
+/** Convenience for one-off calls with default options. */
+export function lookup(query: LookupQuery, options?: ItunesClientOptions): Promise<ItunesApp[]> {
+  return createItunesClient(options).lookup(query);
+}
+
+function failure(kind: ItunesErrorKind, status: number | null, storefront: string, attempt: number): ItunesRequestError {
+  const what = status ? `HTTP ${status}` : kind;
+  return new ItunesRequestError(`iTunes Lookup failed for storefront "${storefront}" (${what})`, kind, status, storefront, attempt);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
