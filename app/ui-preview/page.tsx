@@ -42,6 +42,7 @@ import { Select } from "@/components/ui/select";
 import { Skeleton, SkeletonText } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { Stars } from "@/components/ui/stars";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Switch } from "@/components/ui/switch";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
@@ -171,6 +172,13 @@ export default function UiPreviewPage() {
         <Section title="Form controls">
           <div className="grid gap-4 md:grid-cols-2">
             <Card>
+              <form
+                className="contents"
+                action={async () => {
+                  await sleep(1200);
+                  toast.success("Account created");
+                }}
+              >
               <CardHeader>
                 <CardTitle>Create account</CardTitle>
                 <CardDescription>Field wires label, hint and error to the control.</CardDescription>
@@ -201,9 +209,12 @@ export default function UiPreviewPage() {
                 </Field>
               </CardContent>
               <CardFooter>
-                <Button variant="ghost">Cancel</Button>
-                <Button>Create account</Button>
+                <Button variant="ghost" type="button">
+                  Cancel
+                </Button>
+                <SubmitButton>Create account</SubmitButton>
               </CardFooter>
+              </form>
             </Card>
 
             <Card>
@@ -487,7 +498,7 @@ export default function UiPreviewPage() {
               Since the last update the widget refuses to load and the app crashes when I tap it. Was a five-star app
               before this.
             </CardContent>
-            <CardFooter className="justify-between">
+            <CardFooter align="between">
               <div className="flex items-center gap-2 text-[13px] text-muted-foreground">
                 <Avatar name="sunnyday42" size="xs" /> sunnyday42
               </div>

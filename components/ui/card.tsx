@@ -34,12 +34,15 @@ export function CardContent({ className, ...props }: DivProps) {
   return <div className={cn("flex-1 px-5 py-5", className)} {...props} />;
 }
 
-/** Footer with a subtle top border and tinted background; right-aligns its children by default. */
-export function CardFooter({ className, ...props }: DivProps) {
+const footerAlign = { end: "justify-end", between: "justify-between", start: "justify-start" } as const;
+
+/** Footer with a subtle top border and tinted background. `align` defaults to "end" (buttons right-aligned). */
+export function CardFooter({ className, align = "end", ...props }: DivProps & { align?: keyof typeof footerAlign }) {
   return (
     <div
       className={cn(
-        "flex items-center justify-end gap-2 rounded-b-card border-t border-border bg-subtle/70 px-5 py-3",
+        "flex items-center gap-2 rounded-b-card border-t border-border bg-subtle/70 px-5 py-3",
+        footerAlign[align],
         className,
       )}
       {...props}

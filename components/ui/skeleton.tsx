@@ -3,7 +3,7 @@ import { cn } from "./cn";
 
 /** Pulsing placeholder block. Size it with className, e.g. <Skeleton className="h-4 w-32" />. */
 export function Skeleton({ className, ...props }: React.HTMLAttributes<HTMLDivElement>) {
-  return <div aria-hidden className={cn("animate-pulse rounded-md bg-zinc-100", className)} {...props} />;
+  return <div aria-hidden className={cn("animate-pulse rounded-md bg-zinc-200/60", className)} {...props} />;
 }
 
 /** N lines of text placeholder; the last line is shorter. */
