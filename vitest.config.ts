@@ -11,6 +11,8 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     projects: [
       {
         extends: true,
@@ -28,6 +30,7 @@ export default defineConfig({
           include: ["{lib,components,inngest,e2e,scripts,test,app,cli}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/setup-integration.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

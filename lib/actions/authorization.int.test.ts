@@ -1,0 +1,73 @@
+// For every server action: a user of another team gets "not found", a member without the permission gets
+// "forbidden", and nothing changed either way.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Caller } from "@/lib/auth/access";
+import { db } from "@/lib/db";
+import { addMember, createApp, createOwner, tenantSnapshot } from "@/test/fixtures";
+import { createAppAction, deleteAppAction, updateAppAction } from "./defs/apps";
+import { createProjectAction, deleteProjectAction, renameProjectAction } from "./defs/projects";
+import {
+  changeMemberRoleAction,
+  createInviteAction,
+  removeMemberAction,
+  revokeInviteAction,
+  updateTeamSettingsAction,
+} from "./defs/teams";
+import type { ScopedAction } from "./define-action";
+
+interface World {
+  teamId: string;
+  projectId: string;
+  appId: string;
+  memberUserId: string;
+  adminUserId: string;
+  inviteId: string;
+}
+
+let victim: World;
+let outsider: Caller;
+let member: Caller;
+
+beforeAll(async () => {
+  const owner = await createOwner("victim");
+  const app = await createApp(owner.teamId, owner.projectId, { bundleId: "com.victim.app" });
+  const m = await addMember(owner.teamId, "member");
+  const a = await addMember(owner.teamId, "admin");
+  const invite = await db.teamInvite.create({
+    data: { teamId: owner.teamId, tokenHash: `hash-${owner.teamId}`, role: "member", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  victim = { teamId: owner.teamId, projectId: owner.projectId, appId: app.id, memberUserId: m.userId, adminUserId: a.userId, inviteId: invite.id };
+  member = m.caller;
+  outsider = (await createOwner("outsider")).caller;
+});
+
+// Each entry: the action and a valid input aimed at the victim team's objects.
+const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]> = [
+  ["createProject", createProjectAction as never, (w) => ({ teamId: w.teamId, name: "Intruder" })],
+  ["renameProject", renameProjectAction as never, (w) => ({ projectId: w.projectId, name: "Renamed" })],
+  ["deleteProject", deleteProjectAction as never, (w) => ({ projectId: w.projectId })],
+  ["createApp", createAppAction as never, (w) => ({ projectId: w.projectId, name: "X", platform: "apple", bundleId: "com.intruder.x" })],
+  ["updateApp", updateAppAction as never, (w) => ({ appId: w.appId, name: "X", platform: "apple", bundleId: "com.intruder.y" })],
+  ["deleteApp", deleteAppAction as never, (w) => ({ appId: w.appId })],
+  ["changeMemberRole", changeMemberRoleAction as never, (w) => ({ teamId: w.teamId, userId: w.adminUserId, role: "member" })],
+  ["removeMember", removeMemberAction as never, (w) => ({ teamId: w.teamId, userId: w.adminUserId })],
+  ["updateTeamSettings", updateTeamSettingsAction as never, (w) => ({ teamId: w.teamId, membersMayPublishReplies: true })],
+  ["createInvite", createInviteAction as never, (w) => ({ teamId: w.teamId, role: "member" })],
+  ["revokeInvite", revokeInviteAction as never, (w) => ({ teamId: w.teamId, inviteId: w.inviteId })],
+];
+
+describe.each(cases)("%s", (_name, action, input) => {
+  it("answers 'not found' to a user of another team and changes nothing", async () => {
+    const before = await tenantSnapshot(victim.teamId);
+    const result = await action.run(outsider, input(victim) as never);
+    expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await tenantSnapshot(victim.teamId)).toBe(before);
+  });
+
+  it("answers 'forbidden' to a member without the permission and changes nothing", async () => {
+    const before = await tenantSnapshot(victim.teamId);
+    const result = await action.run(member, input(victim) as never);
+    expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await tenantSnapshot(victim.teamId)).toBe(before);
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { z } from "zod";
+import { createApp, deleteApp, updateApp } from "@/lib/data/apps";
+import { appStoreIdSchema, bundleIdSchema, idSchema, nameSchema, platformSchema } from "@/lib/validation";
+import { defineAction } from "../define-action";
+
+const appFields = {
+  name: nameSchema("App name"),
+  platform: platformSchema,
+  bundleId: bundleIdSchema,
+  appStoreId: z.preprocess((v) => (v === "" || v === null ? undefined : v), appStoreIdSchema.optional()),
+};
+
+export const createAppAction = defineAction({
+  input: z.object({ projectId: idSchema, ...appFields }),
+  permission: "projects:write",
+  scope: (i) => ({ projectId: i.projectId }),
+  handler: (ctx, { projectId: _projectId, ...app }) => createApp(ctx, app),
+  revalidate: (i) => [`/dashboard/projects/${i.projectId}`],
+});
+
+export const updateAppAction = defineAction({
+  input: z.object({ appId: idSchema, ...appFields }),
+  permission: "projects:write",
+  scope: (i) => ({ appId: i.appId }),
+  handler: (ctx, { appId: _appId, ...app }) => updateApp(ctx, app),
+  revalidate: () => ["/dashboard"],
+});
+
+export const deleteAppAction = defineAction({
+  input: z.object({ appId: idSchema }),
+  permission: "projects:write",
+  scope: (i) => ({ appId: i.appId }),
+  handler: (ctx) => deleteApp(ctx),
+  revalidate: () => ["/dashboard"],
+});

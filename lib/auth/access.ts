@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { PERMISSION_LABELS, permissionsForRole, type Permission, type Role } from "./permissions";
+
+/** Who is calling: a signed-in user, or (REST API / CLI / MCP) an agent key. */
+export type Caller =
+  | { kind: "user"; userId: string }
+  | { kind: "apiKey"; apiKeyId: string; teamId: string; projectId: string | null; permissions: Permission[] };
+
+/** What the call targets; the owning team (and project) is always derived on the server. */
+export type Scope =
+  | { teamId: string }
+  | { projectId: string }
+  | { appId: string }
+  | { reviewId: string };
+
+export interface AccessContext {
+  caller: Caller;
+  /** The user to record as actor; null for agent keys. */
+  actorUserId: string | null;
+  teamId: string;
+  projectId: string | null;
+  appId: string | null;
+  role: Role | null;
+  permissions: Set<Permission>;
+}
+
+async function ownerOf(scope: Scope): Promise<{ teamId: string; projectId: string | null; appId: string | null } | null> {
+  if ("teamId" in scope) {
+    const team = await db.team.findUnique({ where: { id: scope.teamId }, select: { id: true } });
+    return team && { teamId: team.id, projectId: null, appId: null };
+  }
+  if ("projectId" in scope) {
+    const project = await db.project.findUnique({ where: { id: scope.projectId }, select: { id: true, teamId: true } });
+    return project && { teamId: project.teamId, projectId: project.id, appId: null };
+  }
+  if ("appId" in scope) {
+    const app = await db.app.findUnique({ where: { id: scope.appId }, select: { id: true, teamId: true, projectId: true } });
+    return app && { teamId: app.teamId, projectId: app.projectId, appId: app.id };
+  }
+  const review = await db.appStoreReview.findUnique({
+    where: { id: scope.reviewId },
+    select: { teamId: true, projectId: true, appId: true },
+  });
+  return review && { teamId: review.teamId, projectId: review.projectId, appId: review.appId };
+}
+
+function scopeNoun(scope: Scope) {
+  if ("teamId" in scope) return "Team";
+  if ("projectId" in scope) return "Project";
+  if ("appId" in scope) return "App";
+  return "Review";
+}
+
+/**
+ * Resolves the caller's rights over the target. A target outside the caller's teams (or outside an agent
+ * key's project) is "not found", never "forbidden", so ids of other teams reveal nothing.
+ */
+export async function resolveAccess(caller: Caller, scope: Scope, permission: Permission | null): Promise<AccessContext> {
+  const owner = await ownerOf(scope);
+  if (!owner) throw new NotFoundError(scopeNoun(scope));
+  let context: AccessContext;
+  if (caller.kind === "user") {
+    const membership = await db.teamMember.findUnique({
+      where: { teamId_userId: { teamId: owner.teamId, userId: caller.userId } },
+      select: { role: true, team: { select: { membersMayPublishReplies: true } } },
+    });
+    if (!membership) throw new NotFoundError(scopeNoun(scope));
+    context = {
+      caller,
+      actorUserId: caller.userId,
+      ...owner,
+      role: membership.role,
+      permissions: permissionsForRole(membership.role, membership.team),
+    };
+  } else {
+    const inScope =
+      caller.teamId === owner.teamId && (caller.projectId === null || caller.projectId === owner.projectId);
+    if (!inScope) throw new NotFoundError(scopeNoun(scope));
+    context = { caller, actorUserId: null, ...owner, role: null, permissions: new Set(caller.permissions) };
+  }
+  if (permission && !context.permissions.has(permission)) {
+    throw new ForbiddenError(
+      caller.kind === "apiKey"
+        ? `This agent key lacks the "${permission}" permission (${PERMISSION_LABELS[permission].toLowerCase()}).`
+        : forbiddenMessage(permission, context.role),
+    );
+  }
+  return context;
+}
+
+function forbiddenMessage(permission: Permission, role: Role | null) {
+  if (permission === "reviews:write" && role === "member") {
+    return "Members of this team may not publish replies. An owner or admin can allow it in team settings.";
+  }
+  return `Only team owners and admins can do this (${PERMISSION_LABELS[permission].toLowerCase()}).`;
+}
+
+export function can(context: Pick<AccessContext, "permissions">, permission: Permission) {
+  return context.permissions.has(permission);
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { InvalidCredentialsError, verifyCredentials } from "./credentials";
+import { SignInThrottledError, clientFromHeaders } from "./sign-in-throttle";
+import { findOrCreateGithubUser } from "@/lib/data/users";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+class InvalidSignIn extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+const githubConfigured = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
+export const isGithubSignInEnabled = () => githubConfigured;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  useSecureCookies: process.env.SECURE_COOKIES ? ["1", "true"].includes(process.env.SECURE_COOKIES) : undefined,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        try {
+          return await verifyCredentials(
+            { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
+            clientFromHeaders(request.headers),
+          );
+        } catch (error) {
+          if (error instanceof SignInThrottledError) {
+            const e = new ThrottledSignIn();
+            e.message = error.message;
+            throw e;
+          }
+          if (error instanceof InvalidCredentialsError) throw new InvalidSignIn();
+          throw new InvalidSignIn();
+        }
+      },
+    }),
+    ...(githubConfigured ? [GitHub({ clientId: process.env.AUTH_GITHUB_ID, clientSecret: process.env.AUTH_GITHUB_SECRET })] : []),
+  ],
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "github") {
+        const email = (profile?.email ?? user?.email ?? "").toLowerCase();
+        const dbUser = await findOrCreateGithubUser({
+          providerAccountId: String(account.providerAccountId),
+          email,
+          name: (profile?.name as string | undefined) ?? (profile?.login as string | undefined) ?? email,
+        });
+        token.sub = dbUser.id;
+        token.email = dbUser.email;
+        token.name = dbUser.name;
+      } else if (user?.id) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,43 @@
+// Typed permissions and what each team role grants (dub-style `as const` list + role map).
+export const PERMISSIONS = [
+  "reviews:read",
+  "reviews:write",
+  "integrations:read",
+  "integrations:write",
+  "projects:write",
+  "team:admin",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ["owner", "admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  member: ["reviews:read", "integrations:read"],
+};
+
+export interface TeamSettings {
+  membersMayPublishReplies: boolean;
+}
+
+export function permissionsForRole(role: Role, team: TeamSettings): Set<Permission> {
+  const granted = new Set<Permission>(ROLE_PERMISSIONS[role]);
+  // Replies are public: members may publish only where the team allows it.
+  if (role === "member" && team.membersMayPublishReplies) granted.add("reviews:write");
+  return granted;
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  "reviews:read": "Read reviews and ratings",
+  "reviews:write": "Publish, edit and delete replies to reviews",
+  "integrations:read": "See integration status",
+  "integrations:write": "Set up and run integrations and syncs",
+  "projects:write": "Create and change projects and apps",
+  "team:admin": "Manage members, invites and agent keys",
+};

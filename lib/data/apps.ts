@@ -1,0 +1,141 @@
+import "server-only";
+import type { AccessContext } from "@/lib/auth/access";
+import { db, Prisma } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { writeAudit } from "./audit";
+
+export interface AppInput {
+  name: string;
+  platform: "apple" | "android";
+  bundleId: string;
+  appStoreId?: string | null;
+}
+
+/** The app card's data: everything the project page shows, in one read of `apps`. */
+export interface AppCard {
+  id: string;
+  name: string;
+  platform: "apple" | "android";
+  bundleId: string | null;
+  appStoreId: string | null;
+  latestAppVersion: string | null;
+  worldwideAverageRating: number | null;
+  worldwideRatingCount: number | null;
+  worldwideCurrentVersionRating: number | null;
+  worldwideCurrentVersionRatingCount: number | null;
+  worldwideRatingCountDelta: number | null;
+  worldwideRatingDeltaSince: string | null;
+  ratingsSyncedAt: string | null;
+}
+
+const appCardSelect = {
+  id: true,
+  name: true,
+  platform: true,
+  bundleId: true,
+  appleAppStoreId: true,
+  latestAppVersion: true,
+  worldwideAverageRating: true,
+  worldwideRatingCount: true,
+  worldwideCurrentVersionRating: true,
+  worldwideCurrentVersionRatingCount: true,
+  worldwideRatingCountDelta: true,
+  worldwideRatingDeltaSince: true,
+  ratingsSyncedAt: true,
+} as const;
+
+type AppRow = Prisma.AppGetPayload<{ select: typeof appCardSelect }>;
+
+export function toAppCard(row: AppRow): AppCard {
+  return {
+    id: row.id,
+    name: row.name,
+    platform: row.platform,
+    bundleId: row.bundleId,
+    appStoreId: row.appleAppStoreId?.toString() ?? null,
+    latestAppVersion: row.latestAppVersion,
+    worldwideAverageRating: row.worldwideAverageRating?.toNumber() ?? null,
+    worldwideRatingCount: row.worldwideRatingCount,
+    worldwideCurrentVersionRating: row.worldwideCurrentVersionRating?.toNumber() ?? null,
+    worldwideCurrentVersionRatingCount: row.worldwideCurrentVersionRatingCount,
+    worldwideRatingCountDelta: row.worldwideRatingCountDelta,
+    worldwideRatingDeltaSince: row.worldwideRatingDeltaSince?.toISOString().slice(0, 10) ?? null,
+    ratingsSyncedAt: row.ratingsSyncedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listAppCards(ctx: AccessContext): Promise<AppCard[]> {
+  const rows = await db.app.findMany({
+    where: { projectId: ctx.projectId!, teamId: ctx.teamId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: appCardSelect,
+  });
+  return rows.map(toAppCard);
+}
+
+function duplicateBundleId(bundleId: string) {
+  return new ConflictError(`This project already has an app with bundle id ${bundleId}.`, {
+    bundleId: "This project already has an app with this bundle id.",
+  });
+}
+
+async function assertBundleIdFree(ctx: AccessContext, bundleId: string, exceptAppId?: string) {
+  const clash = await db.app.findFirst({
+    where: { projectId: ctx.projectId!, bundleId, ...(exceptAppId ? { id: { not: exceptAppId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw duplicateBundleId(bundleId);
+}
+
+export async function createApp(ctx: AccessContext, input: AppInput): Promise<AppCard> {
+  await assertBundleIdFree(ctx, input.bundleId);
+  try {
+    const row = await db.app.create({
+      data: {
+        teamId: ctx.teamId,
+        projectId: ctx.projectId!,
+        name: input.name,
+        platform: input.platform,
+        bundleId: input.bundleId,
+        appleAppStoreId: input.appStoreId ? BigInt(input.appStoreId) : null,
+      },
+      select: appCardSelect,
+    });
+    await writeAudit(ctx, { action: "app.created", targetType: "app", targetId: row.id, metadata: { bundleId: input.bundleId } });
+    return toAppCard(row);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicateBundleId(input.bundleId);
+    throw error;
+  }
+}
+
+export async function updateApp(ctx: AccessContext, input: AppInput): Promise<AppCard> {
+  const existing = await db.app.findFirst({ where: { id: ctx.appId!, teamId: ctx.teamId }, select: { bundleId: true, platform: true } });
+  if (!existing) throw new NotFoundError("App");
+  await assertBundleIdFree(ctx, input.bundleId, ctx.appId!);
+  const identityChanged = existing.bundleId !== input.bundleId || existing.platform !== input.platform;
+  try {
+    const row = await db.app.update({
+      where: { id: ctx.appId! },
+      data: {
+        name: input.name,
+        platform: input.platform,
+        bundleId: input.bundleId,
+        appleAppStoreId: input.appStoreId ? BigInt(input.appStoreId) : identityChanged ? null : undefined,
+      },
+      select: appCardSelect,
+    });
+    await writeAudit(ctx, { action: "app.updated", targetType: "app", targetId: row.id, metadata: { bundleId: input.bundleId } });
+    return toAppCard(row);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicateBundleId(input.bundleId);
+    throw error;
+  }
+}
+
+export async function deleteApp(ctx: AccessContext) {
+  const result = await db.app.deleteMany({ where: { id: ctx.appId!, teamId: ctx.teamId } });
+  if (result.count === 0) throw new NotFoundError("App");
+  await writeAudit(ctx, { action: "app.deleted", targetType: "app", targetId: ctx.appId });
+  return { deleted: true };
+}

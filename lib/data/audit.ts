@@ -1,0 +1,24 @@
+import "server-only";
+import type { AccessContext } from "@/lib/auth/access";
+import { db } from "@/lib/db";
+
+type Tx = Pick<typeof db, "auditLog">;
+
+export async function writeAudit(
+  ctx: Pick<AccessContext, "teamId" | "projectId" | "actorUserId" | "caller">,
+  entry: { action: string; targetType: string; targetId?: string | null; metadata?: Record<string, unknown> },
+  tx: Tx = db,
+) {
+  await tx.auditLog.create({
+    data: {
+      teamId: ctx.teamId,
+      projectId: ctx.projectId,
+      actorUserId: ctx.actorUserId,
+      actorApiKeyId: ctx.caller.kind === "apiKey" ? ctx.caller.apiKeyId : null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      metadata: (entry.metadata ?? {}) as object,
+    },
+  });
+}

@@ -1,0 +1,83 @@
+// Configuration, validated once with one clear line per bad value (design §7). Shared by the server and
+// the scripts that start it, so this file must not import server-only.
+import { z } from "zod";
+
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const url = (what: string) =>
+  z.url({ message: `must be a URL such as ${what}` });
+
+const boolFlag = z
+  .enum(["0", "1", "true", "false"], { message: 'must be "1", "0", "true" or "false"' })
+  .transform((v) => v === "1" || v === "true");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ message: "is required (the start script sets it to the embedded PostgreSQL when unset)" })
+    .regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" }),
+  AUTH_SECRET: z
+    .string({ message: "is required: 32+ random characters (the start script generates one under .data/)" })
+    .min(32, { message: "must be at least 32 characters long" }),
+  ENCRYPTION_KEY: z
+    .string({ message: "is required: 32 random bytes as 64 hex characters or base64" })
+    .refine((v) => decodeKey(v) !== null, {
+      message: "must be 32 bytes written as 64 hex characters or 44 base64 characters (e.g. `openssl rand -base64 32`)",
+    }),
+  APP_URL: optional(url("http://localhost:3000")),
+  AUTH_GITHUB_ID: optional(z.string()),
+  AUTH_GITHUB_SECRET: optional(z.string()),
+  ITUNES_BASE_URL: z.preprocess(emptyAsUndefined, url("https://itunes.apple.com").default("https://itunes.apple.com")),
+  ASC_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    url("https://api.appstoreconnect.apple.com").default("https://api.appstoreconnect.apple.com"),
+  ),
+  ITUNES_CALLS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a number (0 turns pacing off)" }).min(0).max(6000).default(20),
+  ),
+  ITUNES_CHUNK_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a whole number from 1 to 200" }).int().min(1).max(200).default(100),
+  ),
+  INNGEST_DEV: optional(z.string()),
+  INNGEST_EVENT_KEY: optional(z.string()),
+  INNGEST_SIGNING_KEY: optional(z.string()),
+  INNGEST_BASE_URL: optional(url("http://127.0.0.1:8288")),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" })),
+  SMTP_FROM: optional(z.string()),
+  STARBOARD_DATA_DIR: optional(z.string()),
+  SECURE_COOKIES: optional(boolFlag),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(v)) {
+    const buf = Buffer.from(v.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    return buf.length === 32 ? buf : null;
+  }
+  return null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly lines: string[]) {
+    super(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const raw = source[name];
+    // Never echo secret values back; show a short hint of what was given for the others.
+    const shown = raw === undefined || /SECRET|KEY|PASSWORD|DATABASE_URL/.test(name) ? "" : ` (got "${raw.slice(0, 60)}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(lines);
+}

@@ -1,0 +1,48 @@
+// Input rules shared by forms, server actions and the API: one definition, one message each.
+import { z } from "zod";
+
+export const idSchema = z.uuid({ message: "Not a valid id." });
+
+export const nameSchema = (what = "Name", max = 100) =>
+  z
+    .string({ message: `${what} is required.` })
+    .trim()
+    .min(1, { message: `${what} is required.` })
+    .max(max, { message: `${what} must be at most ${max} characters.` });
+
+export const BUNDLE_ID_MAX = 155;
+export const bundleIdSchema = z
+  .string({ message: "Bundle id is required." })
+  .trim()
+  .min(1, { message: "Bundle id is required." })
+  .max(BUNDLE_ID_MAX, { message: `Bundle id must be at most ${BUNDLE_ID_MAX} characters.` })
+  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/, {
+    message: "Use reverse-DNS form such as com.example.app: letters, digits, hyphens and underscores, separated by dots.",
+  });
+
+export const appStoreIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, { message: "App Store id is the number in the app's App Store URL (id123456789), digits only." });
+
+export const platformSchema = z.enum(["apple", "android"], { message: "Choose Apple or Android." });
+
+export const emailSchema = z
+  .email({ message: "Enter a valid email address." })
+  .max(254, { message: "Email must be at most 254 characters." })
+  .transform((v) => v.trim().toLowerCase());
+
+export const newPasswordSchema = z
+  .string()
+  .min(10, { message: "Use at least 10 characters." })
+  .max(200, { message: "Use at most 200 characters." });
+
+/** Turns a zod error into one message per field (the first), keyed by the field's path. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

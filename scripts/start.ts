@@ -1,0 +1,115 @@
+// `npm start` (and `npm run dev`): the whole dashboard from one command. Brings up the database (embedded
+// PostgreSQL unless DATABASE_URL is set), applies migrations, builds when the build is missing or older than
+// the sources, and serves Next.js in this same process, so a killed process leaves at most the database
+// behind — which the next start recovers.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { ConfigError } from "../lib/env-schema";
+import { dataDirectory, prepareLocalRuntime } from "../lib/runtime/local";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+const log = (line: string) => console.log(`starboard: ${line}`);
+
+function newestSourceMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  dirs.forEach(walk);
+  for (const file of ["package-lock.json", "next.config.ts", "proxy.ts"]) {
+    if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild() {
+  const buildId = path.join(".next", "BUILD_ID");
+  const sources = newestSourceMtime(["app", "components", "lib", "inngest"]);
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
+  log(existsSync(buildId) ? "sources changed since the last build: building" : "building the dashboard (first start)");
+  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("next build failed (see above)");
+}
+
+/** One Starboard per data folder: a second start would fight the first over its database. */
+async function claimDataDir(dataDir: string) {
+  const lock = path.join(dataDir, "starboard.pid");
+  if (existsSync(lock)) {
+    const pid = Number(await readFile(lock, "utf8"));
+    let alive = false;
+    try {
+      if (pid && pid !== process.pid) alive = (process.kill(pid, 0), true);
+    } catch {}
+    if (alive) throw new Error(`Starboard is already running from ${dataDir} (pid ${pid}). Stop it first.`);
+  }
+  await writeFile(lock, String(process.pid));
+  return () => rm(lock, { force: true });
+}
+
+async function main() {
+  const usesEmbedded = !process.env.DATABASE_URL;
+  let releaseLock: (() => Promise<void>) | undefined;
+  if (usesEmbedded) {
+    await mkdir(dataDirectory(), { recursive: true });
+    releaseLock = await claimDataDir(dataDirectory());
+  }
+  const runtime = await prepareLocalRuntime({ log });
+  process.env.APP_URL ||= `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+  process.env.AUTH_URL ||= process.env.APP_URL;
+
+  let shuttingDown = false;
+  let server: http.Server | undefined;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: stopping`);
+    server?.closeAllConnections?.();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await runtime.stop();
+    await releaseLock?.();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    if (!dev) ensureBuild();
+    const app = next({ dev, hostname, port, dir: process.cwd() });
+    const handle = app.getRequestHandler();
+    await app.prepare();
+    server = http.createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server!.once("error", reject);
+      server!.listen(port, hostname, () => resolve());
+    });
+  } catch (error) {
+    await runtime.stop();
+    await releaseLock?.();
+    throw error;
+  }
+  log(`dashboard ready at ${process.env.APP_URL}  (Ctrl-C to stop)`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+    console.error(`starboard: port ${port} is in use; start with PORT=<another port> npm start`);
+  else console.error(`starboard: ${(error as Error).message ?? error}`);
+  process.exit(1);
+});
