@@ -1,0 +1,78 @@
+import "server-only";
+import { inngest, inngestConfigured } from "@/inngest/client";
+import { EVENTS } from "@/inngest/events";
+import { db } from "@/lib/db";
+import { createSyncRun, finishSyncRun, toSyncRunView, STALE_RUN_MINUTES, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
+import { inlineSteps } from "@/lib/sync/steps";
+import { jobHandler } from "./registry";
+
+const EVENT_FOR_KIND: Record<SyncKind, string> = {
+  app_store_ratings_sync: EVENTS.ratingsSyncRequested,
+  app_store_connect_reviews_sync: EVENTS.reviewsSyncRequested,
+  app_version_sync: EVENTS.versionSyncRequested,
+};
+
+/**
+ * Requests a project-scoped run: returns the run already going when there is one (at most one per project),
+ * otherwise records a queued run and hands it to Inngest — or, with no Inngest server, runs the same
+ * handler in this process in the background.
+ */
+export async function requestProjectSync(
+  kind: SyncKind,
+  target: { teamId: string; projectId: string },
+  trigger: SyncTrigger,
+): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
+  const { run, alreadyRunning } = await db.$transaction(async (tx) => {
+    // Serialises concurrent requests for the same project and job.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${kind}:${target.projectId}`}))`;
+    const active = await tx.syncRun.findFirst({
+      where: {
+        kind,
+        projectId: target.projectId,
+        status: { in: ["queued", "running"] },
+        createdAt: { gt: new Date(Date.now() - STALE_RUN_MINUTES * 60_000) },
+      },
+      orderBy: { createdAt: "desc" },
+    });
+    if (active) return { run: toSyncRunView(active), alreadyRunning: true };
+    const created = await tx.syncRun.create({
+      data: { kind, scope: "project", trigger, teamId: target.teamId, projectId: target.projectId, status: "queued" },
+    });
+    return { run: toSyncRunView(created), alreadyRunning: false };
+  });
+  if (alreadyRunning) return { run, alreadyRunning };
+
+  if (inngestConfigured()) {
+    try {
+      await inngest.send({ name: EVENT_FOR_KIND[kind], data: { projectId: target.projectId, runId: run.id } });
+      return { run, alreadyRunning: false };
+    } catch (error) {
+      console.warn(`starboard: Inngest did not accept ${kind} (${(error as Error).message}); running it in-process`);
+    }
+  }
+  runInBackground(kind, { projectId: target.projectId, runId: run.id, trigger });
+  return { run, alreadyRunning: false };
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+function runInBackground(kind: SyncKind, options: { projectId: string; runId: string; trigger: SyncTrigger }) {
+  const task = (async () => {
+    try {
+      const handler = await jobHandler(kind);
+      await handler({ ...options, steps: inlineSteps });
+    } catch (error) {
+      console.error(`starboard: ${kind} run ${options.runId} failed`, error);
+      await finishSyncRun(options.runId, { status: "failed", counters: {}, error: (error as Error).message }).catch(() => {});
+    }
+  })();
+  inFlight.add(task);
+  void task.finally(() => inFlight.delete(task));
+}
+
+/** Tests and the job command wait for background runs to settle. */
+export async function settleBackgroundRuns() {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+export { createSyncRun };

@@ -1,0 +1,107 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { SyncKind, SyncScope, SyncStatus, SyncTrigger } from "@/lib/generated/prisma/enums";
+
+export type { SyncKind, SyncScope, SyncStatus, SyncTrigger };
+
+/** A run still "running" after this long is treated as abandoned (its process died) and no longer blocks. */
+export const STALE_RUN_MINUTES = 120;
+
+export interface SyncRunView {
+  id: string;
+  kind: SyncKind;
+  trigger: SyncTrigger;
+  status: SyncStatus;
+  projectId: string | null;
+  counters: Record<string, unknown>;
+  progress: Record<string, unknown> | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+type Row = Awaited<ReturnType<typeof db.syncRun.findFirstOrThrow>>;
+
+export function toSyncRunView(run: Row): SyncRunView {
+  return {
+    id: run.id,
+    kind: run.kind,
+    trigger: run.trigger,
+    status: run.status,
+    projectId: run.projectId,
+    counters: (run.counters ?? {}) as Record<string, unknown>,
+    progress: (run.progress ?? null) as Record<string, unknown> | null,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createSyncRun(input: {
+  kind: SyncKind;
+  scope: SyncScope;
+  trigger: SyncTrigger;
+  teamId?: string | null;
+  projectId?: string | null;
+  appId?: string | null;
+  status?: SyncStatus;
+}) {
+  const run = await db.syncRun.create({
+    data: {
+      kind: input.kind,
+      scope: input.scope,
+      trigger: input.trigger,
+      teamId: input.teamId ?? null,
+      projectId: input.projectId ?? null,
+      appId: input.appId ?? null,
+      status: input.status ?? "queued",
+      startedAt: input.status === "running" ? new Date() : null,
+    },
+  });
+  return toSyncRunView(run);
+}
+
+export async function markRunRunning(runId: string) {
+  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+}
+
+export async function updateRunProgress(runId: string, progress: Record<string, unknown>, counters?: Record<string, unknown>) {
+  await db.syncRun.update({
+    where: { id: runId },
+    data: { progress: progress as object, ...(counters ? { counters: counters as object } : {}) },
+  });
+}
+
+export async function finishSyncRun(runId: string, result: { status: SyncStatus; counters: Record<string, unknown>; error?: string | null }) {
+  const run = await db.syncRun.update({
+    where: { id: runId },
+    data: { status: result.status, counters: result.counters as object, error: result.error ?? null, finishedAt: new Date() },
+  });
+  return toSyncRunView(run);
+}
+
+/** The queued or running run of this kind for the project, if any (at most one per project at a time). */
+export async function findActiveRun(kind: SyncKind, projectId: string) {
+  const run = await db.syncRun.findFirst({
+    where: {
+      kind,
+      projectId,
+      status: { in: ["queued", "running"] },
+      createdAt: { gt: new Date(Date.now() - STALE_RUN_MINUTES * 60_000) },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return run ? toSyncRunView(run) : null;
+}
+
+export async function latestRun(kind: SyncKind, projectId: string) {
+  const run = await db.syncRun.findFirst({ where: { kind, projectId }, orderBy: { createdAt: "desc" } });
+  return run ? toSyncRunView(run) : null;
+}
+
+export async function getRun(runId: string, teamId: string) {
+  const run = await db.syncRun.findFirst({ where: { id: runId, teamId } });
+  return run ? toSyncRunView(run) : null;
+}
