@@ -1,0 +1,6 @@
+import "server-only";
+export * from "./client";
+export * from "./errors";
+export * from "./p8";
+export * from "./token";
+export * from "./transform";
