@@ -10,7 +10,7 @@ export async function handleControl(sim: SimState, req: IncomingMessage, res: Se
   const body = method === "GET" || method === "DELETE" ? undefined : await readJson(req);
   const ok = (data: unknown = { ok: true }, status = 200) => sendJson(res, status, data);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
-  const route = `${method} /${parts.map((p, i) => (i > 0 && /^[^a-z]/.test(p) ? ":" : p)).join("/")}`;
+  const route = `${method} /${toPattern(parts).join("/")}`;
   try {
     switch (route) {
       case "GET /state":
@@ -76,4 +76,14 @@ export async function handleControl(sim: SimState, req: IncomingMessage, res: Se
   } catch (e) {
     return sendJson(res, 400, { error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+// Positions that carry ids: /apps/:trackId/storefronts/:code, /reviews/:id, /responses/:id (except /responses/publish).
+function toPattern(parts: string[]): string[] {
+  return parts.map((p, i) => {
+    if (i === 1 && (parts[0] === "apps" || parts[0] === "reviews")) return ":";
+    if (i === 1 && parts[0] === "responses" && p !== "publish") return ":";
+    if (i === 3 && parts[0] === "apps" && parts[2] === "storefronts") return ":";
+    return p;
+  });
 }
