@@ -1,0 +1,41 @@
+import "server-only";
+// AES-256-GCM for secrets at rest (the .p8 private keys). Format: "v1.<iv>.<tag>.<ciphertext>", base64url parts.
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { decodeKey } from "@/lib/env-schema";
+
+const VERSION = "v1";
+
+export class SecretBoxError extends Error {
+  override readonly name = "SecretBoxError";
+}
+
+function keyFrom(raw: string | undefined): Buffer {
+  const key = raw ? decodeKey(raw) : null;
+  if (!key) throw new SecretBoxError("ENCRYPTION_KEY is missing or not 32 bytes: stored keys cannot be encrypted or read.");
+  return key;
+}
+
+/** Encrypts with the key from ENCRYPTION_KEY (or the one given); additional data binds the ciphertext to its row. */
+export function sealSecret(plaintext: string, aad: string, rawKey: string | undefined = process.env.ENCRYPTION_KEY): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", keyFrom(rawKey), iv);
+  cipher.setAAD(Buffer.from(aad, "utf8"));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+}
+
+/** Throws SecretBoxError (never echoing the secret) when the key is wrong or the ciphertext was altered. */
+export function openSecret(sealed: string, aad: string, rawKey: string | undefined = process.env.ENCRYPTION_KEY): string {
+  const parts = sealed.split(".");
+  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretBoxError("The stored secret has an unknown format.");
+  const [, iv, tag, data] = parts;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", keyFrom(rawKey), Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(aad, "utf8"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+  } catch (error) {
+    if (error instanceof SecretBoxError) throw error;
+    throw new SecretBoxError("The stored secret cannot be decrypted: ENCRYPTION_KEY changed or the data was altered.");
+  }
+}
