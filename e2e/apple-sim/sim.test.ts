@@ -209,3 +209,23 @@ describe("control API", () => {
     expect((await control("GET", "/nope")).status).toBe(404);
   });
 });
+
+describe("demo scenario", () => {
+  it("parses and serves ratings and reviews, including Kosovo", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { scenarioSchema } = await import("./scenario");
+    const demo = scenarioSchema.parse(JSON.parse(readFileSync(new URL("./scenarios/demo.json", import.meta.url), "utf8")));
+    expect(demo.apps.length).toBeGreaterThanOrEqual(3);
+    const demoSim = await startAppleSim({ scenario: demo });
+    try {
+      const us = await (await fetch(`${demoSim.url}/lookup?country=us&bundleId=com.example.weather`)).json();
+      expect(us.resultCount).toBe(1);
+      const key = demoSim.sim.keys()[0];
+      expect(key.privateKeyPem).toContain("BEGIN PRIVATE KEY");
+      const territories = new Set(demoSim.sim.pageReviews("1480000001", { limit: 10 }).reviews.map((r) => r.territory));
+      expect(territories.has("XKS")).toBe(true);
+    } finally {
+      await demoSim.stop();
+    }
+  });
+});
