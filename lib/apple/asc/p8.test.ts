@@ -45,7 +45,7 @@ describe("validateP8", () => {
 describe("keyIdFromFileName", () => {
   it("reads Apple's file names", () => {
     expect(keyIdFromFileName("AuthKey_ABC123DEFG.p8")).toBe("ABC123DEFG");
-    expect(keyIdFromFileName("/tmp/downloads/AuthKey_2X9R4HXF34 (1).p8")).toBe("2X9R4HXF34");
+    expect(keyIdFromFileName("downloads/AuthKey_2X9R4HXF34 (1).p8")).toBe("2X9R4HXF34");
     expect(keyIdFromFileName("key.p8")).toBeNull();
   });
 });
