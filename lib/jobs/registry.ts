@@ -22,7 +22,9 @@ export interface JobResult {
 export type JobHandler = (options: JobOptions) => Promise<JobResult>;
 
 // Each job's handler lives in lib/sync; imported lazily so a page that only requests a run stays light.
-const JOBS: Partial<Record<SyncKind, () => Promise<JobHandler>>> = {};
+const JOBS: Partial<Record<SyncKind, () => Promise<JobHandler>>> = {
+  app_store_connect_reviews_sync: async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob,
+};
 
 export async function jobHandler(kind: SyncKind): Promise<JobHandler> {
   const load = JOBS[kind];
