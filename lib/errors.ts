@@ -46,13 +46,30 @@ export class ConflictError extends AppError {
     super("conflict", 409, message, fieldErrors);
   }
 }
+/** What an upstream API (App Store Connect) said, in its own words, plus what the user can do about it. */
+export interface UpstreamDetails {
+  service: string;
+  status: number | null;
+  code: string | null;
+  detail: string | null;
+  hint: string;
+}
+
 export class RateLimitedError extends AppError {
-  constructor(message: string, public readonly retryAfterSeconds?: number) {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds?: number,
+    public readonly upstream?: UpstreamDetails,
+  ) {
     super("rate_limited", 429, message);
   }
 }
 export class UpstreamError extends AppError {
-  constructor(message: string, public readonly upstreamCode?: string) {
+  constructor(
+    message: string,
+    public readonly upstreamCode?: string,
+    public readonly upstream?: UpstreamDetails,
+  ) {
     super("upstream_error", 502, message);
   }
 }
@@ -61,13 +78,21 @@ export interface ErrorPayload {
   code: ErrorCode;
   message: string;
   fieldErrors?: Record<string, string>;
+  upstream?: UpstreamDetails;
+  retryAfterSeconds?: number;
 }
 
 export function toErrorPayload(error: unknown): { status: number; payload: ErrorPayload } {
   if (error instanceof AppError) {
     return {
       status: error.status,
-      payload: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) },
+      payload: {
+        code: error.code,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...((error instanceof UpstreamError || error instanceof RateLimitedError) && error.upstream ? { upstream: error.upstream } : {}),
+        ...(error instanceof RateLimitedError && error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      },
     };
   }
   console.error(error);

@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { reviewsFunctions } from "./reviews-sync";
 
 // Every Inngest function Starboard serves; app/api/inngest registers this list.
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [...reviewsFunctions];

@@ -1,0 +1,47 @@
+import "server-only";
+// The only place a stored .p8 is decrypted. Credentials never leave the server: no DTO, log or step output carries them.
+import { createAscClient, type AscClient, type AscClientOptions, type AscCredentials } from "@/lib/apple/asc";
+import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+
+export const integrationAad = (projectId: string) => `integration:${projectId}`;
+
+export function sealPrivateKey(projectId: string, pem: string): string {
+  return sealSecret(pem, integrationAad(projectId));
+}
+
+export interface StoredIntegration {
+  id: string;
+  teamId: string;
+  projectId: string;
+  enabled: boolean;
+  credentials: AscCredentials;
+}
+
+export async function loadIntegration(projectId: string, teamId: string): Promise<StoredIntegration | null> {
+  const row = await db.integration.findFirst({ where: { projectId, teamId, provider: "app_store_connect" } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    projectId: row.projectId,
+    enabled: row.enabled,
+    credentials: {
+      keyType: row.keyType,
+      issuerId: row.issuerId,
+      keyId: row.keyId,
+      privateKeyPem: openSecret(row.privateKeyCiphertext, integrationAad(row.projectId)),
+    },
+  };
+}
+
+/** Client defaults for every ASC call Starboard makes; tests shorten the waits. */
+let clientDefaults: Partial<AscClientOptions> = {};
+
+export function setAscClientDefaults(options: Partial<AscClientOptions>) {
+  clientDefaults = options;
+}
+
+export function ascClientFor(credentials: AscCredentials, options: Partial<AscClientOptions> = {}): AscClient {
+  return createAscClient({ ...clientDefaults, ...options, credentials });
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { validateP8 } from "@/lib/apple/asc";
+import type { AccessContext } from "@/lib/auth/access";
+import { db, Prisma } from "@/lib/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "../audit";
+import { loadIntegration, sealPrivateKey } from "./credentials";
+import { testConnection } from "./test-connection";
+import { integrationViewSelect, toIntegrationView, type ConnectionTest, type IntegrationView } from "./view";
+
+export interface IntegrationInput {
+  keyType: "team" | "individual";
+  issuerId?: string | null;
+  keyId: string;
+  /** PEM text of the .p8; optional on update (the stored key is kept). */
+  privateKey?: string | null;
+}
+
+export async function getIntegration(ctx: Pick<AccessContext, "teamId" | "projectId">): Promise<IntegrationView | null> {
+  const row = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: integrationViewSelect });
+  return row ? toIntegrationView(row) : null;
+}
+
+function checkedPem(privateKey: string): string {
+  const check = validateP8(privateKey);
+  if (!check.ok) throw new ValidationError(check.error, { privateKey: check.error });
+  return check.pem;
+}
+
+/** Creates or updates the project's integration; the .p8 is validated, then stored encrypted. */
+export async function saveIntegration(ctx: AccessContext, input: IntegrationInput): Promise<IntegrationView> {
+  const projectId = ctx.projectId!;
+  const issuerId = input.keyType === "team" ? (input.issuerId ?? null) : null;
+  if (input.keyType === "team" && !issuerId) {
+    throw new ValidationError("A team key needs its Issuer ID (App Store Connect → Users and Access → Integrations).", { issuerId: "Issuer ID is required for team keys." });
+  }
+  const existing = await db.integration.findFirst({ where: { projectId, teamId: ctx.teamId }, select: { id: true } });
+  const pem = input.privateKey?.trim() ? checkedPem(input.privateKey) : null;
+  if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: "Drop or paste the AuthKey_<KEY_ID>.p8 file." });
+  const data = {
+    keyType: input.keyType,
+    issuerId,
+    keyId: input.keyId,
+    ...(pem ? { privateKeyCiphertext: sealPrivateKey(projectId, pem) } : {}),
+  };
+  const row = existing
+    ? await db.integration.update({
+        // New credentials: the earlier test result no longer describes them.
+        where: { id: existing.id },
+        data: { ...data, lastTestedAt: null, lastTestOk: null, lastTestResult: Prisma.DbNull },
+        select: integrationViewSelect,
+      })
+    : await db.integration.create({
+        data: { ...data, teamId: ctx.teamId, projectId, privateKeyCiphertext: sealPrivateKey(projectId, pem!), createdByUserId: ctx.actorUserId },
+        select: integrationViewSelect,
+      });
+  await writeAudit(ctx, {
+    action: existing ? "integration.updated" : "integration.created",
+    targetType: "integration",
+    targetId: row.id,
+    metadata: { keyId: input.keyId, keyType: input.keyType, keyReplaced: Boolean(pem) },
+  });
+  return toIntegrationView(row);
+}
+
+export async function setIntegrationEnabled(ctx: AccessContext, enabled: boolean): Promise<IntegrationView> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true } });
+  if (!existing) throw new NotFoundError("App Store Connect integration");
+  const row = await db.integration.update({ where: { id: existing.id }, data: { enabled }, select: integrationViewSelect });
+  await writeAudit(ctx, { action: enabled ? "integration.enabled" : "integration.disabled", targetType: "integration", targetId: row.id });
+  return toIntegrationView(row);
+}
+
+export async function removeIntegration(ctx: AccessContext): Promise<{ removed: true }> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true, keyId: true } });
+  if (!existing) throw new NotFoundError("App Store Connect integration");
+  await db.integration.delete({ where: { id: existing.id } });
+  await writeAudit(ctx, { action: "integration.removed", targetType: "integration", targetId: existing.id, metadata: { keyId: existing.keyId } });
+  return { removed: true };
+}
+
+/** Copies another project's credentials (same team only) into this project, then tests them. */
+export async function copyIntegrationFrom(ctx: AccessContext, sourceProjectId: string): Promise<{ integration: IntegrationView; test: ConnectionTest }> {
+  if (sourceProjectId === ctx.projectId) throw new ConflictError("Choose another project to copy from.");
+  // Tenant check: the source must belong to the caller's team; another team's project is simply not found.
+  const source = await loadIntegration(sourceProjectId, ctx.teamId);
+  if (!source) throw new NotFoundError("That project's App Store Connect integration");
+  const { credentials } = source;
+  await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKey: credentials.privateKeyPem });
+  await writeAudit(ctx, { action: "integration.copied", targetType: "integration", metadata: { fromProjectId: sourceProjectId, keyId: credentials.keyId } });
+  const test = await testConnection(ctx);
+  return { integration: (await getIntegration(ctx))!, test };
+}
+
+/** Other projects of the team with an integration (the "Copy from" choices). */
+export async function listCopySources(ctx: Pick<AccessContext, "teamId" | "projectId">) {
+  const rows = await db.integration.findMany({
+    where: { teamId: ctx.teamId, projectId: { not: ctx.projectId! } },
+    select: { projectId: true, keyId: true, keyType: true, project: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({ projectId: r.projectId, projectName: r.project.name, keyId: r.keyId, keyType: r.keyType }));
+}

@@ -1,0 +1,52 @@
+// Counters of a reviews sync run, as stored in sync_runs.counters (JSON-safe).
+export interface ReviewSyncCounters {
+  apps: number;
+  appsCompleted: number;
+  appsIncomplete: number;
+  pages: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  pendingChecked: number;
+  responsesRefreshed: number;
+  responsesCleared: number;
+  errorsByStatus: Record<string, number>;
+  rateLimitWaits: number;
+  retries: number;
+  aborted: boolean;
+  abortReason: string | null;
+}
+
+export function emptyCounters(): ReviewSyncCounters {
+  return {
+    apps: 0,
+    appsCompleted: 0,
+    appsIncomplete: 0,
+    pages: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    pendingChecked: 0,
+    responsesRefreshed: 0,
+    responsesCleared: 0,
+    errorsByStatus: {},
+    rateLimitWaits: 0,
+    retries: 0,
+    aborted: false,
+    abortReason: null,
+  };
+}
+
+type Numeric = Exclude<keyof ReviewSyncCounters, "errorsByStatus" | "aborted" | "abortReason">;
+
+export function addCounters(into: ReviewSyncCounters, delta: Partial<Pick<ReviewSyncCounters, Numeric | "errorsByStatus">>) {
+  for (const [key, value] of Object.entries(delta)) {
+    if (key === "errorsByStatus") {
+      for (const [status, n] of Object.entries(value as Record<string, number>)) into.errorsByStatus[status] = (into.errorsByStatus[status] ?? 0) + n;
+    } else if (typeof value === "number") {
+      into[key as Numeric] += value;
+    }
+  }
+}

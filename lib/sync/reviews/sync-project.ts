@@ -1,0 +1,92 @@
+import "server-only";
+// app_store_connect_reviews_sync for one project: the handler Inngest, the in-process fallback and the job command run.
+import { db } from "@/lib/db";
+import type { JobResult } from "@/lib/jobs/registry";
+import { notify } from "@/lib/notifications/notify";
+import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type SyncTrigger } from "../runs";
+import type { StepRunner } from "../steps";
+import { emptyCounters } from "./counters";
+import { dropSeen } from "./reconcile";
+import { syncAppReviews, type AppToSync, type RunContext } from "./sync-app";
+
+export interface ProjectSyncInput {
+  projectId: string;
+  runId?: string;
+  trigger: SyncTrigger;
+  steps: StepRunner;
+}
+
+interface Started extends RunContext {
+  apps: AppToSync[];
+  /** Set when the run cannot start (no enabled integration). */
+  refusal: string | null;
+}
+
+async function start(input: ProjectSyncInput): Promise<Started> {
+  const project = await db.project.findUnique({ where: { id: input.projectId }, select: { id: true, teamId: true } });
+  if (!project) throw new Error(`Project ${input.projectId} does not exist.`);
+  let runId = input.runId;
+  if (runId) await markRunRunning(runId);
+  else runId = (await createSyncRun({ kind: "app_store_connect_reviews_sync", scope: "project", trigger: input.trigger, teamId: project.teamId, projectId: project.id, status: "running" })).id;
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true } });
+  const base = { runId, teamId: project.teamId, projectId: project.id, startedAt: (run.startedAt ?? new Date()).toISOString() };
+  const integration = await db.integration.findFirst({ where: { projectId: project.id, teamId: project.teamId }, select: { enabled: true } });
+  if (!integration?.enabled) {
+    return { ...base, apps: [], refusal: integration ? "The App Store Connect integration is disabled." : "This project has no App Store Connect integration." };
+  }
+  const apps = await db.$queryRaw<{ appId: string; name: string; appStoreId: string; hadReviews: boolean }[]>`
+    SELECT a.id::text AS "appId", a.name, a.apple_app_store_id::text AS "appStoreId",
+      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews"
+    FROM apps a
+    WHERE a.project_id = ${project.id}::uuid AND a.team_id = ${project.teamId}::uuid AND a.platform = 'apple' AND a.apple_app_store_id IS NOT NULL
+    ORDER BY a.created_at, a.id`;
+  return { ...base, apps, refusal: null };
+}
+
+export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobResult> {
+  const started = await input.steps.run("start", () => start(input));
+  const counters = emptyCounters();
+  counters.apps = started.apps.length;
+  let abortReason: string | null = started.refusal;
+  for (const app of started.apps) {
+    const abort = await syncAppReviews(input.steps, started, app, counters);
+    if (abort) {
+      abortReason = abort.message;
+      break;
+    }
+  }
+  counters.aborted = abortReason !== null;
+  counters.abortReason = abortReason;
+  const status: SyncStatus = abortReason ? "failed" : counters.appsIncomplete > 0 ? "partial" : "succeeded";
+  const error = abortReason ?? (status === "partial" ? `${counters.appsIncomplete} of ${counters.apps} apps could not be read completely; their reviews were kept as they were.` : null);
+
+  await input.steps.run("finish", async () => {
+    await finishSyncRun(started.runId, { status, counters: counters as unknown as Record<string, unknown>, error });
+    await db.integration.updateMany({
+      where: { projectId: started.projectId, teamId: started.teamId },
+      data: { lastSyncAt: new Date(), lastSyncStatus: status, lastSyncError: error },
+    });
+    await dropSeen(started.runId);
+    if (counters.aborted && !started.refusal) {
+      await notify({
+        type: "sync.failed",
+        teamId: started.teamId,
+        projectId: started.projectId,
+        syncRunId: started.runId,
+        roles: ["owner", "admin"],
+        title: "Review sync stopped: App Store Connect refused the key",
+        body: abortReason,
+        link: `/dashboard/projects/${started.projectId}/integrations`,
+      });
+    }
+    return null;
+  });
+  return { runId: started.runId, status, counters: counters as unknown as Record<string, unknown>, error };
+}
+
+/** Projects the scheduled run covers: every project with an enabled App Store Connect integration. */
+export async function projectsWithActiveIntegration(): Promise<{ projectId: string; teamId: string }[]> {
+  return db.integration.findMany({ where: { enabled: true, provider: "app_store_connect" }, select: { projectId: true, teamId: true }, orderBy: { createdAt: "asc" } });
+}
+
+

@@ -1,0 +1,82 @@
+import "server-only";
+// One set-based statement per page: upsert the reviews, record their ids as seen by this run.
+import type { AscReview } from "@/lib/apple/asc";
+import { db } from "@/lib/db";
+
+export interface PageTarget {
+  teamId: string;
+  projectId: string;
+  appId: string;
+  runKey: string;
+}
+
+export interface PageWriteResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/**
+ * Inserts new reviews and updates changed ones; rows whose columns are unchanged are not rewritten
+ * (ON CONFLICT … WHERE … IS DISTINCT FROM). A review listed without its response keeps the stored reply:
+ * Apple does not reliably include pending replies, so the refresh pass decides by reading the reply by id.
+ */
+export async function writeReviewPage(target: PageTarget, page: AscReview[]): Promise<PageWriteResult> {
+  const unique = [...new Map(page.filter((r) => isoOrNull(r.createdDate)).map((r) => [r.id, r])).values()];
+  if (unique.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const col = <T>(pick: (r: AscReview) => T) => unique.map(pick);
+  const rows = await db.$queryRaw<{ inserted: number; updated: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${col((r) => r.id)}::text[], ${col((r) => r.rating)}::int[], ${col((r) => r.title)}::text[], ${col((r) => r.body)}::text[],
+        ${col((r) => r.reviewerNickname || null)}::text[], ${col((r) => r.countryCode)}::text[], ${col((r) => r.territory || null)}::text[],
+        ${col((r) => isoOrNull(r.createdDate))}::timestamptz[], ${col((r) => r.response?.id ?? null)}::text[],
+        ${col((r) => r.response?.body ?? null)}::text[], ${col((r) => r.response?.state ?? null)}::text[],
+        ${col((r) => isoOrNull(r.response?.lastModifiedDate))}::timestamptz[]
+      ) AS t(external_id, rating, title, body, nickname, country_code, territory, created_at, response_id, response_body, response_state, response_at)
+    ),
+    seen AS (
+      INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
+      SELECT ${target.runKey}, ${target.appId}::uuid, external_id, response_id IS NULL FROM input
+      ON CONFLICT (run_key, app_id, external_id) DO UPDATE SET response_missing = excluded.response_missing
+    ),
+    written AS (
+      INSERT INTO app_store_reviews AS r (
+        team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
+        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id)
+      SELECT ${target.teamId}::uuid, ${target.projectId}::uuid, ${target.appId}::uuid, 'app_store', external_id, rating, title, body,
+        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id
+      FROM input
+      ON CONFLICT (app_id, store, external_id) DO UPDATE SET
+        rating = excluded.rating,
+        title = excluded.title,
+        body = excluded.body,
+        reviewer_nickname = excluded.reviewer_nickname,
+        country_code = excluded.country_code,
+        territory = excluded.territory,
+        created_at_in_store = excluded.created_at_in_store,
+        developer_response = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response ELSE excluded.developer_response END,
+        developer_response_at = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response_at ELSE excluded.developer_response_at END,
+        developer_response_state = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response_state ELSE excluded.developer_response_state END,
+        -- A reply with another id was made (or replaced) outside Starboard: nobody here wrote it.
+        responded_by_user_id = CASE WHEN excluded.developer_response_id IS NULL OR excluded.developer_response_id = r.developer_response_id
+          THEN r.responded_by_user_id ELSE NULL END,
+        developer_response_id = COALESCE(excluded.developer_response_id, r.developer_response_id),
+        updated_at = now()
+      WHERE (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
+          IS DISTINCT FROM (excluded.rating, excluded.title, excluded.body, excluded.reviewer_nickname, excluded.country_code, excluded.territory, excluded.created_at_in_store)
+        OR (excluded.developer_response_id IS NOT NULL
+          AND (r.developer_response, r.developer_response_at, r.developer_response_state, r.developer_response_id)
+            IS DISTINCT FROM (excluded.developer_response, excluded.developer_response_at, excluded.developer_response_state, excluded.developer_response_id))
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
+  const { inserted, updated } = rows[0] ?? { inserted: 0, updated: 0 };
+  return { inserted, updated, unchanged: unique.length - inserted - updated };
+}
