@@ -1,7 +1,7 @@
 // The 175 App Store storefronts and the ASC territory codes; shared by server code, UI and the Apple simulator.
 import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
-import data from "./storefronts.json";
+import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import data from "./storefronts.json" with { type: "json" };
 
 countries.registerLocale(en);
 

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getSessionUser } from "@/lib/auth/session";
+import { previewInvite } from "@/lib/data/invites";
+
+export const metadata: Metadata = { title: "Create account" };
+export const dynamic = "force-dynamic";
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await getSessionUser()) redirect(params.invite ? `/invite/${params.invite}` : "/dashboard");
+  let invite: { token: string; teamName: string } | undefined;
+  let inviteProblem: string | null = null;
+  if (params.invite) {
+    const preview = await previewInvite(params.invite).catch((e: Error) => ({ problem: e.message, teamName: "" }));
+    inviteProblem = preview.problem;
+    if (!preview.problem) invite = { token: params.invite, teamName: preview.teamName };
+  }
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{invite ? `Join ${invite.teamName}` : "Create your Starboard account"}</CardTitle>
+        <CardDescription>
+          {invite ? "Create an account to accept the invitation." : "You get a team and a first project to add your apps to."}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {inviteProblem ? <Alert variant="warning">{inviteProblem}</Alert> : null}
+        <SignUpForm invite={invite?.token} teamName={invite?.teamName} />
+      </CardContent>
+    </Card>
+  );
+}

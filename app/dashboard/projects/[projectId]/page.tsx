@@ -1,0 +1,55 @@
+import { Boxes } from "lucide-react";
+import type { Metadata } from "next";
+import { AddAppButton } from "@/components/apps/add-app-button";
+import { AppCard } from "@/components/apps/app-card";
+import { ProjectActions } from "@/components/projects/project-actions";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/access";
+import { pageAccess } from "@/lib/auth/page-access";
+import { listAppCards } from "@/lib/data/apps";
+import { getProject } from "@/lib/data/projects";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { ctx } = await pageAccess({ projectId }, `/dashboard/projects/${projectId}`);
+  const [project, apps] = await Promise.all([getProject(ctx), listAppCards(ctx)]);
+  const canEdit = can(ctx, "projects:write");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={project.teamName}
+        title={project.name}
+        description={apps.length === 1 ? "1 app" : `${apps.length} apps`}
+        actions={
+          canEdit ? (
+            <>
+              <ProjectActions projectId={project.id} name={project.name} />
+              <AddAppButton projectId={project.id} />
+            </>
+          ) : null
+        }
+      />
+      {apps.length === 0 ? (
+        <EmptyState
+          icon={<Boxes className="size-5" aria-hidden />}
+          title="No apps in this project yet"
+          description={
+            canEdit
+              ? "Add an app by its bundle id. Starboard looks it up on the App Store and snapshots its ratings in all 175 storefronts every day."
+              : "An owner or admin of this team can add apps to this project."
+          }
+          action={canEdit ? <AddAppButton projectId={project.id} /> : undefined}
+        />
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {apps.map((app) => (
+            <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

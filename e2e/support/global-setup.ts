@@ -1,0 +1,63 @@
+// Starts the Apple simulator (demo scenario, its generated key written as a .p8) and Starboard itself via
+// `npm start`'s script on a fresh data folder, and stops both afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startAppleSim, type Scenario } from "../apple-sim";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+async function waitForReady(child: ChildProcess, log: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Starboard exited early:\n${log()}`);
+    if (log().includes("dashboard ready at")) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Starboard did not start within ${timeoutMs / 1000}s:\n${log()}`);
+}
+
+export default async function globalSetup() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "starboard-e2e-"));
+  const scenario = JSON.parse(await readFile(path.join("e2e", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
+  const apple = await startAppleSim({ scenario, options: { publishDelayMs: null } });
+  const keys = (await (await fetch(`${apple.url}/__sim/keys`)).json()) as Array<{ keyId: string; issuerId?: string; privateKeyPem?: string }>;
+  const demoKey = keys.find((k) => k.privateKeyPem);
+  if (demoKey?.privateKeyPem) {
+    const keyFile = path.join(dataDir, `AuthKey_${demoKey.keyId}.p8`);
+    await writeFile(keyFile, demoKey.privateKeyPem);
+    process.env.E2E_ASC_KEY_FILE = keyFile;
+    process.env.E2E_ASC_KEY_ID = demoKey.keyId;
+    process.env.E2E_ASC_ISSUER_ID = demoKey.issuerId ?? "";
+  }
+  process.env.E2E_APPLE_SIM_URL = apple.url;
+
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      STARBOARD_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      ITUNES_BASE_URL: apple.itunesBaseUrl,
+      ASC_BASE_URL: apple.ascBaseUrl,
+      ITUNES_CALLS_PER_MINUTE: "0",
+      INNGEST_DEV: "",
+      INNGEST_EVENT_KEY: "",
+      INNGEST_BASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  await waitForReady(child, () => output, 240_000);
+
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    await apple.stop();
+    if (process.env.E2E_VERBOSE) console.log(output);
+  };
+}
