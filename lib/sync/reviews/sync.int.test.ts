@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningAppleSim } from "@/e2e/apple-sim";
+import { db } from "@/lib/db";
+import { inlineSteps } from "@/lib/sync/steps";
+import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "./testing";
+import { syncProjectReviews } from "./sync-project";
+
+let apple: RunningAppleSim;
+
+const scenario = reviewsScenario({
+  reviews: {
+    "1001": {
+      items: [
+        { id: "r-kosovo", territory: "XKS", rating: 1, title: "Crash", body: "Crashes on launch", nickname: "kosovar", createdDate: "2026-02-03T00:00:00Z" },
+        { id: "r-pending", territory: "DEU", rating: 4, body: "Gut", nickname: "d", createdDate: "2026-02-02T00:00:00Z", response: { id: "resp-pending", body: "Danke", state: "PENDING_PUBLISH" } },
+        { id: "r-published", territory: "USA", rating: 5, body: "Great", nickname: "u", createdDate: "2026-02-01T00:00:00Z", response: { id: "resp-pub", body: "Thanks!", lastModifiedDate: "2026-02-01T10:00:00Z" } },
+      ],
+      generate: { count: 450, seed: 3, responseShare: 0.2, startDate: "2026-01-01T00:00:00Z" },
+    },
+    "1002": [{ id: "r-notes", territory: "GBR", rating: 3, body: "Okay notes", nickname: "brit", createdDate: "2026-01-15T00:00:00Z" }],
+  },
+});
+
+beforeAll(async () => {
+  apple = await startReviewsSim(scenario);
+});
+afterAll(() => apple.stop());
+afterEach(() => {
+  apple.sim.reset();
+});
+
+const sync = (w: ReviewsWorld) => syncProjectReviews({ projectId: w.projectId, trigger: "manual", steps: inlineSteps });
+const countReviews = (appId: string) => db.appStoreReview.count({ where: { appId } });
+const review = (appId: string, externalId: string) => db.appStoreReview.findFirst({ where: { appId, externalId } });
+const xmins = async (projectId: string) =>
+  (await db.$queryRaw<{ id: string; x: string }[]>`SELECT id::text, xmin::text AS x FROM app_store_reviews WHERE project_id = ${projectId}::uuid ORDER BY id`)
+    .map((r) => `${r.id}:${r.x}`)
+    .join(",");
+
+describe("reviews sync against the simulator", () => {
+  it("first sync pages everything, maps territories (XKS → xk), stores replies, and does not notify", async () => {
+    const w = await createReviewsWorld();
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ apps: 2, appsCompleted: 2, inserted: 454, updated: 0, unchanged: 0, deleted: 0, pages: 4, aborted: false });
+    expect(await countReviews(w.weatherId)).toBe(453);
+    const kosovo = await review(w.weatherId, "r-kosovo");
+    expect(kosovo).toMatchObject({ countryCode: "xk", territory: "XKS", rating: 1, title: "Crash", reviewerNickname: "kosovar" });
+    expect(kosovo?.createdAtInStore.toISOString()).toBe("2026-02-03T00:00:00.000Z");
+    expect(await review(w.weatherId, "r-published")).toMatchObject({ developerResponse: "Thanks!", developerResponseId: "resp-pub", developerResponseState: "PUBLISHED", respondedByUserId: null });
+    expect((await review(w.notesId, "r-notes"))?.countryCode).toBe("gb");
+    expect(await db.notification.count({ where: { teamId: w.teamId, type: "app.review_new" } })).toBe(0);
+    const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } });
+    expect(run).toMatchObject({ status: "succeeded", kind: "app_store_connect_reviews_sync" });
+    const integration = await db.integration.findFirstOrThrow({ where: { projectId: w.projectId } });
+    expect(integration).toMatchObject({ lastSyncStatus: "succeeded", lastSyncError: null });
+    expect(await db.reviewSyncSeen.count({ where: { runKey: result.runId! } })).toBe(0);
+  });
+
+  it("an unchanged re-sync rewrites no row", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    const before = await xmins(w.projectId);
+    const again = await sync(w);
+    expect(again.counters).toMatchObject({ inserted: 0, updated: 0, unchanged: 454, deleted: 0, responsesCleared: 0 });
+    expect(await xmins(w.projectId)).toBe(before);
+  });
+
+  it("new reviews notify app.review_new with the count and the newest snippet, once per run", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    apple.sim.addReview("1001", { id: "r-fresh-1", territory: "FRA", rating: 2, title: "Bof", body: "Trop de pubs", nickname: "fr", createdDate: "2026-03-02T00:00:00Z" });
+    apple.sim.addReview("1001", { id: "r-fresh-2", territory: "FRA", rating: 5, title: "Super", body: "Parfait maintenant", nickname: "fr2", createdDate: "2026-03-03T00:00:00Z" });
+    const result = await sync(w);
+    expect(result.counters).toMatchObject({ inserted: 2, updated: 0 });
+    const notes = await db.notification.findMany({ where: { teamId: w.teamId, type: "app.review_new" } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ title: "2 new reviews for Weather", appId: w.weatherId, syncRunId: result.runId });
+    expect(notes[0].body).toContain("Super — Parfait maintenant");
+    expect((await review(w.weatherId, "r-fresh-1"))?.countryCode).toBe("fr");
+  });
+
+  it("deletes a review removed at Apple after a complete run, but not after a run that failed mid-pagination", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    apple.sim.deleteReview("gen-1001-400");
+    apple.sim.deleteReview("r-kosovo");
+    // Page 2 and all its retries fail: the view of Apple is incomplete.
+    for (const nth of [2, 3, 4, 5]) apple.sim.addFault({ endpoint: "asc.reviews", kind: "500", nth });
+    const failed = await sync(w);
+    expect(failed.status).toBe("partial");
+    expect(failed.counters).toMatchObject({ deleted: 0, appsIncomplete: 1, appsCompleted: 1, errorsByStatus: { "500": 1 } });
+    expect((failed.counters as { retries: number }).retries).toBeGreaterThanOrEqual(3);
+    expect(await countReviews(w.weatherId)).toBe(453);
+    apple.sim.clearFaults();
+    const complete = await sync(w);
+    expect(complete.status).toBe("succeeded");
+    expect(complete.counters).toMatchObject({ deleted: 2 });
+    expect(await countReviews(w.weatherId)).toBe(451);
+    expect(await review(w.weatherId, "r-kosovo")).toBeNull();
+  });
+
+  it("a 5xx mid-pagination is retried and the run completes", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "503", nth: 2 });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect((result.counters as { retries: number }).retries).toBe(1);
+    expect(await countReviews(w.weatherId)).toBe(453);
+  });
+
+  it("clears replies deleted in App Store Connect (published and pending), confirmed by reading them by id", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    // Starboard knows the pending reply (e.g. it posted it); it is not listed with include=response.
+    const pending = (await review(w.weatherId, "r-pending"))!;
+    await db.appStoreReview.update({ where: { id: pending.id }, data: { developerResponse: "Danke", developerResponseId: "resp-pending", developerResponseState: "PENDING_PUBLISH" } });
+    apple.sim.deleteResponse("resp-pub");
+    apple.sim.deleteResponse("resp-pending");
+    apple.sim.clearLog();
+    const result = await sync(w);
+    expect(result.counters).toMatchObject({ responsesCleared: 2, pendingChecked: 1 });
+    expect(await review(w.weatherId, "r-published")).toMatchObject({ developerResponse: null, developerResponseId: null, developerResponseState: null });
+    expect(await review(w.weatherId, "r-pending")).toMatchObject({ developerResponse: null, developerResponseId: null });
+    expect(apple.sim.log.filter((e) => e.endpoint === "asc.response.get").map((e) => e.status)).toEqual([404, 404]);
+  });
+
+  it("re-reads pending replies by id and records PENDING_PUBLISH → PUBLISHED", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    const pending = (await review(w.weatherId, "r-pending"))!;
+    await db.appStoreReview.update({ where: { id: pending.id }, data: { developerResponse: "Danke", developerResponseId: "resp-pending", developerResponseState: "PENDING_PUBLISH" } });
+    let result = await sync(w);
+    expect(result.counters).toMatchObject({ pendingChecked: 1, responsesCleared: 0 });
+    expect((await review(w.weatherId, "r-pending"))?.developerResponseState).toBe("PENDING_PUBLISH");
+    apple.sim.publishResponses("resp-pending");
+    // Once published, Apple lists it with the review again; either path records the flip.
+    result = await sync(w);
+    expect((await review(w.weatherId, "r-pending"))?.developerResponseState).toBe("PUBLISHED");
+    result = await sync(w);
+    expect(result.counters).toMatchObject({ pendingChecked: 0 });
+  });
+
+  it("a 401 aborts the run with Apple's reason on the integration and the run", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "401", count: 5 });
+    const result = await sync(w);
+    expect(result.status).toBe("failed");
+    expect(result.counters).toMatchObject({ aborted: true, errorsByStatus: { "401": 1 }, appsCompleted: 0 });
+    expect(result.error).toMatch(/401 NOT_AUTHORIZED/);
+    expect(result.error).toMatch(/issuer ID, key ID and \.p8/);
+    const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } });
+    expect(run.error).toBe(result.error);
+    expect(await db.integration.findFirstOrThrow({ where: { projectId: w.projectId } })).toMatchObject({ lastSyncStatus: "failed", lastSyncError: result.error });
+    // Only the first app was tried: the key is refused for all of them.
+    expect(apple.sim.log.filter((e) => e.endpoint === "asc.reviews").every((e) => e.path.includes("1001"))).toBe(true);
+    expect(await db.notification.count({ where: { teamId: w.teamId, type: "sync.failed" } })).toBeGreaterThan(0);
+  });
+
+  it("a 403 agreements error aborts with the Account Holder hint", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "agreement", count: 5 });
+    const result = await sync(w);
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatch(/FORBIDDEN\.REQUIRED_AGREEMENTS.*Account Holder/);
+  });
+
+  it("honours a 429 by waiting and carrying on", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "429", nth: 2, retryAfter: 0 });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ rateLimitWaits: 1, inserted: 454 });
+  });
+
+  it("syncs with an individual key (sub=user tokens)", async () => {
+    const w = await createReviewsWorld({ keyType: "individual" });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(await countReviews(w.notesId)).toBe(1);
+    expect(apple.sim.log.every((e) => e.keyId === "INDIVKEY01")).toBe(true);
+  });
+
+  it("refuses to run without an enabled integration", async () => {
+    const w = await createReviewsWorld({ integration: false });
+    const result = await sync(w);
+    expect(result).toMatchObject({ status: "failed", error: "This project has no App Store Connect integration." });
+    expect(apple.sim.counters.total).toBe(0);
+  });
+});
