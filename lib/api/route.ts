@@ -1,0 +1,73 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
+import { callerForAgentKey } from "@/lib/auth/agent-keys";
+import type { Permission } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { AppError, UnauthenticatedError, toErrorPayload } from "@/lib/errors";
+import { parseInput } from "@/lib/actions/define-action";
+
+/** Bearer agent key when presented, else the browser session. A bad key is refused, never ignored. */
+export async function callerFromRequest(request: Request): Promise<Caller> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const caller = match ? await callerForAgentKey(match[1]!) : null;
+    if (!caller) throw new UnauthenticatedError("The agent key is missing, malformed or revoked.");
+    return caller;
+  }
+  const user = await getSessionUser();
+  if (!user) throw new UnauthenticatedError();
+  return { kind: "user", userId: user.id };
+}
+
+export function errorResponse(error: unknown) {
+  const { status, payload } = toErrorPayload(error);
+  const headers: Record<string, string> = {};
+  if (error instanceof AppError && "retryAfterSeconds" in error && typeof error.retryAfterSeconds === "number") {
+    headers["Retry-After"] = String(error.retryAfterSeconds);
+  }
+  return NextResponse.json({ error: payload }, { status, headers });
+}
+
+type RouteParams = { params: Promise<Record<string, string | string[]>> };
+
+async function requestInput(request: NextRequest, params: Record<string, string | string[]>) {
+  const query = Object.fromEntries(request.nextUrl.searchParams.entries());
+  let body: Record<string, unknown> = {};
+  if (!["GET", "HEAD", "DELETE"].includes(request.method) && request.headers.get("content-type")?.includes("json")) {
+    const parsed = await request.json().catch(() => undefined);
+    if (parsed === undefined || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw new AppError("validation_failed", 400, "The request body must be a JSON object.");
+    }
+    body = parsed as Record<string, unknown>;
+  }
+  return { ...query, ...body, ...params };
+}
+
+/**
+ * The one path of every route handler, as for server actions: parse (zod: query + JSON body + path params)
+ * → caller (agent key or session) → permission in the owning team → tenant-scoped data call. Errors are
+ * `{ "error": { "code", "message" } }` with the matching HTTP status.
+ */
+export function defineRoute<S extends z.ZodType, T>(config: {
+  input: S;
+  permission: Permission;
+  scope: (input: z.output<S>) => Scope;
+  handler: (ctx: AccessContext, input: z.output<S>, request: NextRequest) => Promise<T>;
+  status?: number;
+}) {
+  return async (request: NextRequest, context: RouteParams) => {
+    try {
+      const caller = await callerFromRequest(request);
+      const input = parseInput(config.input, await requestInput(request, await context.params));
+      const ctx = await resolveAccess(caller, config.scope(input), config.permission);
+      const data = await config.handler(ctx, input, request);
+      if (config.status === 204) return new NextResponse(null, { status: 204 });
+      return NextResponse.json(data, { status: config.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
