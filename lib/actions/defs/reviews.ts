@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { MAX_RESPONSE_LENGTH } from "@/lib/apple/asc/client";
+import { can } from "@/lib/auth/access";
+import { countReviews, deleteReply, getReview, publishReply, reviewFiltersSchema, searchReviews } from "@/lib/data/reviews";
+import { NotFoundError } from "@/lib/errors";
+import { idSchema } from "@/lib/validation";
+import { defineAction } from "../define-action";
+
+const searchInput = reviewFiltersSchema.extend({ teamId: idSchema, cursor: z.string().max(200).nullish() });
+
+/** The narrowest scope the filters name: a project or app is checked against the caller, else the team. */
+const filterScope = (i: { teamId: string; project?: string; app?: string }) =>
+  i.app ? { appId: i.app } : i.project ? { projectId: i.project } : { teamId: i.teamId };
+
+export const searchReviewsAction = defineAction({
+  input: searchInput,
+  permission: "reviews:read",
+  scope: filterScope,
+  handler: (ctx, { teamId: _t, cursor, ...filters }) => searchReviews(ctx, filters, { cursor }),
+});
+
+export const countReviewsAction = defineAction({
+  input: searchInput.omit({ cursor: true }),
+  permission: "reviews:read",
+  scope: filterScope,
+  handler: async (ctx, { teamId: _t, ...filters }) => ({ count: await countReviews(ctx, filters) }),
+});
+
+export const getReviewAction = defineAction({
+  input: z.object({ reviewId: idSchema }),
+  permission: "reviews:read",
+  scope: (i) => ({ reviewId: i.reviewId }),
+  handler: async (ctx, i) => {
+    const review = await getReview(ctx, i.reviewId);
+    if (!review) throw new NotFoundError("Review");
+    return { review, canReply: can(ctx, "reviews:write") };
+  },
+});
+
+export const replyBodySchema = z
+  .string({ message: "Write a reply." })
+  .refine((v) => v.trim().length > 0, { message: "Write a reply." })
+  .refine((v) => v.length <= MAX_RESPONSE_LENGTH, { message: `The App Store shows at most ${MAX_RESPONSE_LENGTH.toLocaleString("en-US")} characters.` });
+
+/** Reply, or edit the existing reply (Apple replaces it). */
+export const publishReplyAction = defineAction({
+  input: z.object({ reviewId: idSchema, body: replyBodySchema }),
+  permission: "reviews:write",
+  scope: (i) => ({ reviewId: i.reviewId }),
+  handler: (ctx, i) => publishReply(ctx, i.reviewId, i.body),
+  revalidate: () => ["/dashboard/reviews"],
+});
+
+export const deleteReplyAction = defineAction({
+  input: z.object({ reviewId: idSchema, confirm: z.literal("delete", { message: 'Type "delete" to confirm.' }) }),
+  permission: "reviews:write",
+  scope: (i) => ({ reviewId: i.reviewId }),
+  handler: (ctx, i) => deleteReply(ctx, i.reviewId),
+  revalidate: () => ["/dashboard/reviews"],
+});
