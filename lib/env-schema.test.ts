@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, decodeKey, parseEnv } from "./env-schema";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
+  AUTH_SECRET: "s".repeat(40),
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+};
+
+describe("configuration", () => {
+  it("accepts a minimal valid environment and fills defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.ITUNES_BASE_URL).toBe("https://itunes.apple.com");
+    expect(env.ASC_BASE_URL).toBe("https://api.appstoreconnect.apple.com");
+    expect(env.ITUNES_CALLS_PER_MINUTE).toBe(20);
+  });
+
+  it("reports every bad value on its own line without echoing secrets", () => {
+    let error: unknown;
+    try {
+      parseEnv({ ...valid, AUTH_SECRET: "short", ENCRYPTION_KEY: "not-a-key", ITUNES_BASE_URL: "itunes", SMTP_URL: "mail.example.com" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as ConfigError).lines;
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.startsWith("AUTH_SECRET:"))).toMatch(/at least 32/);
+    expect(lines.find((l) => l.startsWith("ENCRYPTION_KEY:"))).toMatch(/32 bytes/);
+    expect(lines.find((l) => l.startsWith("ITUNES_BASE_URL:"))).toContain('(got "itunes")');
+    expect(lines.join("\n")).not.toContain("not-a-key");
+    expect(lines.join("\n")).not.toContain("short");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ ...valid, ITUNES_BASE_URL: "", SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+
+  it("decodes 32-byte keys in hex or base64 only", () => {
+    expect(decodeKey("ab".repeat(32))?.length).toBe(32);
+    expect(decodeKey(Buffer.alloc(32, 9).toString("base64"))?.length).toBe(32);
+    expect(decodeKey(Buffer.alloc(16, 9).toString("base64"))).toBeNull();
+    expect(decodeKey("ab".repeat(31))).toBeNull();
+  });
+});
