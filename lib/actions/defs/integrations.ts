@@ -20,7 +20,12 @@ export const integrationInputSchema = z
   .object({
     projectId: idSchema,
     keyType: z.enum(["team", "individual"], { message: "Choose a team key or an individual key." }),
-    issuerId: z.preprocess(blank, z.uuid({ message: "The Issuer ID looks like 57246542-96fe-1a63-e053-0824d011072a." }).optional()),
+    issuerId: z.preprocess(blank, z
+        .string()
+        .trim()
+        .toLowerCase()
+        // Apple's issuer ids are UUID-shaped but not RFC 4122 variants, so z.uuid() would refuse real ones.
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "The Issuer ID looks like 57246542-96fe-1a63-e053-0824d011072a." }).optional()),
     keyId: z
       .string({ message: "Key ID is required." })
       .trim()
