@@ -24,6 +24,8 @@ export type JobHandler = (options: JobOptions) => Promise<JobResult>;
 // Each job's handler lives in lib/sync; imported lazily so a page that only requests a run stays light.
 const JOBS: Partial<Record<SyncKind, () => Promise<JobHandler>>> = {
   app_store_connect_reviews_sync: async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob,
+  app_version_sync: async () => (await import("@/lib/sync/versions/sync-app-versions")).syncAppVersions,
+  app_store_ratings_sync: async () => (await import("@/lib/sync/ratings/sync-ratings")).syncRatings,
 };
 
 export async function jobHandler(kind: SyncKind): Promise<JobHandler> {

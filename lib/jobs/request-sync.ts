@@ -56,7 +56,8 @@ export async function requestProjectSync(
 
 const inFlight = new Set<Promise<unknown>>();
 
-function runInBackground(kind: SyncKind, options: { projectId: string; runId: string; trigger: SyncTrigger }) {
+/** Runs a job handler in this process without waiting (no Inngest server); failures end the run as failed. */
+export function runInBackground(kind: SyncKind, options: { projectId?: string; appId?: string; runId: string; trigger: SyncTrigger }) {
   const task = (async () => {
     try {
       const handler = await jobHandler(kind);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { createApp, deleteApp, updateApp } from "@/lib/data/apps";
+import { requestAppVersionSync } from "@/lib/sync/versions/request-app-version-sync";
 import { appStoreIdSchema, bundleIdSchema, idSchema, nameSchema, platformSchema } from "@/lib/validation";
 import { defineAction } from "../define-action";
 
@@ -15,7 +16,12 @@ export const createAppAction = defineAction({
   input: z.object({ projectId: idSchema, ...appFields }),
   permission: "projects:write",
   scope: (i) => ({ projectId: i.projectId }),
-  handler: (ctx, { projectId: _projectId, ...app }) => createApp(ctx, app),
+  handler: async (ctx, { projectId: _projectId, ...app }) => {
+    const card = await createApp(ctx, app);
+    // Its App Store id and version now, not at the next hourly run (the card can show them at once).
+    if (card.platform === "apple") await requestAppVersionSync({ id: card.id, teamId: ctx.teamId, projectId: ctx.projectId! });
+    return card;
+  },
   revalidate: (i) => [`/dashboard/projects/${i.projectId}`],
 });
 

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { inngest } from "@/inngest/client";
+import { EVENTS } from "@/inngest/events";
+import { failAbandonedRun } from "@/lib/sync/fail-abandoned-run";
+import { syncAppVersions } from "@/lib/sync/versions/sync-app-versions";
+import { ITUNES_LOOKUP_BUDGET, inngestSteps } from "./step-runner";
+
+export const VERSIONS_CRON = "TZ=UTC 15 * * * *";
+
+/** One app (right after it was created) or one project; the run row was recorded when it was requested. */
+export const versionSyncRequestedData = z
+  .object({ appId: z.uuid().optional(), projectId: z.uuid().optional(), runId: z.uuid().optional() })
+  .refine((d) => d.appId || d.projectId, { message: "appId or projectId is required" });
+
+/** Hourly at :15 UTC: App Store id and latest version of every Apple app with a bundle id. */
+export const versionSyncScheduled = inngest.createFunction(
+  {
+    id: "versions-sync-scheduled",
+    name: "Versions: hourly App Store id and version refresh",
+    triggers: [{ cron: VERSIONS_CRON }],
+    singleton: { mode: "skip" },
+    concurrency: [ITUNES_LOOKUP_BUDGET],
+    retries: 3,
+    onFailure: async () => {
+      await failAbandonedRun({ kind: "app_version_sync", scope: "system" }, "The hourly version sync failed after its retries.");
+    },
+  },
+  async ({ step }) => syncAppVersions({ trigger: "schedule", steps: inngestSteps(step) }),
+);
+
+export const versionSyncRequested = inngest.createFunction(
+  {
+    id: "versions-sync-requested",
+    name: "Versions: refresh one app or project",
+    triggers: [{ event: EVENTS.versionSyncRequested }],
+    concurrency: [{ key: "event.data.projectId", limit: 1 }, ITUNES_LOOKUP_BUDGET],
+    retries: 3,
+    onFailure: async ({ event, error }) => {
+      const parsed = versionSyncRequestedData.safeParse(event.data.event.data);
+      if (parsed.success && parsed.data.runId) await failAbandonedRun({ runId: parsed.data.runId }, error.message);
+    },
+  },
+  async ({ event, step }) => {
+    const { appId, projectId, runId } = versionSyncRequestedData.parse(event.data);
+    return syncAppVersions({ appId, projectId: appId ? undefined : projectId, runId, trigger: "manual", steps: inngestSteps(step) });
+  },
+);

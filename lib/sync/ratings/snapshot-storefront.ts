@@ -1,0 +1,80 @@
+import "server-only";
+import { chunk, createItunesClient, createItunesStats, ItunesRequestError, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { db } from "@/lib/db";
+import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
+import { writeStorefrontSnapshots } from "./write-storefront-snapshots";
+
+export const DEFAULT_LOOKUP_CHUNK = 100;
+
+/** A storefront step's JSON-safe output. */
+export interface StorefrontOutcome {
+  storefront: string;
+  ok: boolean;
+  found: number;
+  noRatings: number;
+  rows: number;
+  tombstones: number;
+  requests: number;
+  throttled: number;
+  retries: number;
+  /** Apps whose chunk failed after retries: nothing was written for them here. */
+  failedAppIds: string[];
+  error: string | null;
+}
+
+/**
+ * One storefront: each iTunes call carries a chunk of apps (by trackId); each chunk's answer is written with
+ * one statement. A chunk that still fails after the client's retries writes nothing (no data, no tombstone).
+ */
+export async function snapshotStorefront(input: {
+  runId: string;
+  storefront: string;
+  snapshotDate: string;
+  apps: RatedApp[];
+  storefrontsTotal: number;
+  itunes?: ItunesClientOptions;
+}): Promise<StorefrontOutcome> {
+  const stats = createItunesStats();
+  const chunkSize = input.itunes?.chunkSize ?? DEFAULT_LOOKUP_CHUNK;
+  const client = createItunesClient({ ...input.itunes, chunkSize, stats });
+  const out: StorefrontOutcome = {
+    storefront: input.storefront,
+    ok: true,
+    found: 0,
+    noRatings: 0,
+    rows: 0,
+    tombstones: 0,
+    requests: 0,
+    throttled: 0,
+    retries: 0,
+    failedAppIds: [],
+    error: null,
+  };
+  for (const part of chunk(input.apps, chunkSize)) {
+    let outcomes;
+    try {
+      outcomes = await client.lookupOutcomes({ storefront: input.storefront, ids: part.map((a) => a.trackId) });
+    } catch (error) {
+      if (!(error instanceof ItunesRequestError)) throw error;
+      out.ok = false;
+      out.error = error.message;
+      out.failedAppIds.push(...part.map((a) => a.appId));
+      continue;
+    }
+    const plan = planStorefrontSnapshot(part, outcomes);
+    const written = await writeStorefrontSnapshots(input.storefront, input.snapshotDate, plan);
+    out.found += plan.foundCount;
+    out.noRatings += plan.noRatingsCount;
+    out.rows += written.rows;
+    out.tombstones += written.tombstones;
+  }
+  Object.assign(out, { requests: stats.requests, throttled: stats.throttled, retries: stats.retries });
+  await db.$executeRaw`
+    UPDATE sync_runs SET progress = jsonb_build_object(
+      'phase', 'storefronts',
+      'storefrontsTotal', ${input.storefrontsTotal}::int,
+      'storefrontsDone', LEAST(${input.storefrontsTotal}::int, COALESCE((progress->>'storefrontsDone')::int, 0) + 1),
+      'storefrontsFailed', COALESCE((progress->>'storefrontsFailed')::int, 0) + ${out.ok ? 0 : 1}::int)
+    WHERE id = ${input.runId}::uuid`;
+  return out;
+}

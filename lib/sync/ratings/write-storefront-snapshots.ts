@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { StorefrontSnapshotPlan } from "./snapshot-plan";
+
+export interface SnapshotWriteResult {
+  rows: number;
+  tombstones: number;
+  cleared: number;
+}
+
+/**
+ * One statement per storefront chunk. Per app: found → today's row (delta against the country's previous
+ * snapshot, NULL on first sight); absent → a tombstone only when the previous snapshot was live data;
+ * absent with nothing live before today → today's row (from an earlier same-day run) is removed.
+ * A same-day rerun overwrites today's rows.
+ */
+export async function writeStorefrontSnapshots(countryCode: string, snapshotDate: string, plan: StorefrontSnapshotPlan): Promise<SnapshotWriteResult> {
+  if (plan.appIds.length === 0) return { rows: 0, tombstones: 0, cleared: 0 };
+  const [result] = await db.$queryRaw<SnapshotWriteResult[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${plan.appIds}::uuid[], ${plan.found}::boolean[], ${plan.averages}::numeric[], ${plan.counts}::int[],
+        ${plan.currentVersionAverages}::numeric[], ${plan.currentVersionCounts}::int[], ${plan.versions}::text[]
+      ) AS t(app_id, found, avg, cnt, cv_avg, cv_cnt, ver)
+    ),
+    prev AS (
+      SELECT i.*, a.team_id, a.project_id, p.average_rating AS prev_avg, p.rating_count AS prev_cnt, p.snapshot_date AS prev_date
+      FROM input i
+      JOIN apps a ON a.id = i.app_id
+      LEFT JOIN LATERAL (
+        SELECT r.average_rating, r.rating_count, r.snapshot_date
+        FROM app_store_ratings r
+        WHERE r.app_id = i.app_id AND r.store = 'app_store' AND r.country_code = ${countryCode} AND r.snapshot_date < ${snapshotDate}::date
+        ORDER BY r.snapshot_date DESC
+        LIMIT 1
+      ) p ON true
+    ),
+    cleared AS (
+      DELETE FROM app_store_ratings r
+      USING prev
+      WHERE NOT prev.found AND prev.prev_avg IS NULL
+        AND r.app_id = prev.app_id AND r.store = 'app_store' AND r.country_code = ${countryCode} AND r.snapshot_date = ${snapshotDate}::date
+      RETURNING r.id
+    ),
+    written AS (
+      INSERT INTO app_store_ratings (
+        team_id, project_id, app_id, store, country_code, snapshot_date, average_rating, rating_count,
+        current_version_average_rating, current_version_rating_count, app_version, rating_count_delta
+      )
+      SELECT team_id, project_id, app_id, 'app_store', ${countryCode}, ${snapshotDate}::date,
+        CASE WHEN found THEN round(avg, 2) END,
+        CASE WHEN found THEN cnt ELSE 0 END,
+        CASE WHEN found THEN round(cv_avg, 2) END,
+        CASE WHEN found THEN cv_cnt END,
+        ver,
+        CASE WHEN prev_date IS NULL THEN NULL ELSE (CASE WHEN found THEN cnt ELSE 0 END) - prev_cnt END
+      FROM prev
+      WHERE found OR prev_avg IS NOT NULL
+      ON CONFLICT (app_id, store, country_code, snapshot_date) DO UPDATE SET
+        average_rating = EXCLUDED.average_rating,
+        rating_count = EXCLUDED.rating_count,
+        current_version_average_rating = EXCLUDED.current_version_average_rating,
+        current_version_rating_count = EXCLUDED.current_version_rating_count,
+        app_version = EXCLUDED.app_version,
+        rating_count_delta = EXCLUDED.rating_count_delta
+      RETURNING average_rating IS NULL AS tombstone
+    )
+    SELECT
+      (count(*) FILTER (WHERE NOT tombstone))::int AS rows,
+      (count(*) FILTER (WHERE tombstone))::int AS tombstones,
+      (SELECT count(*) FROM cleared)::int AS cleared
+    FROM written`;
+  return result;
+}

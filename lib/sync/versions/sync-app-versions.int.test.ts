@@ -1,0 +1,88 @@
+// The version sync against the Apple simulator over HTTP and a real PostgreSQL.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { createAppAction } from "@/lib/actions/defs/apps";
+import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
+import { db } from "@/lib/db";
+import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { inlineSteps } from "@/lib/sync/steps";
+import { createApp, createOwner } from "@/test/fixtures";
+import { syncAppVersions } from "./sync-app-versions";
+
+const fast = { backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 1, timeoutMs: 2_000 };
+let apple: RunningAppleSim;
+
+beforeAll(async () => {
+  apple = await startAppleSim({
+    scenario: {
+      apps: [
+        { trackId: 7200000001, bundleId: "com.vs.us", name: "US app", version: "5.0.1", currentVersionReleaseDate: "2026-10-01T08:00:00Z", storefronts: { us: { averageRating: 4, ratingCount: 3 } } },
+        { trackId: 7200000002, bundleId: "com.vs.us2", name: "US app 2", version: "1.0.0", storefronts: { us: "no_ratings" } },
+        { trackId: 7200000003, bundleId: "com.vs.japan", name: "Japan only", version: "2.2.0", storefronts: { jp: { averageRating: 4.4, ratingCount: 9 } } },
+      ],
+    },
+  });
+  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
+  setItunesCallsPerMinute(0);
+});
+afterAll(() => apple.stop());
+beforeEach(() => apple.sim.reset());
+
+describe("app_version_sync", () => {
+  it("fills App Store ids and versions from batched bundle-id lookups, also for apps sold only outside the US", async () => {
+    const owner = await createOwner("versions");
+    const us = await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.us" });
+    const us2 = await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.us2" });
+    const japan = await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.japan" });
+    const unknown = await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.nowhere" });
+    const android = await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.android", platform: "android" });
+
+    const result = await syncAppVersions({ projectId: owner.projectId, trigger: "cli", steps: inlineSteps, itunes: fast });
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ apps: 4, found: 3, notFound: 1, foundOutsideUs: 1, updated: 3 });
+
+    const byId = async (id: string) => db.app.findUniqueOrThrow({ where: { id } });
+    expect(await byId(us.id)).toMatchObject({ appleAppStoreId: 7200000001n, latestAppVersion: "5.0.1" });
+    expect((await byId(us.id)).latestAppVersionUpdatedAt?.toISOString()).toBe("2026-10-01T08:00:00.000Z");
+    expect(await byId(us2.id)).toMatchObject({ appleAppStoreId: 7200000002n, latestAppVersion: "1.0.0" });
+    expect(await byId(japan.id)).toMatchObject({ appleAppStoreId: 7200000003n, latestAppVersion: "2.2.0" });
+    expect(await byId(unknown.id)).toMatchObject({ appleAppStoreId: null, latestAppVersion: null });
+    expect(await byId(android.id)).toMatchObject({ appleAppStoreId: null });
+
+    // One US call for all four, then the two missing ones together per fallback storefront (bounded).
+    const calls = apple.sim.log.filter((l) => l.endpoint === "itunes.lookup");
+    expect(calls[0].storefront).toBe("us");
+    expect(new URLSearchParams(calls[0].query).get("bundleId")?.split(",")).toHaveLength(4);
+    expect(calls.length).toBeLessThanOrEqual(17);
+    expect(result.counters.itunesRequests).toBe(calls.length);
+
+    // A second run rewrites nothing.
+    const again = await syncAppVersions({ projectId: owner.projectId, trigger: "cli", steps: inlineSteps, itunes: fast });
+    expect(again.counters).toMatchObject({ found: 3, updated: 0 });
+  });
+
+  it("records a partial run when a fallback storefront fails, and a failed run when the US call fails for all", async () => {
+    const owner = await createOwner("versions-fail");
+    await createApp(owner.teamId, owner.projectId, { bundleId: "com.vs.japan" });
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "500", storefront: "gb" });
+    const partial = await syncAppVersions({ projectId: owner.projectId, trigger: "cli", steps: inlineSteps, itunes: fast });
+    expect(partial.status).toBe("partial");
+    expect(partial.error).toContain("GB");
+    apple.sim.clearFaults();
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "503" });
+    const failed = await syncAppVersions({ projectId: owner.projectId, trigger: "cli", steps: inlineSteps, itunes: fast });
+    expect(failed.status).toBe("failed");
+    expect((await db.syncRun.findUniqueOrThrow({ where: { id: failed.runId! } })).status).toBe("failed");
+  });
+
+  it("runs for one app right after it is created", async () => {
+    const owner = await createOwner("versions-create");
+    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
+    expect(created.ok).toBe(true);
+    await settleBackgroundRuns();
+    const appId = created.ok ? created.data.id : "";
+    expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appleAppStoreId: 7200000003n, latestAppVersion: "2.2.0" });
+    const run = await db.syncRun.findFirstOrThrow({ where: { appId, kind: "app_version_sync" } });
+    expect(run).toMatchObject({ scope: "app", status: "succeeded", projectId: owner.projectId });
+  });
+});

@@ -1,0 +1,87 @@
+import "server-only";
+import { createItunesClient, createItunesStats, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { db } from "@/lib/db";
+import type { JobOptions, JobResult } from "@/lib/jobs/registry";
+import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
+import { findAppsByBundleId } from "./find-apps-by-bundle-id";
+import { appleAppTargets } from "./targets";
+import { writeAppVersions } from "./write-app-versions";
+
+export interface AppVersionSyncOptions extends JobOptions {
+  /** Tests and the benchmark tune retries/backoff; production uses the client's defaults. */
+  itunes?: ItunesClientOptions;
+}
+
+export interface AppVersionSyncCounters {
+  apps: number;
+  skipped: number;
+  found: number;
+  notFound: number;
+  foundOutsideUs: number;
+  updated: number;
+  itunesRequests: number;
+  throttleHits: number;
+  retries: number;
+  errors: number;
+}
+
+/**
+ * app_version_sync: App Store id and latest version for every Apple app with a bundle id in scope,
+ * from batched bundle-id lookups (US first, then a bounded list of other storefronts).
+ */
+export async function syncAppVersions(options: AppVersionSyncOptions): Promise<JobResult> {
+  const { steps } = options;
+  const start = await steps.run("start", async () => {
+    const scope = options.appId ? "app" : options.projectId ? "project" : "system";
+    const { targets, skipped } = await appleAppTargets({ projectId: options.projectId, appId: options.appId });
+    let runId = options.runId ?? null;
+    if (runId) await markRunRunning(runId);
+    else {
+      const owner = targets.length > 0 && scope !== "system" ? await ownerOf(options) : null;
+      const run = await createSyncRun({ kind: "app_version_sync", scope, trigger: options.trigger, status: "running", ...owner });
+      runId = run.id;
+    }
+    return { runId, targets: targets.map((t) => ({ id: t.id, bundleId: t.bundleId })), skipped };
+  });
+
+  const lookup = await steps.run("lookup-bundle-ids", async () => {
+    const stats = createItunesStats();
+    const client = createItunesClient({ ...options.itunes, stats });
+    const search = await findAppsByBundleId(client, start.targets.map((t) => t.bundleId));
+    const updates = start.targets.flatMap((t) => {
+      const f = search.found.get(t.bundleId);
+      return f ? [{ ...f, appId: t.id }] : [];
+    });
+    return { updates, notFound: search.notFound, failedStorefronts: search.failedStorefronts, ...stats };
+  });
+
+  const updated = await steps.run("write-versions", () => writeAppVersions(lookup.updates));
+
+  const counters: AppVersionSyncCounters = {
+    apps: start.targets.length,
+    skipped: start.skipped,
+    found: lookup.updates.length,
+    notFound: lookup.notFound.length,
+    foundOutsideUs: lookup.updates.filter((u) => u.storefront !== "us").length,
+    updated,
+    itunesRequests: lookup.requests,
+    throttleHits: lookup.throttled,
+    retries: lookup.retries,
+    errors: lookup.failedStorefronts.length,
+  };
+  // The US call failing means most apps were never asked about: that run did not do its job.
+  const usFailed = lookup.failedStorefronts.includes("us");
+  const status = usFailed && lookup.updates.length === 0 && start.targets.length > 0 ? "failed" : lookup.failedStorefronts.length > 0 ? "partial" : "succeeded";
+  const error = lookup.failedStorefronts.length > 0 ? `iTunes Lookup failed for ${lookup.failedStorefronts.map((s) => s.toUpperCase()).join(", ")} after retries.` : null;
+  await steps.run("finish", () => finishSyncRun(start.runId, { status, counters: { ...counters }, error }).then(() => null));
+  return { runId: start.runId, status, counters: { ...counters }, error };
+}
+
+async function ownerOf(options: { projectId?: string; appId?: string }) {
+  if (options.appId) {
+    const app = await db.app.findUnique({ where: { id: options.appId }, select: { teamId: true, projectId: true, id: true } });
+    return app ? { teamId: app.teamId, projectId: app.projectId, appId: app.id } : null;
+  }
+  const project = await db.project.findUnique({ where: { id: options.projectId! }, select: { teamId: true, id: true } });
+  return project ? { teamId: project.teamId, projectId: project.id } : null;
+}
