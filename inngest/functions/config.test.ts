@@ -6,7 +6,7 @@ import { ratingsSyncRequested, ratingsSyncScheduled } from "./ratings";
 import { versionSyncRequested, versionSyncScheduled } from "./versions";
 
 const itunesBudget = { scope: "account", key: '"itunes-lookup"', limit: 1 };
-const pick = (fn: { opts: Record<string, unknown> }) => {
+const pick = (fn: { opts: object }) => {
   const { id, triggers, concurrency, throttle, singleton, retries } = fn.opts as Record<string, unknown>;
   return { id, triggers, concurrency, throttle, singleton, retries };
 };
