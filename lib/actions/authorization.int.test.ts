@@ -14,6 +14,15 @@ import {
   updateTeamSettingsAction,
 } from "./defs/teams";
 import type { ScopedAction } from "./define-action";
+import {
+  copyIntegrationAction,
+  removeIntegrationAction,
+  requestReviewsSyncAction,
+  saveIntegrationAction,
+  setIntegrationEnabledAction,
+  testConnectionAction,
+} from "./defs/integrations";
+import { deleteReplyAction, publishReplyAction } from "./defs/reviews";
 
 interface World {
   teamId: string;
@@ -22,6 +31,8 @@ interface World {
   memberUserId: string;
   adminUserId: string;
   inviteId: string;
+  reviewId: string;
+  secondProjectId: string;
 }
 
 let victim: World;
@@ -36,7 +47,20 @@ beforeAll(async () => {
   const invite = await db.teamInvite.create({
     data: { teamId: owner.teamId, tokenHash: `hash-${owner.teamId}`, role: "member", expiresAt: new Date(Date.now() + 86_400_000) },
   });
-  victim = { teamId: owner.teamId, projectId: owner.projectId, appId: app.id, memberUserId: m.userId, adminUserId: a.userId, inviteId: invite.id };
+  const review = await db.appStoreReview.create({
+    data: { teamId: owner.teamId, projectId: owner.projectId, appId: app.id, externalId: "victim-review", rating: 3, body: "Fine", createdAtInStore: new Date("2026-01-01T00:00:00Z") },
+  });
+  const second = await db.project.create({ data: { teamId: owner.teamId, name: "Second" } });
+  victim = {
+    teamId: owner.teamId,
+    projectId: owner.projectId,
+    appId: app.id,
+    memberUserId: m.userId,
+    adminUserId: a.userId,
+    inviteId: invite.id,
+    reviewId: review.id,
+    secondProjectId: second.id,
+  };
   member = m.caller;
   outsider = (await createOwner("outsider")).caller;
 });
@@ -54,6 +78,14 @@ const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["updateTeamSettings", updateTeamSettingsAction as never, (w) => ({ teamId: w.teamId, membersMayPublishReplies: true })],
   ["createInvite", createInviteAction as never, (w) => ({ teamId: w.teamId, role: "member" })],
   ["revokeInvite", revokeInviteAction as never, (w) => ({ teamId: w.teamId, inviteId: w.inviteId })],
+  ["saveIntegration", saveIntegrationAction as never, (w) => ({ projectId: w.projectId, keyType: "individual", keyId: "ABCDEFGH12", privateKey: "x" })],
+  ["testConnection", testConnectionAction as never, (w) => ({ projectId: w.projectId })],
+  ["copyIntegration", copyIntegrationAction as never, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
+  ["setIntegrationEnabled", setIntegrationEnabledAction as never, (w) => ({ projectId: w.projectId, enabled: false })],
+  ["removeIntegration", removeIntegrationAction as never, (w) => ({ projectId: w.projectId, confirm: "remove" })],
+  ["requestReviewsSync", requestReviewsSyncAction as never, (w) => ({ projectId: w.projectId })],
+  ["publishReply", publishReplyAction as never, (w) => ({ reviewId: w.reviewId, body: "Hello" })],
+  ["deleteReply", deleteReplyAction as never, (w) => ({ reviewId: w.reviewId, confirm: "delete" })],
 ];
 
 describe.each(cases)("%s", (_name, action, input) => {
