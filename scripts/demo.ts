@@ -1,0 +1,44 @@
+// `npm run demo`: Starboard fully offline — the Apple simulator (demo scenario) stands in for iTunes Lookup
+// and App Store Connect, and the dashboard runs against it with its own data folder (.data/demo).
+import { spawn } from "node:child_process";
+import { createPrivateKey, createPublicKey } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { startAppleSim, type Scenario } from "../e2e/apple-sim";
+
+const dataDir = path.resolve(process.env.STARBOARD_DATA_DIR ?? path.join(".data", "demo"));
+await mkdir(dataDir, { recursive: true });
+const scenario = JSON.parse(await readFile(path.join("e2e", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
+
+// Reuse the demo key across restarts so an integration saved in the dashboard keeps working.
+const keyFile = path.join(dataDir, "AuthKey_DEMOKEY123.p8");
+const demoKey = scenario.keys?.find((k) => k.keyId === "DEMOKEY123");
+if (demoKey && existsSync(keyFile)) {
+  demoKey.publicKeyPem = createPublicKey(createPrivateKey(await readFile(keyFile, "utf8"))).export({ type: "spki", format: "pem" }).toString();
+}
+const apple = await startAppleSim({ port: Number(process.env.APPLE_SIM_PORT ?? 4010), scenario });
+const key = apple.sim.keys().find((k) => k.keyId === "DEMOKEY123");
+if (key?.privateKeyPem) await writeFile(keyFile, key.privateKeyPem, { mode: 0o600 });
+
+console.log(`starboard demo: Apple simulator at ${apple.url}`);
+if (key) console.log(`starboard demo: App Store Connect key ${key.keyId}, issuer ${key.issuerId ?? "(individual key)"}, .p8 at ${path.relative(process.cwd(), keyFile)}`);
+console.log("starboard demo: add an app with bundle id com.example.weather to see ratings after “Sync ratings”");
+
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    STARBOARD_DATA_DIR: dataDir,
+    ITUNES_BASE_URL: apple.itunesBaseUrl,
+    ASC_BASE_URL: apple.ascBaseUrl,
+    ITUNES_CALLS_PER_MINUTE: process.env.ITUNES_CALLS_PER_MINUTE ?? "0",
+  },
+});
+const forward = (signal: NodeJS.Signals) => child.kill(signal);
+process.on("SIGINT", () => forward("SIGINT"));
+process.on("SIGTERM", () => forward("SIGTERM"));
+child.on("exit", async (code) => {
+  await apple.stop();
+  process.exit(code ?? 0);
+});
