@@ -7,14 +7,16 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError, UnauthenticatedError, toErrorPayload } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/define-action";
+import { enforceAgentKeyRateLimit } from "./rate-limit";
 
-/** Bearer agent key when presented, else the browser session. A bad key is refused, never ignored. */
+/** Bearer agent key when presented (rate limited per key), else the browser session. A bad key is refused, never ignored. */
 export async function callerFromRequest(request: Request): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const caller = match ? await callerForAgentKey(match[1]!) : null;
     if (!caller) throw new UnauthenticatedError("The agent key is missing, malformed or revoked.");
+    if (caller.kind === "apiKey") enforceAgentKeyRateLimit(caller.apiKeyId);
     return caller;
   }
   const user = await getSessionUser();

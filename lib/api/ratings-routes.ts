@@ -1,0 +1,48 @@
+import "server-only";
+// The dashboard's ratings reads (TanStack Query fetches them): session or agent key, zod, `reviews:read`.
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { isStorefront } from "@/lib/apple/storefronts";
+import { appCountryRatings } from "@/lib/data/ratings/app-country-ratings";
+import { projectCountryRatings } from "@/lib/data/ratings/project-country-ratings";
+import { appRatingHistory } from "@/lib/data/ratings/rating-history";
+import { ratingsSyncStatus } from "@/lib/data/ratings/ratings-sync-status";
+import { HISTORY_RANGES } from "@/lib/data/ratings/types";
+import { idSchema } from "@/lib/validation";
+
+export const appCountriesRoute = defineRoute({
+  input: z.object({ appId: idSchema }),
+  permission: "reviews:read",
+  scope: (i) => ({ appId: i.appId }),
+  handler: (ctx) => appCountryRatings(ctx),
+});
+
+export const appHistoryRoute = defineRoute({
+  input: z.object({
+    appId: idSchema,
+    days: z.coerce.number().pipe(z.union(HISTORY_RANGES.map((d) => z.literal(d)) as never as [z.ZodLiteral<30>, z.ZodLiteral<90>, z.ZodLiteral<365>], { message: "days must be 30, 90 or 365." })).default(30),
+    country: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(isStorefront, { message: "Not an App Store storefront code." })
+      .optional(),
+  }),
+  permission: "reviews:read",
+  scope: (i) => ({ appId: i.appId }),
+  handler: (ctx, input) => appRatingHistory(ctx, { days: input.days, country: input.country }),
+});
+
+export const projectCountriesRoute = defineRoute({
+  input: z.object({ projectId: idSchema }),
+  permission: "reviews:read",
+  scope: (i) => ({ projectId: i.projectId }),
+  handler: (ctx) => projectCountryRatings(ctx),
+});
+
+export const projectSyncStatusRoute = defineRoute({
+  input: z.object({ projectId: idSchema }),
+  permission: "reviews:read",
+  scope: (i) => ({ projectId: i.projectId }),
+  handler: (ctx) => ratingsSyncStatus(ctx),
+});

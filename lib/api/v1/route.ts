@@ -1,0 +1,87 @@
+import "server-only";
+// The /api/v1 route wrapper: caller (agent key, rate limited, or session) → zod on params, query and body
+// → handler (which authorizes through resolveAccess or a server action's own path) → zod on the response.
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { parseInput, type ActionResult, type ScopedAction } from "@/lib/actions/define-action";
+import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError, RateLimitedError, UpstreamError, ValidationError, type ErrorCode, type ErrorPayload } from "@/lib/errors";
+import { callerFromRequest, errorResponse } from "../route";
+import type { Endpoint } from "./endpoint";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export interface V1Request<E extends Endpoint> {
+  caller: Caller;
+  input: z.output<E["params"]> & z.output<E["query"]> & (E["body"] extends z.ZodObject ? z.output<E["body"]> : object);
+  request: NextRequest;
+}
+
+async function jsonBody(request: NextRequest): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new ValidationError("The request body must be a JSON object.");
+  return parsed as Record<string, unknown>;
+}
+
+export function v1Route<E extends Endpoint>(e: E, handler: (req: V1Request<E>) => Promise<z.input<E["response"]>>) {
+  return async (request: NextRequest, context: RouteContext) => {
+    try {
+      const caller = await callerFromRequest(request);
+      const params = parseInput(e.params, await context.params);
+      const query = parseInput(e.query, Object.fromEntries(request.nextUrl.searchParams.entries()));
+      const body = e.body ? parseInput(e.body, await jsonBody(request)) : {};
+      const input = { ...query, ...body, ...params } as V1Request<E>["input"];
+      const data = await handler({ caller, input, request });
+      return NextResponse.json(e.response.parse(data), { status: e.status });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Resolves the caller's rights over the target (404 outside its team/project, 403 without the permission). */
+export async function withAccess<T>(caller: Caller, scope: Scope, permission: Permission, fn: (ctx: AccessContext) => Promise<T>): Promise<T> {
+  return fn(await resolveAccess(caller, scope, permission));
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  upstream_error: 502,
+  internal_error: 500,
+};
+
+/** An action's failure as the typed error it was, so the HTTP answer matches the dashboard's message. */
+export function errorFromPayload(p: ErrorPayload): AppError {
+  if (p.code === "rate_limited") return new RateLimitedError(p.message, p.retryAfterSeconds, p.upstream);
+  if (p.code === "upstream_error") return new UpstreamError(p.message, p.upstream?.code ?? undefined, p.upstream);
+  return new AppError(p.code, STATUS[p.code], p.message, p.fieldErrors);
+}
+
+export function unwrap<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw errorFromPayload(result.error);
+  return result.data;
+}
+
+/** Runs a dashboard server action for this caller: the same authorization, data call and messages. */
+export async function viaAction<S extends z.ZodType, T>(action: ScopedAction<S, T>, caller: Caller, input: z.input<S>): Promise<T> {
+  return unwrap(await action.run(caller, input));
+}
+
+/** How a sync was asked for: the CLI says so in a header; other agent-key calls are API calls. */
+export function syncTrigger(caller: Caller, request: NextRequest): "manual" | "cli" | "api" {
+  if (caller.kind === "user") return "manual";
+  return request.headers.get("x-starboard-client") === "cli" ? "cli" : "api";
+}
