@@ -13,6 +13,7 @@ import {
   revokeInviteAction,
   updateTeamSettingsAction,
 } from "./defs/teams";
+import { requestRatingsSyncAction } from "./defs/ratings";
 import type { ScopedAction } from "./define-action";
 import {
   copyIntegrationAction,
@@ -86,6 +87,7 @@ const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["requestReviewsSync", requestReviewsSyncAction as never, (w) => ({ projectId: w.projectId })],
   ["publishReply", publishReplyAction as never, (w) => ({ reviewId: w.reviewId, body: "Hello" })],
   ["deleteReply", deleteReplyAction as never, (w) => ({ reviewId: w.reviewId, confirm: "delete" })],
+  ["requestRatingsSync", requestRatingsSyncAction as never, (w) => ({ projectId: w.projectId })],
 ];
 
 describe.each(cases)("%s", (_name, action, input) => {

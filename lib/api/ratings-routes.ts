@@ -20,7 +20,11 @@ export const appCountriesRoute = defineRoute({
 export const appHistoryRoute = defineRoute({
   input: z.object({
     appId: idSchema,
-    days: z.coerce.number().pipe(z.union(HISTORY_RANGES.map((d) => z.literal(d)) as never as [z.ZodLiteral<30>, z.ZodLiteral<90>, z.ZodLiteral<365>], { message: "days must be 30, 90 or 365." })).default(30),
+    days: z.coerce
+      .number()
+      .int()
+      .refine((d) => (HISTORY_RANGES as readonly number[]).includes(d), { message: "days must be 30, 90 or 365." })
+      .default(30),
     country: z
       .string()
       .trim()

@@ -1,0 +1,1 @@
+export { appCountriesRoute as GET } from "@/lib/api/ratings-routes";

@@ -1,0 +1,1 @@
+export { appHistoryRoute as GET } from "@/lib/api/ratings-routes";

@@ -1,0 +1,1 @@
+export { projectCountriesRoute as GET } from "@/lib/api/ratings-routes";

@@ -1,0 +1,1 @@
+export { projectSyncStatusRoute as GET } from "@/lib/api/ratings-routes";

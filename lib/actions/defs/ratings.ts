@@ -1,0 +1,19 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { requestProjectSync } from "@/lib/jobs/request-sync";
+import { idSchema } from "@/lib/validation";
+import { defineAction } from "../define-action";
+
+/** "Sync ratings": starts the project's ratings run, or returns the one already going. */
+export const requestRatingsSyncAction = defineAction({
+  input: z.object({ projectId: idSchema }),
+  permission: "integrations:write",
+  scope: (i) => ({ projectId: i.projectId }),
+  handler: async (ctx) => {
+    const appleApps = await db.app.count({ where: { projectId: ctx.projectId!, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } } });
+    if (appleApps === 0) throw new ValidationError("Add an Apple app with a bundle id first: there is nothing to sync yet.");
+    return requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, "manual");
+  },
+});
