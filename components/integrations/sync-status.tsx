@@ -1,0 +1,57 @@
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import type { SyncRunView } from "@/lib/sync/runs";
+
+const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—");
+const VARIANT = { succeeded: "success", partial: "warning", failed: "danger", running: "info", queued: "neutral" } as const;
+
+/** The latest reviews run (nightly included): outcome, Apple's reason when it stopped, and its counters. */
+export function SyncStatus({ run }: { run: SyncRunView | null }) {
+  if (!run) return <p className="text-sm text-muted-foreground">No review sync has run yet.</p>;
+  const c = run.counters as Record<string, number | boolean | string | null | Record<string, number>>;
+  const figures: [string, unknown][] = [
+    ["Apps", c.apps],
+    ["Pages", c.pages],
+    ["New", c.inserted],
+    ["Updated", c.updated],
+    ["Unchanged", c.unchanged],
+    ["Removed", c.deleted],
+    ["Pending replies checked", c.pendingChecked],
+    ["Replies cleared", c.responsesCleared],
+    ["Rate-limit waits", c.rateLimitWaits],
+  ];
+  const errors = Object.entries((c.errorsByStatus as Record<string, number> | undefined) ?? {});
+  return (
+    <div className="space-y-3" data-testid="sync-status">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge variant={VARIANT[run.status]} dot>
+          {run.status}
+        </Badge>
+        <span className="text-muted-foreground">
+          {run.trigger === "schedule" ? "Nightly run" : run.trigger === "cli" ? "Job command" : "Manual run"} · {fmt(run.finishedAt ?? run.startedAt ?? run.createdAt)}
+        </span>
+      </div>
+      {run.error ? (
+        <Alert variant={run.status === "failed" ? "error" : "warning"} title={c.aborted ? "Stopped: App Store Connect refused the key" : "Incomplete"}>
+          {run.error}
+        </Alert>
+      ) : null}
+      {typeof c.pages === "number" ? (
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-[13px] sm:grid-cols-3">
+          {figures.map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-2 border-b border-dashed border-border py-1">
+              <dt className="text-muted-foreground">{label}</dt>
+              <dd className="font-medium tabular-nums">{typeof value === "number" ? value.toLocaleString("en-US") : "—"}</dd>
+            </div>
+          ))}
+          {errors.map(([status, n]) => (
+            <div key={status} className="flex justify-between gap-2 border-b border-dashed border-border py-1 text-red-700">
+              <dt>Errors {status}</dt>
+              <dd className="font-medium tabular-nums">{n}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </div>
+  );
+}
