@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { notifySyncFailed } from "@/lib/notifications/sync-failed";
 import type { SyncKind, SyncScope, SyncStatus, SyncTrigger } from "@/lib/generated/prisma/enums";
 
 export type { SyncKind, SyncScope, SyncStatus, SyncTrigger };
@@ -79,6 +80,8 @@ export async function finishSyncRun(runId: string, result: { status: SyncStatus;
     where: { id: runId },
     data: { status: result.status, counters: result.counters as object, error: result.error ?? null, finishedAt: new Date() },
   });
+  // Every failed run tells its team's admins once (idempotent per run); a notification problem never fails the run.
+  if (run.status === "failed") await notifySyncFailed(run).catch((error) => console.error(`starboard: sync.failed for run ${run.id} was not recorded`, error));
   return toSyncRunView(run);
 }
 

@@ -1,0 +1,104 @@
+import "server-only";
+// Sending the external deliveries of one event. Each attempt first claims its row (pending/retrying → sending)
+// in one UPDATE, so two runners — an Inngest retry and a re-scheduled run — never send the same delivery twice.
+import { db } from "@/lib/db";
+import { openSecret } from "@/lib/crypto/secret-box";
+import { sendEmail } from "./channels/email";
+import { postToSlack, postToWebhook } from "./channels/endpoints";
+import { recordEndpointFailure, recordEndpointSuccess } from "./endpoint-health";
+import { deliveryPayloadSchema } from "./payload";
+import { backoffFor, deliveryPolicy } from "./policy";
+import { endpointAad } from "./secrets";
+
+export type AttemptOutcome =
+  | { outcome: "sent" | "failed" | "skipped" | "busy" | "done" }
+  | { outcome: "retry"; waitMs: number };
+
+/** Durable steps under Inngest; plain calls and timers in-process. Outputs are JSON-safe. */
+export interface DeliveryRunner {
+  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  sleep(id: string, ms: number): Promise<void>;
+}
+
+export async function openDeliveryIds(dedupeKey: string): Promise<string[]> {
+  const rows = await db.notificationDelivery.findMany({
+    where: { dedupeKey, channel: { not: "in_app" }, status: { in: ["pending", "retrying", "sending"] } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function deliverEvent(dedupeKey: string, runner: DeliveryRunner): Promise<Record<string, string>> {
+  const ids = await runner.run("open-deliveries", () => openDeliveryIds(dedupeKey));
+  const outcomes = await Promise.all(ids.map((id) => deliverOne(id, runner)));
+  return Object.fromEntries(ids.map((id, i) => [id, outcomes[i]]));
+}
+
+async function deliverOne(id: string, runner: DeliveryRunner): Promise<string> {
+  for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts + 1; attempt++) {
+    const result = await runner.run(`deliver-${id}-${attempt}`, () => attemptDelivery(id));
+    if (result.outcome !== "retry") return result.outcome;
+    await runner.sleep(`backoff-${id}-${attempt}`, result.waitMs);
+  }
+  return "retry";
+}
+
+export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
+  const now = new Date();
+  const claimed = await db.notificationDelivery.updateMany({
+    where: {
+      id,
+      channel: { not: "in_app" },
+      OR: [
+        { status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
+        { status: "sending", updatedAt: { lt: new Date(now.getTime() - deliveryPolicy.staleSendingMs) } },
+      ],
+    },
+    data: { status: "sending", attempts: { increment: 1 } },
+  });
+  const row = await db.notificationDelivery.findUnique({ where: { id } });
+  if (!row) return { outcome: "done" };
+  if (claimed.count === 0) {
+    if (row.status === "retrying") return { outcome: "retry", waitMs: Math.max(0, row.nextAttemptAt.getTime() - now.getTime()) };
+    return { outcome: row.status === "sending" ? "busy" : "done" };
+  }
+  try {
+    const payload = deliveryPayloadSchema.parse(row.payload);
+    if (row.channel === "email") {
+      const user = row.userId ? await db.user.findUnique({ where: { id: row.userId }, select: { email: true } }) : null;
+      if (!user) return skip(id, "The recipient no longer exists.");
+      await sendEmail({ deliveryId: id, teamId: row.teamId, userId: row.userId!, to: user.email, payload });
+    } else {
+      const endpoint = row.endpointId ? await db.notificationEndpoint.findUnique({ where: { id: row.endpointId } }) : null;
+      if (!endpoint?.enabled) return skip(id, endpoint ? "The endpoint is turned off." : "The endpoint was removed.");
+      const url = openSecret(endpoint.urlSealed, endpointAad(endpoint.id, "url"));
+      if (endpoint.kind === "slack") await postToSlack(url, payload, deliveryPolicy.timeoutMs);
+      else {
+        const secret = openSecret(endpoint.secretSealed ?? "", endpointAad(endpoint.id, "secret"));
+        await postToWebhook({ url, secret, deliveryId: id, payload, timeoutMs: deliveryPolicy.timeoutMs });
+      }
+    }
+  } catch (error) {
+    return failed(row.id, row.attempts, row.endpointId, (error as Error).message.slice(0, 500));
+  }
+  await db.notificationDelivery.update({ where: { id }, data: { status: "sent", deliveredAt: new Date(), lastError: null } });
+  if (row.endpointId) await recordEndpointSuccess(row.endpointId);
+  return { outcome: "sent" };
+}
+
+async function skip(id: string, reason: string): Promise<AttemptOutcome> {
+  await db.notificationDelivery.update({ where: { id }, data: { status: "skipped", lastError: reason } });
+  return { outcome: "skipped" };
+}
+
+async function failed(id: string, attempts: number, endpointId: string | null, error: string): Promise<AttemptOutcome> {
+  if (attempts < deliveryPolicy.maxAttempts) {
+    const waitMs = backoffFor(attempts);
+    await db.notificationDelivery.update({ where: { id }, data: { status: "retrying", lastError: error, nextAttemptAt: new Date(Date.now() + waitMs) } });
+    return { outcome: "retry", waitMs };
+  }
+  await db.notificationDelivery.update({ where: { id }, data: { status: "failed", lastError: error } });
+  if (endpointId) await recordEndpointFailure(endpointId, error);
+  return { outcome: "failed" };
+}
