@@ -1,0 +1,62 @@
+import { Users } from "lucide-react";
+import type { Metadata } from "next";
+import { SyncReviewsButton } from "@/components/integrations/sync-reviews-button";
+import { ReviewsBrowser } from "@/components/reviews/reviews-browser";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can, resolveAccess, type AccessContext, type Caller } from "@/lib/auth/access";
+import { requirePageUser } from "@/lib/auth/session";
+import { currentTeamFor } from "@/lib/current-team";
+import { getIntegration } from "@/lib/data/integrations";
+import { countReviews, filtersFromSearchParams, searchReviews, type ReviewFilters } from "@/lib/data/reviews";
+import { reviewFilterOptions } from "@/lib/data/reviews/options";
+import { NotFoundError } from "@/lib/errors";
+import { latestRun } from "@/lib/sync/runs";
+
+export const metadata: Metadata = { title: "Reviews" };
+
+/** Access for the narrowest scope the URL names; a project or app of another team is dropped, never shown. */
+async function accessFor(caller: Caller, teamId: string, filters: ReviewFilters): Promise<{ ctx: AccessContext; filters: ReviewFilters }> {
+  try {
+    const scope = filters.app ? { appId: filters.app } : filters.project ? { projectId: filters.project } : { teamId };
+    const ctx = await resolveAccess(caller, scope, "reviews:read");
+    if (ctx.teamId === teamId) return { ctx, filters };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  const { project: _p, app: _a, ...rest } = filters;
+  return { ctx: await resolveAccess(caller, { teamId }, "reviews:read"), filters: rest };
+}
+
+export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("/dashboard/reviews");
+  const { current } = await currentTeamFor(user.id);
+  if (!current) {
+    return <EmptyState icon={<Users aria-hidden />} title="You are not in a team yet" description="Create a team or accept an invite to see reviews." />;
+  }
+  const caller: Caller = { kind: "user", userId: user.id };
+  const { ctx, filters } = await accessFor(caller, current.id, filtersFromSearchParams(await searchParams));
+  const [options, initialPage, count] = await Promise.all([reviewFilterOptions(ctx.teamId), searchReviews(ctx, filters), countReviews(ctx, filters)]);
+
+  // "Sync reviews" for the project in view (or the team's only project), for those who may run it.
+  const syncProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
+  let sync: { projectId: string; run: Awaited<ReturnType<typeof latestRun>> } | null = null;
+  if (syncProjectId) {
+    const projectCtx = await resolveAccess(caller, { projectId: syncProjectId }, null);
+    if (can(projectCtx, "integrations:write") && (await getIntegration(projectCtx))?.enabled) {
+      sync = { projectId: syncProjectId, run: await latestRun("app_store_connect_reviews_sync", syncProjectId) };
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <PageHeader
+        eyebrow={current.name}
+        title="Reviews"
+        description="Every written App Store review of your apps, kept in step with App Store Connect."
+        actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
+      />
+      <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { Globe2 } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Textarea } from "@/components/ui/textarea";
+import type { ErrorPayload } from "@/lib/errors";
+
+export const MAX_REPLY = 5970;
+
+/** The reply text with a live count against the App Store's limit and the public-reply notice. */
+export function ReplyComposer({
+  draft,
+  onDraft,
+  onSubmit,
+  onCancel,
+  pending,
+  error,
+  editing,
+}: {
+  draft: string;
+  onDraft: (v: string) => void;
+  onSubmit: () => void;
+  onCancel?: () => void;
+  pending: boolean;
+  error: ErrorPayload | null;
+  editing: boolean;
+}) {
+  const over = draft.length > MAX_REPLY;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!over && draft.trim()) onSubmit();
+      }}
+    >
+      {error ? (
+        <Alert variant="error" title={error.code === "rate_limited" ? "App Store Connect rate limit" : "The App Store did not accept the reply"}>
+          <p>{error.message}</p>
+          {error.upstream && error.code !== "rate_limited" ? <p className="mt-1 font-medium">{error.upstream.hint}</p> : null}
+          <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what the App Store has now.</p>
+        </Alert>
+      ) : null}
+      <Textarea aria-label={editing ? "Edit reply" : "Reply"} value={draft} onChange={(e) => onDraft(e.target.value)} rows={5} placeholder="Write a reply…" disabled={pending} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="flex items-center gap-1.5 text-[13px] text-muted-foreground">
+          <Globe2 className="size-3.5" aria-hidden /> Replies are public on the App Store.
+        </p>
+        <div className="flex items-center gap-3">
+          <span className={cn("text-[13px] tabular-nums", over ? "font-semibold text-red-600" : "text-muted-foreground")} data-testid="reply-count">
+            {draft.length.toLocaleString("en-US")} / {MAX_REPLY.toLocaleString("en-US")}
+          </span>
+          {onCancel ? (
+            <Button type="button" variant="secondary" size="sm" onClick={onCancel} disabled={pending}>
+              Cancel
+            </Button>
+          ) : null}
+          <Button type="submit" size="sm" loading={pending} disabled={over || !draft.trim()}>
+            {editing ? "Update reply" : "Publish reply"}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

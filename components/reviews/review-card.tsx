@@ -1,0 +1,34 @@
+import { Stars } from "@/components/ui/stars";
+import type { ReviewView } from "@/lib/data/reviews/view";
+import { CountryFlag } from "./country-flag";
+import { ReplyStatePill } from "./reply-state";
+
+export const formatReviewDate = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
+export function ReviewCard({ review, onOpen }: { review: ReviewView; onOpen: (id: string) => void }) {
+  return (
+    <button
+      type="button"
+      onClick={() => onOpen(review.id)}
+      className="block w-full rounded-card border border-border bg-white p-4 text-left shadow-card transition-[border-color,box-shadow] hover:border-border-strong hover:shadow-md focus-visible:ring-2 focus-visible:ring-accent/40 focus-visible:outline-none"
+      data-testid="review-card"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <Stars value={review.rating} size="sm" />
+          <h3 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title ?? <span className="font-normal text-muted-foreground italic">No title</span>}</h3>
+        </div>
+        <ReplyStatePill reply={review.reply} />
+      </div>
+      <p className="mt-1 line-clamp-3 text-sm leading-6 text-zinc-700">{review.body}</p>
+      <div className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted-foreground">
+        <span className="font-medium text-zinc-700">{review.reviewer ?? "Anonymous"}</span>
+        <CountryFlag code={review.countryCode} showName />
+        <span aria-hidden>·</span>
+        <span>{review.appName}</span>
+        <span aria-hidden>·</span>
+        <time dateTime={review.createdAt}>{formatReviewDate(review.createdAt)}</time>
+      </div>
+    </button>
+  );
+}

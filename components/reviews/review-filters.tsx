@@ -1,0 +1,97 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { STOREFRONTS } from "@/lib/apple/storefronts";
+import type { ReviewFilters } from "@/lib/data/reviews/filters";
+import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
+
+const RATINGS = [
+  { value: "", label: "Any rating" },
+  { value: "5", label: "★★★★★ only" },
+  { value: "4", label: "★★★★ only" },
+  { value: "3", label: "★★★ only" },
+  { value: "2", label: "★★ only" },
+  { value: "1", label: "★ only" },
+  { value: "4-5", label: "4–5 stars" },
+  { value: "1-2", label: "1–2 stars" },
+  { value: "1-3", label: "1–3 stars" },
+];
+const COUNTRIES = [{ value: "", label: "All countries" }, ...[...STOREFRONTS].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ value: s.storefront, label: s.name }))];
+
+/** Text fields apply after a short pause; selects at once. Everything lives in the URL. */
+function useDebounced(value: string, onSettle: (v: string) => void, ms = 350) {
+  useEffect(() => {
+    const t = setTimeout(() => onSettle(value), ms);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+}
+
+export function ReviewFiltersBar({ filters, options, onChange }: { filters: ReviewFilters; options: ReviewFilterOptions; onChange: (patch: Partial<ReviewFilters>) => void }) {
+  const [q, setQ] = useState(filters.q ?? "");
+  const [nickname, setNickname] = useState(filters.nickname ?? "");
+  useDebounced(q, (v) => v !== (filters.q ?? "") && onChange({ q: v || undefined }));
+  useDebounced(nickname, (v) => v !== (filters.nickname ?? "") && onChange({ nickname: v || undefined }));
+  const apps = options.apps.filter((a) => !filters.project || a.projectId === filters.project);
+  const active = Object.values(filters).some((v) => v !== undefined && v !== "");
+  const set = (key: keyof ReviewFilters) => (e: React.ChangeEvent<HTMLSelectElement>) => onChange({ [key]: e.target.value || undefined });
+
+  return (
+    <div className="space-y-3 rounded-card border border-border bg-white p-3 shadow-card">
+      <div className="flex flex-col gap-2 md:flex-row">
+        <Input
+          aria-label="Search reviews"
+          leading={<Search className="size-4" aria-hidden />}
+          placeholder='Search: words, "exact phrase", -exclude'
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className="md:flex-1"
+        />
+        <Input aria-label="Reviewer" placeholder="Reviewer nickname" value={nickname} onChange={(e) => setNickname(e.target.value)} className="md:w-56" />
+      </div>
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-6">
+        <Select
+          size="sm"
+          aria-label="Project"
+          value={filters.project ?? ""}
+          onChange={(e) => onChange({ project: e.target.value || undefined, app: undefined })}
+          options={[{ value: "", label: "All projects" }, ...options.projects.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <Select size="sm" aria-label="App" value={filters.app ?? ""} onChange={set("app")} options={[{ value: "", label: "All apps" }, ...apps.map((a) => ({ value: a.id, label: a.name }))]} />
+        <Select size="sm" aria-label="Store" value={filters.store ?? ""} onChange={set("store")} options={[{ value: "", label: "All stores" }, { value: "app_store", label: "App Store" }]} />
+        <Select size="sm" aria-label="Rating" value={filters.rating ?? ""} onChange={set("rating")} options={RATINGS} />
+        <Select size="sm" aria-label="Country" value={filters.country ?? ""} onChange={set("country")} options={COUNTRIES} />
+        <Select
+          size="sm"
+          aria-label="Reply"
+          value={filters.response ?? ""}
+          onChange={set("response")}
+          options={[
+            { value: "", label: "Replied or not" },
+            { value: "yes", label: "Has a reply" },
+            { value: "no", label: "No reply yet" },
+          ]}
+        />
+      </div>
+      {active ? (
+        <div className="flex justify-end">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setQ("");
+              setNickname("");
+              onChange({ project: undefined, app: undefined, store: undefined, rating: undefined, country: undefined, response: undefined, q: undefined, nickname: undefined });
+            }}
+          >
+            <X aria-hidden /> Clear filters
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { MessageSquareText } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useRef, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { searchReviews } from "@/lib/actions/reviews";
+import { filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
+import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
+import type { ReviewPage } from "@/lib/data/reviews/search";
+import { ReviewCard } from "./review-card";
+import { ReviewDialog } from "./review-dialog";
+import { ReviewFiltersBar } from "./review-filters";
+
+export interface ReviewsBrowserProps {
+  teamId: string;
+  filters: ReviewFilters;
+  options: ReviewFilterOptions;
+  initialPage: ReviewPage;
+  count: number;
+}
+
+export function ReviewsBrowser({ teamId, filters, options, initialPage, count }: ReviewsBrowserProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [navigating, startNav] = useTransition();
+  const openReviewId = searchParams.get("review");
+  const filterKey = filtersToSearchParams(filters).toString();
+
+  const reviews = useInfiniteQuery({
+    queryKey: ["reviews", teamId, filterKey],
+    initialPageParam: null as string | null,
+    initialData: { pages: [initialPage], pageParams: [null] },
+    staleTime: Infinity,
+    queryFn: async ({ pageParam }) => {
+      const result = await searchReviews({ teamId, ...filters, cursor: pageParam });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+  const navigate = useCallback(
+    (params: URLSearchParams) => startNav(() => router.replace(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false })),
+    [pathname, router],
+  );
+  const changeFilters = (patch: Partial<ReviewFilters>) => {
+    const next = filtersToSearchParams({ ...filters, ...patch });
+    if (openReviewId) next.set("review", openReviewId);
+    navigate(next);
+  };
+  const setOpenReview = (id: string | null) => {
+    const next = new URLSearchParams(searchParams.toString());
+    if (id) next.set("review", id);
+    else next.delete("review");
+    navigate(next);
+  };
+
+  // Infinite scroll: fetch the next page when the sentinel comes into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries[0]?.isIntersecting && reviews.hasNextPage && !reviews.isFetchingNextPage) void reviews.fetchNextPage();
+    }, { rootMargin: "600px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [reviews]);
+
+  const items = reviews.data.pages.flatMap((p) => p.items);
+  const filtered = filterKey !== "";
+  return (
+    <div className="space-y-4">
+      <ReviewFiltersBar key={filterKey} filters={filters} options={options} onChange={changeFilters} />
+      <div className="flex items-center justify-between text-sm text-muted-foreground" aria-live="polite">
+        <span data-testid="review-count">
+          <span className="font-semibold text-foreground tabular-nums">{count.toLocaleString("en-US")}</span> {count === 1 ? "review" : "reviews"}
+          {filtered ? " match" : ""}
+        </span>
+        {navigating ? <Spinner size="sm" label="Updating" /> : null}
+      </div>
+      {items.length === 0 ? (
+        <EmptyState
+          icon={<MessageSquareText aria-hidden />}
+          title={filtered ? "No reviews match these filters" : "No reviews yet"}
+          description={filtered ? "Try fewer words, another rating or country, or clear the filters." : "Connect App Store Connect on a project's Integrations page and run Sync reviews."}
+        />
+      ) : (
+        <div className="grid gap-3">
+          {items.map((r) => (
+            <ReviewCard key={r.id} review={r} onOpen={setOpenReview} />
+          ))}
+        </div>
+      )}
+      <div ref={sentinel} className="flex justify-center py-2">
+        {reviews.isFetchingNextPage ? <Spinner label="Loading more reviews" /> : null}
+        {reviews.hasNextPage && !reviews.isFetchingNextPage ? (
+          <Button variant="secondary" size="sm" onClick={() => void reviews.fetchNextPage()}>
+            Load more
+          </Button>
+        ) : null}
+        {!reviews.hasNextPage && items.length > 0 ? <span className="text-[13px] text-muted-foreground">That is every matching review.</span> : null}
+      </div>
+      {reviews.isError ? <Alert variant="error">{(reviews.error as Error).message}</Alert> : null}
+      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} />
+    </div>
+  );
+}
