@@ -1,14 +1,57 @@
 import type { AppCard } from "@/lib/data/apps";
+import { AppRatingsDialog } from "./app-ratings-dialog";
+import { formatDay, formatDelta } from "./format";
+import { RatingBadge } from "./rating-badge";
+import { RelativeTime } from "./relative-time";
 
-/** The rating area of an app card. */
+/** The rating area of an app card: ★ badge, the delta with its honest date, last sync, and the country view. */
 export function AppRatingSummary({ app }: { app: AppCard }) {
   if (app.platform === "android") {
-    return <p className="text-sm text-muted-foreground">Google Play ratings are not supported yet.</p>;
+    return (
+      <div className="space-y-1">
+        <p className="text-sm font-medium">Play Store ratings are not supported yet</p>
+        <p className="text-sm text-muted-foreground">Starboard tracks App Store ratings; Google Play support is planned.</p>
+      </div>
+    );
   }
+  if (!app.ratingsSyncedAt) {
+    return (
+      <div className="space-y-1" data-testid="no-ratings-yet">
+        <p className="text-sm font-medium">No ratings yet</p>
+        <p className="text-sm text-muted-foreground">
+          {app.bundleId ? "Ratings appear after the first sync (daily at 04:30 UTC, or “Sync ratings” now)." : "Add a bundle id so Starboard can find this app on the App Store."}
+        </p>
+      </div>
+    );
+  }
+  const delta = app.worldwideRatingCountDelta;
   return (
-    <div>
-      <p className="text-sm font-medium">No ratings yet</p>
-      <p className="text-sm text-muted-foreground">Ratings arrive after the first sync.</p>
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        {app.worldwideAverageRating !== null ? (
+          <RatingBadge app={app} />
+        ) : (
+          <span className="text-sm font-medium" data-testid="rating-badge-empty">
+            No ratings on the App Store yet
+          </span>
+        )}
+        {delta !== null && app.worldwideRatingDeltaSince ? (
+          <span
+            data-testid="rating-delta"
+            className={delta > 0 ? "text-sm font-medium text-emerald-700" : delta < 0 ? "text-sm font-medium text-red-700" : "text-sm text-muted-foreground"}
+          >
+            {formatDelta(delta)} since {formatDay(app.worldwideRatingDeltaSince)}
+          </span>
+        ) : (
+          <span className="text-sm text-muted-foreground">First snapshot</span>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs text-muted-foreground">
+          Synced <RelativeTime iso={app.ratingsSyncedAt} />
+        </p>
+        <AppRatingsDialog appId={app.id} appName={app.name} />
+      </div>
     </div>
   );
 }

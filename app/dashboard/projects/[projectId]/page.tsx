@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { AddAppButton } from "@/components/apps/add-app-button";
 import { AppCard } from "@/components/apps/app-card";
 import { ProjectActions } from "@/components/projects/project-actions";
+import { ProjectCountryPanel } from "@/components/ratings/project-country-panel";
+import { RatingsSyncPanel } from "@/components/ratings/ratings-sync-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/access";
@@ -44,11 +46,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           action={canEdit ? <AddAppButton projectId={project.id} /> : undefined}
         />
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-          {apps.map((app) => (
-            <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} />
-          ))}
-        </div>
+        <>
+          {apps.some((a) => a.platform === "apple") ? <RatingsSyncPanel projectId={project.id} /> : null}
+          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+            {apps.map((app) => (
+              <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} />
+            ))}
+          </div>
+          {apps.some((a) => a.platform === "apple") ? <ProjectCountryPanel projectId={project.id} /> : null}
+        </>
       )}
     </div>
   );

@@ -1,0 +1,121 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { AppCountryRatings } from "@/lib/data/ratings/types";
+import { fetchJson } from "./fetch-json";
+import { countryName, flagEmoji, formatAverage, formatCount, formatDay, formatDelta } from "./format";
+
+const TOP = 12;
+
+export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: string; selected: string | null; onSelect: (country: string) => void }) {
+  const [showAll, setShowAll] = useState(false);
+  const query = useQuery({
+    queryKey: ["ratings", "app-countries", appId],
+    queryFn: () => fetchJson<AppCountryRatings>(`/api/ratings/apps/${appId}/countries`),
+  });
+  if (query.isPending) {
+    return (
+      <div className="space-y-2" aria-busy="true" aria-label="Loading ratings by country">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-8 w-full" />
+        ))}
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => query.refetch()}>Retry</Button>}>
+        {query.error.message}
+      </Alert>
+    );
+  }
+  const { countries, unavailable, latestSnapshotDate } = query.data;
+  if (countries.length === 0 && unavailable.length === 0) {
+    return <p className="text-sm text-muted-foreground">No storefront has ratings for this app yet.</p>;
+  }
+  const shown = showAll ? countries : countries.slice(0, TOP);
+  return (
+    <section aria-labelledby={`countries-${appId}`} className="space-y-3">
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 id={`countries-${appId}`} className="text-sm font-semibold">
+          Ratings by country <span className="font-normal text-muted-foreground">· {countries.length} storefronts</span>
+        </h3>
+        {latestSnapshotDate ? <span className="text-xs text-muted-foreground">Snapshot of {formatDay(latestSnapshotDate, true)}</span> : null}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-border">
+        <table className="w-full text-sm" data-testid="country-grid">
+          <thead className="bg-subtle text-left text-xs text-muted-foreground">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Country</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Average</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Ratings</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Current version</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {shown.map((c) => {
+              const isSelected = selected === c.countryCode;
+              const stale = latestSnapshotDate !== null && c.snapshotDate < latestSnapshotDate;
+              return (
+                <tr key={c.countryCode} className={isSelected ? "bg-accent-subtle" : "hover:bg-subtle"} aria-selected={isSelected}>
+                  <td className="px-3 py-1.5">
+                    <button
+                      type="button"
+                      onClick={() => onSelect(c.countryCode)}
+                      className="flex items-center gap-2 text-left outline-none hover:underline focus-visible:ring-2 focus-visible:ring-accent/40"
+                      aria-label={`Show the history for ${countryName(c.countryCode)}`}
+                    >
+                      <span aria-hidden className="text-base leading-none">{flagEmoji(c.countryCode)}</span>
+                      <span>{countryName(c.countryCode)}</span>
+                    </button>
+                  </td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">
+                    <span className="text-star" aria-hidden>★ </span>
+                    {formatAverage(c.averageRating)}
+                  </td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(c.ratingCount)}</td>
+                  <td className={`px-3 py-1.5 text-right tabular-nums ${deltaClass(c.ratingCountDelta)}`} title={stale ? `As of ${formatDay(c.snapshotDate, true)}` : undefined}>
+                    {c.ratingCountDelta === null ? <span className="text-muted-foreground">new</span> : formatDelta(c.ratingCountDelta)}
+                    {stale ? <span className="text-muted-foreground"> · {formatDay(c.snapshotDate)}</span> : null}
+                  </td>
+                  <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
+                    {c.currentVersionAverageRating !== null ? `★ ${formatAverage(c.currentVersionAverageRating)} (${formatCount(c.currentVersionRatingCount ?? 0)})` : "–"}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {countries.length > TOP ? (
+        <Button variant="ghost" size="sm" onClick={() => setShowAll((v) => !v)}>
+          {showAll ? `Show top ${TOP}` : `Show all ${countries.length} countries`}
+        </Button>
+      ) : null}
+      {unavailable.length > 0 ? (
+        <div className="rounded-lg border border-dashed border-border p-3">
+          <h4 className="text-xs font-semibold text-muted-foreground">No longer available</h4>
+          <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="unavailable-countries">
+            {unavailable.map((u) => (
+              <li key={u.countryCode} className="flex items-center gap-2">
+                <span aria-hidden>{flagEmoji(u.countryCode)}</span>
+                <span>{countryName(u.countryCode)}</span>
+                <span className="text-muted-foreground">not available since {formatDay(u.since)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function deltaClass(delta: number | null) {
+  if (delta === null || delta === 0) return "";
+  return delta > 0 ? "text-emerald-700" : "text-red-700";
+}

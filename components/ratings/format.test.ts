@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { flagEmoji, formatAverage, formatCompactCount, formatCount, formatDay, formatDelta, formatRelative } from "./format";
+
+describe("ratings formatting", () => {
+  it("shows counts with separators, compact where space is short", () => {
+    expect(formatCount(1234)).toBe("1,234");
+    expect(formatCompactCount(18234)).toBe("18.2K");
+  });
+  it("signs deltas and keeps averages at two decimals", () => {
+    expect([formatDelta(8), formatDelta(-1200), formatDelta(0)]).toEqual(["+8", "−1,200", "±0"]);
+    expect(formatAverage(4.6)).toBe("4.60");
+    expect(formatAverage(null)).toBe("–");
+  });
+  it("writes snapshot days in UTC", () => {
+    expect(formatDay("2026-11-20")).toBe("Nov 20");
+    expect(formatDay("2026-01-02", true)).toBe("Jan 2, 2026");
+  });
+  it("turns a country code into its flag", () => {
+    expect(flagEmoji("us")).toBe("🇺🇸");
+    expect(flagEmoji("GB")).toBe("🇬🇧");
+    expect(flagEmoji("x")).toBe("🏳️");
+  });
+  it("says how long ago a sync was", () => {
+    const now = Date.parse("2026-11-21T12:00:00Z");
+    expect(formatRelative("2026-11-21T11:59:30Z", now)).toBe("just now");
+    expect(formatRelative("2026-11-21T11:15:00Z", now)).toBe("45 min ago");
+    expect(formatRelative("2026-11-21T09:00:00Z", now)).toBe("3 h ago");
+    expect(formatRelative("2026-11-20T10:00:00Z", now)).toBe("yesterday");
+  });
+});

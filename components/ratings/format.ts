@@ -1,0 +1,45 @@
+// Pure display helpers for ratings (shared by server and client components).
+import { countryName } from "@/lib/apple/storefronts";
+
+const full = new Intl.NumberFormat("en-US");
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+export const formatCount = (n: number) => full.format(n);
+export const formatCompactCount = (n: number) => compact.format(n);
+
+/** Two decimals, as the App Store average is stored ("4.62"). */
+export const formatAverage = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(2));
+
+/** "+8", "−3", "±0" (a real minus sign so the column lines up). */
+export function formatDelta(n: number): string {
+  if (n > 0) return `+${full.format(n)}`;
+  if (n < 0) return `−${full.format(-n)}`;
+  return "±0";
+}
+
+/** "Nov 20" for a YYYY-MM-DD day (UTC, as snapshots are). */
+export function formatDay(day: string, withYear = false): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
+}
+
+/** Regional-indicator flag from an alpha-2 code ("us" → 🇺🇸). */
+export function flagEmoji(countryCode: string): string {
+  const cc = countryCode.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(cc)) return "🏳️";
+  return String.fromCodePoint(...[...cc].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+export { countryName };
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (seconds < 60) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days < 14) return days === 1 ? "yesterday" : `${days} days ago`;
+  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { HISTORY_RANGES, type HistoryRange, type RatingHistory } from "@/lib/data/ratings/types";
+import { fetchJson } from "./fetch-json";
+import { countryName, formatAverage, formatCompactCount, formatCount, formatDay } from "./format";
+
+/** Rating count (area) and average (line) per day over 30/90/365 days, worldwide or for one country. */
+export function RatingHistoryChart({ appId, country }: { appId: string; country: string | null }) {
+  const [days, setDays] = useState<HistoryRange>(30);
+  const query = useQuery({
+    queryKey: ["ratings", "history", appId, days, country],
+    queryFn: () => fetchJson<RatingHistory>(`/api/ratings/apps/${appId}/history?days=${days}${country ? `&country=${country}` : ""}`),
+    placeholderData: (previous) => previous,
+  });
+  const label = country ? countryName(country) : "Worldwide";
+  return (
+    <section aria-label={`Rating history, ${label}`} className="space-y-3" data-testid="rating-history">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold">
+          Rating history <span className="font-normal text-muted-foreground">· {label}</span>
+        </h3>
+        <div role="group" aria-label="Time range" className="inline-flex rounded-md border border-border p-0.5">
+          {HISTORY_RANGES.map((d) => (
+            <button
+              key={d}
+              type="button"
+              aria-pressed={days === d}
+              onClick={() => setDays(d)}
+              className={`rounded px-2.5 py-1 text-xs font-medium transition-colors ${days === d ? "bg-foreground text-background" : "text-muted-foreground hover:text-foreground"}`}
+            >
+              {d === 365 ? "1 year" : `${d} days`}
+            </button>
+          ))}
+        </div>
+      </div>
+      {query.isPending ? (
+        <Skeleton className="h-56 w-full" />
+      ) : query.isError ? (
+        <Alert variant="error" title="Could not load the rating history" action={<Button size="sm" variant="secondary" onClick={() => query.refetch()}>Retry</Button>}>
+          {query.error.message}
+        </Alert>
+      ) : query.data.points.length === 0 ? (
+        <p className="flex h-56 items-center justify-center rounded-lg border border-dashed border-border text-sm text-muted-foreground">
+          No snapshots in this period yet.
+        </p>
+      ) : (
+        <HistoryPlot data={query.data} />
+      )}
+    </section>
+  );
+}
+
+function HistoryPlot({ data }: { data: RatingHistory }) {
+  const points = data.points.map((p) => ({ ...p, label: formatDay(p.date) }));
+  const averages = points.map((p) => p.averageRating).filter((v): v is number => v !== null);
+  const low = averages.length ? Math.max(0, Math.floor((Math.min(...averages) - 0.1) * 10) / 10) : 0;
+  const high = averages.length ? Math.min(5, Math.ceil((Math.max(...averages) + 0.1) * 10) / 10) : 5;
+  const single = points.length === 1;
+  return (
+    <div className="h-56 w-full" role="img" aria-label={`${points.length} daily snapshots; latest ${formatCount(points.at(-1)!.ratingCount)} ratings, average ${formatAverage(points.at(-1)!.averageRating)}`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
+          <defs>
+            <linearGradient id="ratingCountFill" x1="0" y1="0" x2="0" y2="1">
+              <stop offset="0%" stopColor="#6366f1" stopOpacity={0.25} />
+              <stop offset="100%" stopColor="#6366f1" stopOpacity={0.02} />
+            </linearGradient>
+          </defs>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={{ stroke: "#e4e4e7" }} minTickGap={24} />
+          <YAxis yAxisId="count" tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => formatCompactCount(v)} domain={["auto", "auto"]} />
+          <YAxis yAxisId="avg" orientation="right" tick={{ fontSize: 11, fill: "#b45309" }} tickLine={false} axisLine={false} width={32} domain={[low, high]} tickFormatter={(v: number) => v.toFixed(1)} />
+          <Tooltip
+            contentStyle={{ borderRadius: 8, borderColor: "#e4e4e7", fontSize: 12 }}
+            formatter={(value, name) => (name === "Ratings" ? [formatCount(Number(value)), name] : [formatAverage(value as number | null), name])}
+          />
+          <Area yAxisId="count" type="monotone" dataKey="ratingCount" name="Ratings" stroke="#6366f1" strokeWidth={2} fill="url(#ratingCountFill)" dot={single} isAnimationActive={false} />
+          <Line yAxisId="avg" type="monotone" dataKey="averageRating" name="Average" stroke="#f59e0b" strokeWidth={2} dot={single} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
