@@ -15,6 +15,7 @@ import {
 } from "./defs/teams";
 import { requestRatingsSyncAction } from "./defs/ratings";
 import type { ScopedAction } from "./define-action";
+import { createAgentKeyAction, listAgentKeysAction, revokeAgentKeyAction } from "./defs/agent-keys";
 import {
   copyIntegrationAction,
   removeIntegrationAction,
@@ -34,6 +35,7 @@ interface World {
   inviteId: string;
   reviewId: string;
   secondProjectId: string;
+  agentKeyId: string;
 }
 
 let victim: World;
@@ -52,6 +54,9 @@ beforeAll(async () => {
     data: { teamId: owner.teamId, projectId: owner.projectId, appId: app.id, externalId: "victim-review", rating: 3, body: "Fine", createdAtInStore: new Date("2026-01-01T00:00:00Z") },
   });
   const second = await db.project.create({ data: { teamId: owner.teamId, name: "Second" } });
+  const agentKey = await db.apiKey.create({
+    data: { teamId: owner.teamId, name: "victim key", prefix: "sb_victim00", keyHash: `hash-key-${owner.teamId}`, permissions: ["reviews:read"] },
+  });
   victim = {
     teamId: owner.teamId,
     projectId: owner.projectId,
@@ -61,6 +66,7 @@ beforeAll(async () => {
     inviteId: invite.id,
     reviewId: review.id,
     secondProjectId: second.id,
+    agentKeyId: agentKey.id,
   };
   member = m.caller;
   outsider = (await createOwner("outsider")).caller;
@@ -79,6 +85,9 @@ const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["updateTeamSettings", updateTeamSettingsAction as never, (w) => ({ teamId: w.teamId, membersMayPublishReplies: true })],
   ["createInvite", createInviteAction as never, (w) => ({ teamId: w.teamId, role: "member" })],
   ["revokeInvite", revokeInviteAction as never, (w) => ({ teamId: w.teamId, inviteId: w.inviteId })],
+  ["createAgentKey", createAgentKeyAction as never, (w) => ({ teamId: w.teamId, name: "Intruder key", projectId: w.projectId, permissions: ["reviews:write"] })],
+  ["revokeAgentKey", revokeAgentKeyAction as never, (w) => ({ teamId: w.teamId, keyId: w.agentKeyId })],
+  ["listAgentKeys", listAgentKeysAction as never, (w) => ({ teamId: w.teamId })],
   ["saveIntegration", saveIntegrationAction as never, (w) => ({ projectId: w.projectId, keyType: "individual", keyId: "ABCDEFGH12", privateKey: "x" })],
   ["testConnection", testConnectionAction as never, (w) => ({ projectId: w.projectId })],
   ["copyIntegration", copyIntegrationAction as never, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],

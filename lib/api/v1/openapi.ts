@@ -35,7 +35,8 @@ function toSchema(schema: z.ZodType, io: "input" | "output", components: Json): 
   for (const [id, def] of Object.entries(defs)) components[id] = rewrite(def);
   const id = z.globalRegistry.get(schema)?.id;
   if (id) {
-    components[id] = rewrite(json);
+    // zod puts a named root into $defs itself and answers a $ref; otherwise the root is the definition.
+    if (!(id in defs)) components[id] = rewrite(json);
     return { $ref: `#/components/schemas/${id}` };
   }
   return rewrite(json) as Json;

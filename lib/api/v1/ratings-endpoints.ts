@@ -1,7 +1,42 @@
-// Ratings operations of /api/v1 (kept apart: the by-country and history shapes follow the ratings data layer).
+// Ratings operations of /api/v1: the shapes follow the ratings data layer (lib/data/ratings/types.ts).
 import { endpoint } from "./endpoint";
-import { projectParams } from "./schemas/apps";
+import { appParams, projectParams } from "./schemas/apps";
+import { appCountryRatingsSchema, projectCountryRatingsSchema, ratingHistoryQuery, ratingHistorySchema } from "./schemas/ratings";
 import { syncRequestedSchema } from "./schemas/runs";
+
+export const appRatings = endpoint({
+  operationId: "getAppRatingsByCountry",
+  method: "GET",
+  path: "/apps/{appId}/ratings",
+  tag: "Apps & ratings",
+  summary: "One app's latest ratings in every storefront, with deltas, and where it disappeared",
+  permission: "reviews:read",
+  params: appParams,
+  response: appCountryRatingsSchema,
+});
+
+export const appRatingHistory = endpoint({
+  operationId: "getAppRatingHistory",
+  method: "GET",
+  path: "/apps/{appId}/ratings/history",
+  tag: "Apps & ratings",
+  summary: "One app's daily rating history: worldwide, or one storefront",
+  permission: "reviews:read",
+  params: appParams,
+  query: ratingHistoryQuery,
+  response: ratingHistorySchema,
+});
+
+export const projectRatingsByCountry = endpoint({
+  operationId: "getProjectRatingsByCountry",
+  method: "GET",
+  path: "/projects/{projectId}/ratings/by-country",
+  tag: "Apps & ratings",
+  summary: "Project-wide ratings by storefront: every Apple app of the project combined",
+  permission: "reviews:read",
+  params: projectParams,
+  response: projectCountryRatingsSchema,
+});
 
 export const syncRatings = endpoint({
   operationId: "syncRatings",
@@ -15,4 +50,4 @@ export const syncRatings = endpoint({
   status: 202,
 });
 
-export const ratingsEndpoints = [syncRatings] as const;
+export const ratingsEndpoints = [appRatings, appRatingHistory, projectRatingsByCountry, syncRatings] as const;

@@ -79,9 +79,3 @@ export function unwrap<T>(result: ActionResult<T>): T {
 export async function viaAction<S extends z.ZodType, T>(action: ScopedAction<S, T>, caller: Caller, input: z.input<S>): Promise<T> {
   return unwrap(await action.run(caller, input));
 }
-
-/** How a sync was asked for: the CLI says so in a header; other agent-key calls are API calls. */
-export function syncTrigger(caller: Caller, request: NextRequest): "manual" | "cli" | "api" {
-  if (caller.kind === "user") return "manual";
-  return request.headers.get("x-starboard-client") === "cli" ? "cli" : "api";
-}

@@ -10,6 +10,8 @@ export const GET = v1Route(listReviews, ({ caller, input }) => {
     throw new ValidationError("Pass teamId, project or app to choose whose reviews to search.", { teamId: "Required when signed in with a session." });
   }
   // The narrowest scope named is checked against the caller; the search itself stays within the resolved team.
-  const scope = filters.app ? { appId: filters.app } : filters.project ? { projectId: filters.project } : { teamId: teamId! };
+  // A project-scoped key without filters searches its own project.
+  const keyProject = caller.kind === "apiKey" && !askedTeam ? caller.projectId : null;
+  const scope = filters.app ? { appId: filters.app } : filters.project ? { projectId: filters.project } : keyProject ? { projectId: keyProject } : { teamId: teamId! };
   return withAccess(caller, scope, listReviews.permission, (ctx) => searchReviews(ctx, filters, { cursor, limit }));
 });

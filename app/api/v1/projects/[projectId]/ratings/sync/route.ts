@@ -1,10 +1,9 @@
+import { requestRatingsSyncAction } from "@/lib/actions/defs/ratings";
 import { syncRatings } from "@/lib/api/v1/ratings-endpoints";
-import { syncTrigger, v1Route, withAccess } from "@/lib/api/v1/route";
-import { requestProjectSync } from "@/lib/jobs/request-sync";
+import { v1Route, viaAction } from "@/lib/api/v1/route";
 
-export const POST = v1Route(syncRatings, ({ caller, input, request }) =>
-  withAccess(caller, { projectId: input.projectId }, syncRatings.permission, async (ctx) => {
-    const { run, alreadyRunning } = await requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, syncTrigger(caller, request));
-    return { runId: run.id, status: run.status, alreadyRunning };
-  }),
-);
+// The dashboard's "Sync ratings" action: same permission, same "nothing to sync" refusal, one run per project.
+export const POST = v1Route(syncRatings, async ({ caller, input }) => {
+  const { run, alreadyRunning } = await viaAction(requestRatingsSyncAction, caller, { projectId: input.projectId });
+  return { runId: run.id, status: run.status, alreadyRunning };
+});

@@ -1,0 +1,68 @@
+// For every /api/v1 route: invalid input → 400, a key without the permission → 403, a key scoped to another
+// project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningAppleSim } from "@/e2e/apple-sim";
+import { agentKeyLimiter } from "@/lib/api/rate-limit";
+import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
+import { createSyncRun } from "@/lib/sync/runs";
+import { createOwner } from "@/test/fixtures";
+import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { ROUTE_CASES } from "./routes";
+
+let apple: RunningAppleSim;
+let w: ApiWorld & { runId: string };
+const keys = {} as Record<"all" | "otherProject" | "otherTeam" | "revoked", string>;
+
+beforeAll(async () => {
+  apple = await startApiSim();
+  const world = await createApiWorld();
+  const run = await createSyncRun({ kind: "app_store_ratings_sync", scope: "project", trigger: "manual", teamId: world.teamId, projectId: world.projectId, status: "succeeded" });
+  w = { ...world, runId: run.id };
+  const all = [...AGENT_KEY_PERMISSIONS];
+  keys.all = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all })).key;
+  keys.otherProject = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all, projectId: w.otherProjectId })).key;
+  keys.revoked = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all, revoked: true })).key;
+  const stranger = await createOwner("stranger");
+  keys.otherTeam = (await agentKeyFor(stranger.teamId, stranger.caller, { permissions: all })).key;
+  agentKeyLimiter.reset();
+});
+afterAll(() => apple.stop());
+
+describe.each(ROUTE_CASES)("$name", (route) => {
+  const expectRefused = async (key: string, options: ReturnType<typeof route.valid>, status: number, code: string) => {
+    const before = await apiSnapshot(w.teamId, apple);
+    const res = await callRoute(route.handler, route.path(w), { ...options, key });
+    expect(res.status).toBe(status);
+    expect(res.json).toMatchObject({ error: { code, message: expect.any(String) } });
+    expect(await apiSnapshot(w.teamId, apple)).toBe(before);
+    return res;
+  };
+
+  it("400 on invalid input, naming the field", async () => {
+    const res = await expectRefused(keys.all, route.invalid(w), 400, "validation_failed");
+    expect(Object.keys(res.json.error.fieldErrors ?? {})).not.toHaveLength(0);
+  });
+
+  it(`403 for a key without "${route.permission}"`, async () => {
+    const others = AGENT_KEY_PERMISSIONS.filter((p) => p !== route.permission);
+    const { key } = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: others });
+    const res = await expectRefused(key, route.valid(w), 403, "forbidden");
+    expect(res.json.error.message).toContain(route.permission);
+  });
+
+  it("404 for a key scoped to another project of the team", async () => {
+    const options = route.valid(w);
+    // The copy route targets the other project: aim the scoped key's refusal at the wired project instead.
+    const aimed = route.name === "POST integration/copy" ? { ...options, params: { projectId: w.projectId }, body: { fromProjectId: w.otherProjectId } } : options;
+    await expectRefused(keys.otherProject, aimed, 404, "not_found");
+  });
+
+  it("404 for a key of another team", async () => {
+    await expectRefused(keys.otherTeam, route.valid(w), 404, "not_found");
+  });
+
+  it("401 for a revoked key, and for a malformed one", async () => {
+    await expectRefused(keys.revoked, route.valid(w), 401, "unauthenticated");
+    await expectRefused("sb_nope", route.valid(w), 401, "unauthenticated");
+  });
+});

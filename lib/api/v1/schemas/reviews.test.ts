@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { MAX_RESPONSE_LENGTH } from "@/lib/apple/asc/client";
+import { MAX_REPLY_LENGTH, replyBodySchema, reviewListQuery } from "./reviews";
+
+describe("API review schemas", () => {
+  it("the reply limit is the App Store Connect client's", () => {
+    expect(MAX_REPLY_LENGTH).toBe(MAX_RESPONSE_LENGTH);
+    expect(replyBodySchema.safeParse({ body: "x".repeat(MAX_REPLY_LENGTH) }).success).toBe(true);
+    expect(replyBodySchema.safeParse({ body: "x".repeat(MAX_REPLY_LENGTH + 1) }).success).toBe(false);
+    expect(replyBodySchema.safeParse({ body: "  " }).success).toBe(false);
+  });
+
+  it("list query: blank filters are ignored, the limit is coerced and bounded", () => {
+    expect(reviewListQuery.parse({ rating: "", limit: "10", country: "DE" })).toEqual({ limit: 10, country: "de" });
+    expect(reviewListQuery.safeParse({ limit: "0" }).success).toBe(false);
+    expect(reviewListQuery.safeParse({ rating: "6" }).success).toBe(false);
+  });
+});
