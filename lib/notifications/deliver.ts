@@ -36,7 +36,8 @@ export async function deliverEvent(dedupeKey: string, runner: DeliveryRunner): P
 }
 
 async function deliverOne(id: string, runner: DeliveryRunner): Promise<string> {
-  for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts + 1; attempt++) {
+  // Bounded: a wake-up a millisecond early costs one extra (claim-less) round, never an extra send.
+  for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts * 2 + 2; attempt++) {
     const result = await runner.run(`deliver-${id}-${attempt}`, () => attemptDelivery(id));
     if (result.outcome !== "retry") return result.outcome;
     await runner.sleep(`backoff-${id}-${attempt}`, result.waitMs);
@@ -101,4 +102,15 @@ async function failed(id: string, attempts: number, endpointId: string | null, e
   await db.notificationDelivery.update({ where: { id }, data: { status: "failed", lastError: error } });
   if (endpointId) await recordEndpointFailure(endpointId, error);
   return { outcome: "failed" };
+}
+
+/** Events with deliveries still open well past their due time (their runner died); the sweep resumes them. */
+export async function staleOpenDedupeKeys(olderThanMs = 10 * 60_000, limit = 100): Promise<string[]> {
+  const rows = await db.notificationDelivery.findMany({
+    where: { channel: { not: "in_app" }, status: { in: ["pending", "retrying", "sending"] }, nextAttemptAt: { lt: new Date(Date.now() - olderThanMs) } },
+    distinct: ["dedupeKey"],
+    select: { dedupeKey: true },
+    take: limit,
+  });
+  return rows.map((r) => r.dedupeKey);
 }
