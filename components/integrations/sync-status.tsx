@@ -16,7 +16,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
     ["Updated", c.updated],
     ["Unchanged", c.unchanged],
     ["Removed", c.deleted],
-    ["Pending replies checked", c.pendingChecked],
+    ["Pending checked", c.pendingChecked],
     ["Replies cleared", c.responsesCleared],
     ["Rate-limit waits", c.rateLimitWaits],
   ];

@@ -43,7 +43,7 @@ export function ReplyComposer({
           <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what the App Store has now.</p>
         </Alert>
       ) : null}
-      <Textarea aria-label={editing ? "Edit reply" : "Reply"} value={draft} onChange={(e) => onDraft(e.target.value)} rows={5} placeholder="Write a reply…" disabled={pending} />
+      <Textarea aria-label={editing ? "Edit reply text" : "Reply text"} value={draft} onChange={(e) => onDraft(e.target.value)} rows={5} placeholder="Write a reply…" disabled={pending} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-1.5 text-[13px] text-muted-foreground">
           <Globe2 className="size-3.5" aria-hidden /> Replies are public on the App Store.

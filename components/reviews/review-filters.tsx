@@ -67,7 +67,7 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
         <Select size="sm" aria-label="Country" value={filters.country ?? ""} onChange={set("country")} options={COUNTRIES} />
         <Select
           size="sm"
-          aria-label="Reply"
+          aria-label="Has reply"
           value={filters.response ?? ""}
           onChange={set("response")}
           options={[
