@@ -25,6 +25,13 @@ import {
   testConnectionAction,
 } from "./defs/integrations";
 import { deleteReplyAction, publishReplyAction } from "./defs/reviews";
+import {
+  createNotificationEndpointAction,
+  deleteNotificationEndpointAction,
+  rotateNotificationEndpointSecretAction,
+  testNotificationEndpointAction,
+  updateNotificationEndpointAction,
+} from "./defs/notifications";
 
 interface World {
   teamId: string;
@@ -72,6 +79,8 @@ beforeAll(async () => {
   outsider = (await createOwner("outsider")).caller;
 });
 
+const NO_ENDPOINT = "00000000-0000-4000-8000-000000000001";
+
 // Each entry: the action and a valid input aimed at the victim team's objects.
 const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]> = [
   ["createProject", createProjectAction as never, (w) => ({ teamId: w.teamId, name: "Intruder" })],
@@ -97,6 +106,12 @@ const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["publishReply", publishReplyAction as never, (w) => ({ reviewId: w.reviewId, body: "Hello" })],
   ["deleteReply", deleteReplyAction as never, (w) => ({ reviewId: w.reviewId, confirm: "delete" })],
   ["requestRatingsSync", requestRatingsSyncAction as never, (w) => ({ projectId: w.projectId })],
+  // Notification endpoints (lib/actions/notifications.int.test.ts also checks existing endpoints stay untouched).
+  ["createNotificationEndpoint", createNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, kind: "webhook", name: "Intruder", url: "https://intruder.example/hook", eventTypes: ["app.review_new"] })],
+  ["updateNotificationEndpoint", updateNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, endpointId: NO_ENDPOINT, enabled: false })],
+  ["rotateNotificationEndpointSecret", rotateNotificationEndpointSecretAction as never, (w) => ({ projectId: w.projectId, endpointId: NO_ENDPOINT })],
+  ["deleteNotificationEndpoint", deleteNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, endpointId: NO_ENDPOINT })],
+  ["testNotificationEndpoint", testNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, endpointId: NO_ENDPOINT })],
 ];
 
 describe.each(cases)("%s", (_name, action, input) => {
