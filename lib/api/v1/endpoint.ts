@@ -37,7 +37,8 @@ export function endpoint<P extends Obj = typeof empty, Q extends Obj = typeof em
 }
 
 /** Everything a caller passes, in one object: path params, query and body fields. */
-export type EndpointInput<E extends Endpoint> = z.input<E["params"]> & z.input<E["query"]> & (E["body"] extends Obj ? z.input<E["body"]> : object);
+type FieldsOf<S> = S extends Obj ? (keyof S["shape"] extends never ? object : z.input<S>) : object;
+export type EndpointInput<E extends Endpoint> = FieldsOf<E["params"]> & FieldsOf<E["query"]> & FieldsOf<E["body"]>;
 export type EndpointOutput<E extends Endpoint> = z.output<E["response"]>;
 
 /** The one input schema of an endpoint (MCP tool input): params, query and body fields merged. */

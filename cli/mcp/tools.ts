@@ -1,0 +1,141 @@
+// The MCP tools: each one REST call (or two) through the shared client; input schemas are the endpoints' zod.
+import { z } from "zod";
+import { describeApiError, type StarboardClient } from "@/lib/api/client";
+import { inputSchemaOf } from "@/lib/api/v1/endpoint";
+import {
+  copyAscIntegration,
+  deleteReviewResponse,
+  getReview,
+  getRun,
+  listApps,
+  listReviews,
+  putReviewResponse,
+  syncAscIntegration,
+} from "@/lib/api/v1/endpoints";
+import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
+import { appParams, projectParams } from "@/lib/api/v1/schemas/apps";
+import { FINISHED_RUN_STATUSES } from "@/lib/api/v1/schemas/runs";
+
+export const DELETE_WARNING = "WARNING: this removes the public developer reply from the App Store irrecoverably — there is no undo.";
+
+export interface ToolDefinition {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: z.ZodObject;
+  destructive?: boolean;
+  readOnly?: boolean;
+  run: (client: StarboardClient, input: Record<string, unknown>) => Promise<unknown>;
+}
+
+const provider = z.enum(["app-store-connect"]).default("app-store-connect").describe("The integration; only App Store Connect exists today.");
+const wait = z.boolean().default(true).describe("Wait (up to waitSeconds) for the run to finish and return its counters.");
+const waitSeconds = z.number().int().min(1).max(600).default(120);
+
+/** Polls a run until it finishes or the time is up; returns the run as last seen. */
+async function followRun(client: StarboardClient, runId: string, input: Record<string, unknown>) {
+  const deadline = Date.now() + Number(input.waitSeconds ?? 120) * 1000;
+  const pollMs = Number(process.env.STARBOARD_POLL_MS) || 1000;
+  for (;;) {
+    const run = await client.call(getRun, { runId });
+    if ((FINISHED_RUN_STATUSES as readonly string[]).includes(run.status) || Date.now() > deadline) return run;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export const TOOLS: ToolDefinition[] = [
+  {
+    name: "list-app-ratings",
+    title: "Apps and their ratings",
+    description: "The apps of a project with their worldwide average rating, rating count and the rating count's change since the previous day.",
+    inputSchema: inputSchemaOf(listApps),
+    readOnly: true,
+    run: (c, i) => c.call(listApps, i as never),
+  },
+  {
+    name: "list-ratings-by-country",
+    title: "Ratings by country",
+    description: "Latest ratings per App Store storefront with their deltas: for one app (appId), or combined over a project's apps (projectId).",
+    inputSchema: z
+      .object({ projectId: projectParams.shape.projectId.optional(), appId: appParams.shape.appId.optional() })
+      .refine((v) => Boolean(v.projectId) !== Boolean(v.appId), { message: "Pass either appId or projectId." }),
+    readOnly: true,
+    run: (c, i) => (i.appId ? c.call(appRatings, { appId: String(i.appId) }) : c.call(projectRatingsByCountry, { projectId: String(i.projectId) })),
+  },
+  {
+    name: "sync-app-ratings",
+    title: "Sync ratings",
+    description: "Fetch fresh ratings for every storefront for all Apple apps of a project. Returns the sync run (waits for it by default).",
+    inputSchema: inputSchemaOf(syncRatings).extend({ wait, waitSeconds }),
+    run: async (c, i) => {
+      const started = await c.call(syncRatings, { projectId: String(i.projectId) });
+      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i) };
+    },
+  },
+  {
+    name: "get-sync-run",
+    title: "Sync run status",
+    description: "Status, progress and counters of a ratings or reviews sync run.",
+    inputSchema: inputSchemaOf(getRun),
+    readOnly: true,
+    run: (c, i) => c.call(getRun, i as never),
+  },
+  {
+    name: "list-reviews",
+    title: "Search reviews",
+    description: "Customer reviews, newest first. Filters: project, app, rating (5 or 1-3), country (2 letters), response (yes|no: has a reply), q (full text: words, \"phrases\", -exclusions), nickname. Page with cursor = nextCursor.",
+    inputSchema: inputSchemaOf(listReviews),
+    readOnly: true,
+    run: (c, i) => c.call(listReviews, i as never),
+  },
+  {
+    name: "get-review",
+    title: "One review",
+    description: "One review with its developer reply (if any) and whether this key may reply.",
+    inputSchema: inputSchemaOf(getReview),
+    readOnly: true,
+    run: (c, i) => c.call(getReview, i as never),
+  },
+  {
+    name: "respond-to-review",
+    title: "Reply to a review",
+    description: "Publish a public developer reply on the App Store, replacing the existing reply if there is one. Needs an agent key with reviews:write.",
+    inputSchema: inputSchemaOf(putReviewResponse),
+    run: (c, i) => c.call(putReviewResponse, i as never),
+  },
+  {
+    name: "delete-review-response",
+    title: "Delete a review reply",
+    description: `${DELETE_WARNING} Deletes the developer reply of one review. Only call this when the user explicitly asked to delete that reply. Needs reviews:write.`,
+    inputSchema: inputSchemaOf(deleteReviewResponse),
+    destructive: true,
+    run: (c, i) => c.call(deleteReviewResponse, i as never),
+  },
+  {
+    name: "sync-integration",
+    title: "Sync reviews from App Store Connect",
+    description: "Fetch every customer review of the project's apps from App Store Connect. Returns the sync run (waits for it by default).",
+    inputSchema: inputSchemaOf(syncAscIntegration).extend({ provider, wait, waitSeconds }),
+    run: async (c, i) => {
+      const started = await c.call(syncAscIntegration, { projectId: String(i.projectId) });
+      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i) };
+    },
+  },
+  {
+    name: "copy-integration",
+    title: "Copy an integration",
+    description: "Copy the App Store Connect key of another project of the same team (fromProjectId) into a project (projectId), then test the connection.",
+    inputSchema: inputSchemaOf(copyAscIntegration).extend({ provider }),
+    run: (c, i) => c.call(copyAscIntegration, { projectId: String(i.projectId), fromProjectId: String(i.fromProjectId) }),
+  },
+];
+
+/** A tool's answer: the API's JSON, or the server's error message flagged as an error. */
+export async function callTool(tool: ToolDefinition, client: StarboardClient, input: Record<string, unknown>) {
+  try {
+    const data = await tool.run(client, input);
+    return { content: [{ type: "text" as const, text: JSON.stringify(data, null, 2) }] };
+  } catch (error) {
+    return { isError: true, content: [{ type: "text" as const, text: describeApiError(error) }] };
+  }
+}

@@ -1,0 +1,50 @@
+// Follows a sync run until it finishes, with a progress line on stderr.
+import { getRun } from "@/lib/api/v1/endpoints";
+import { FINISHED_RUN_STATUSES } from "@/lib/api/v1/schemas/runs";
+import type { z } from "zod";
+import type { syncRunSchema } from "@/lib/api/v1/schemas/runs";
+import { CliError, type CommandContext } from "./context";
+
+type Run = z.output<typeof syncRunSchema>;
+
+export function describeProgress(run: Run): string {
+  const p = run.progress ?? {};
+  const parts: string[] = [run.status];
+  if (typeof p.storefrontsTotal === "number") parts.push(`${p.storefrontsDone ?? 0}/${p.storefrontsTotal} storefronts`);
+  if (typeof p.app === "string") parts.push(`app ${p.app}`);
+  if (typeof p.pages === "number") parts.push(`${p.pages} pages`);
+  return parts.join(" · ");
+}
+
+export function describeCounters(counters: Record<string, unknown>): string {
+  return Object.entries(counters)
+    .filter(([, v]) => typeof v === "number" || typeof v === "boolean" || typeof v === "string")
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+}
+
+export async function waitForRun(ctx: CommandContext, runId: string, label: string): Promise<Run> {
+  const pollMs = Number(ctx.io.env.STARBOARD_POLL_MS) || 1000;
+  const client = ctx.client();
+  let last = "";
+  for (;;) {
+    const run = await client.call(getRun, { runId });
+    const line = `${label}: ${describeProgress(run)}`;
+    if (!ctx.json && line !== last) {
+      // On a terminal the line rewrites itself; in a log each change is its own line.
+      ctx.io.err(ctx.io.isErrTty ? `\r\x1b[2K${line}` : `${line}\n`);
+      last = line;
+    }
+    if ((FINISHED_RUN_STATUSES as readonly string[]).includes(run.status)) {
+      if (!ctx.json && ctx.io.isErrTty) ctx.io.err("\n");
+      return run;
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** Prints the finished run; a failed run is a failed command. */
+export function reportRun(ctx: CommandContext, run: Run, label: string) {
+  ctx.print(run, () => [`${label} ${run.status} (run ${run.id})`, describeCounters(run.counters), run.error ? `error: ${run.error}` : ""].filter(Boolean).join("\n"));
+  if (run.status === "failed") throw new CliError(`${label} failed${run.error ? `: ${run.error}` : "."}`);
+}
