@@ -35,7 +35,7 @@ function newestSourceMtime(dirs: string[]): number {
 }
 
 function ensureBuild() {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = newestSourceMtime(["app", "components", "lib", "inngest"]);
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
   log(existsSync(buildId) ? "sources changed since the last build: building" : "building the dashboard (first start)");
