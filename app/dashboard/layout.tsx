@@ -2,11 +2,13 @@ import { FolderKanban, MessageSquareText, Users } from "lucide-react";
 import Link from "next/link";
 import { Logo } from "@/components/brand/logo";
 import { NavLink } from "@/components/dashboard/nav-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TeamSwitcher } from "@/components/dashboard/team-switcher";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { Providers } from "@/components/providers";
 import { requirePageUser } from "@/lib/auth/session";
 import { currentTeamFor } from "@/lib/current-team";
+import { unreadCount } from "@/lib/data/notifications/inbox";
 import { listProjects } from "@/lib/data/projects";
 
 export const dynamic = "force-dynamic";
@@ -14,14 +16,17 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const { teams, current } = await currentTeamFor(user.id);
-  const projects = current ? await listProjects({ teamId: current.id }) : [];
+  const [projects, unread] = await Promise.all([current ? listProjects({ teamId: current.id }) : [], unreadCount(user.id)]);
   return (
     <Providers>
       <div className="flex min-h-dvh flex-col bg-subtle md:flex-row">
         <aside className="flex shrink-0 flex-col gap-4 border-b border-border bg-white px-3 py-4 md:sticky md:top-0 md:h-dvh md:w-60 md:border-r md:border-b-0">
-          <Link href="/dashboard" className="px-2" aria-label="Starboard">
-            <Logo />
-          </Link>
+          <div className="flex items-center justify-between gap-2 pr-1">
+            <Link href="/dashboard" className="px-2" aria-label="Starboard">
+              <Logo />
+            </Link>
+            <NotificationBell initialUnread={unread} />
+          </div>
           {current ? <TeamSwitcher teams={teams} currentId={current.id} /> : null}
           <nav className="flex flex-col gap-0.5" aria-label="Main">
             <NavLink href="/dashboard" exact>

@@ -2,6 +2,7 @@ import { Boxes } from "lucide-react";
 import type { Metadata } from "next";
 import { AddAppButton } from "@/components/apps/add-app-button";
 import { AppCard } from "@/components/apps/app-card";
+import { ProjectNotificationsLink } from "@/components/notifications/project-notifications-link";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { ProjectCountryPanel } from "@/components/ratings/project-country-panel";
 import { RatingsSyncPanel } from "@/components/ratings/ratings-sync-panel";
@@ -26,12 +27,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         title={project.name}
         description={apps.length === 1 ? "1 app" : `${apps.length} apps`}
         actions={
-          canEdit ? (
-            <>
-              <ProjectActions projectId={project.id} name={project.name} />
-              <AddAppButton projectId={project.id} />
-            </>
-          ) : null
+          <>
+            <ProjectNotificationsLink projectId={project.id} />
+            {canEdit ? (
+              <>
+                <ProjectActions projectId={project.id} name={project.name} />
+                <AddAppButton projectId={project.id} />
+              </>
+            ) : null}
+          </>
         }
       />
       {apps.length === 0 ? (
