@@ -1,0 +1,182 @@
+// The BUILT `starboard` CLI against a real HTTP server (the app/api/v1 route handlers), a real PostgreSQL and
+// the Apple simulator.
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/app/api/v1/_tests/harness";
+import { startApiServer, type RunningApi } from "@/app/api/v1/_tests/http-server";
+import { buildCli, runCli } from "@/app/api/v1/_tests/run-cli";
+import type { RunningAppleSim } from "@/e2e/apple-sim";
+import { agentKeyLimiter } from "@/lib/api/rate-limit";
+import { db } from "@/lib/db";
+
+let apple: RunningAppleSim;
+let api: RunningApi;
+let w: ApiWorld;
+let readKey: string;
+let writeKey: string;
+let home: string;
+
+beforeAll(async () => {
+  await buildCli();
+  apple = await startApiSim();
+  api = await startApiServer();
+  w = await createApiWorld();
+  agentKeyLimiter.reset();
+  readKey = (await agentKeyFor(w.teamId, w.ownerCaller)).key;
+  writeKey = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
+  home = await mkdtemp(path.join(os.tmpdir(), "starboard-cli-"));
+}, 120_000);
+afterAll(async () => {
+  await api?.stop();
+  await apple?.stop();
+});
+
+/** The CLI logged in (through env) with a key; XDG_CONFIG_HOME is a fresh folder. */
+const as = (key: string) => (args: string[], stdin?: string) => runCli(args, { env: { STARBOARD_URL: api.url, STARBOARD_API_KEY: key, XDG_CONFIG_HOME: home }, stdin });
+const json = (stdout: string) => JSON.parse(stdout);
+
+describe("starboard login", () => {
+  it("saves the server and key to a file only the user can read, and later commands use it", async () => {
+    const config = await mkdtemp(path.join(os.tmpdir(), "starboard-login-"));
+    const env = { XDG_CONFIG_HOME: config };
+    const res = await runCli(["login", "--url", api.url, "--key", readKey, "--project-id", w.projectId], { env });
+    expect(res.code, res.stderr).toBe(0);
+    const file = path.join(config, "starboard", "config.json");
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ url: api.url, apiKey: readKey, projectId: w.projectId });
+    const apps = await runCli(["apps", "list", "--json"], { env });
+    expect(apps.code, apps.stderr).toBe(0);
+    expect(json(apps.stdout).apps.map((a: { name: string }) => a.name)).toEqual(["Weather", "Notes"]);
+  });
+
+  it("refuses a revoked or wrong key with the server's message and saves nothing", async () => {
+    const config = await mkdtemp(path.join(os.tmpdir(), "starboard-login-"));
+    const res = await runCli(["login", "--url", api.url, "--key", `${readKey.slice(0, -3)}xyz`, "--project-id", w.projectId], { env: { XDG_CONFIG_HOME: config } });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("HTTP 401");
+    await expect(stat(path.join(config, "starboard", "config.json"))).rejects.toThrow();
+  });
+
+  it("without a login, commands explain how to log in (exit 2)", async () => {
+    const res = await runCli(["reviews", "list"], { env: { XDG_CONFIG_HOME: await mkdtemp(path.join(os.tmpdir(), "sb-")) } });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("starboard login");
+  });
+});
+
+describe("ratings", () => {
+  it("sync shows progress while the run goes, then the counters; list and by-country show the result", async () => {
+    const sync = await as(writeKey)(["ratings", "sync", "--project-id", w.projectId]);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stderr).toMatch(/Ratings sync: (queued|running)/);
+    expect(sync.stderr).toMatch(/Ratings sync: succeeded/);
+    expect(sync.stdout).toMatch(/^Ratings sync succeeded \(run [0-9a-f-]{36}\)/);
+
+    const list = await as(readKey)(["ratings", "list", w.weatherId]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/US\s+4\.50\s+120/);
+    expect(list.stdout).toMatch(/GB\s+4\.10\s+30/);
+    const listJson = json((await as(readKey)(["ratings", "list", w.weatherId, "--json"])).stdout);
+    expect(listJson.countries.map((c: { countryCode: string }) => c.countryCode)).toEqual(["us", "gb"]);
+
+    const byCountry = json((await as(readKey)(["ratings", "by-country", "--project-id", w.projectId, "--json"])).stdout);
+    expect(byCountry.countries.map((c: { countryCode: string }) => c.countryCode).sort()).toEqual(["de", "gb", "us"]);
+
+    const runId = /run ([0-9a-f-]{36})/.exec(sync.stdout)![1]!;
+    const run = json((await as(readKey)(["runs", "show", runId, "--json"])).stdout);
+    expect(run).toMatchObject({ id: runId, kind: "app_store_ratings_sync", status: "succeeded" });
+  });
+
+  it("a key without integrations:write cannot sync: exit 1 with the server's reason", async () => {
+    const res = await as(readKey)(["ratings", "sync", "--project-id", w.projectId]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('lacks the "integrations:write" permission');
+  });
+});
+
+describe("reviews", () => {
+  it("list filters and prints a table, or JSON", async () => {
+    const table = await as(readKey)(["reviews", "list", "--rating", "1"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("Crash — Crashes on launch");
+    expect(table.stdout).not.toContain("Okay notes");
+    const page = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--response", "no", "--json"])).stdout);
+    expect(page.items.map((r: { externalId: string }) => r.externalId)).toEqual(["r-crash", "r-notes"]);
+    const bad = await as(readKey)(["reviews", "list", "--rating", "9"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Rating is 1–5");
+  });
+
+  it("view shows the review and its reply", async () => {
+    const res = await as(readKey)(["reviews", "view", w.reviews.love]);
+    expect(res.stdout).toContain("Love the radar");
+    expect(res.stdout).toContain("Thank you!");
+  });
+
+  it("respond: refused for a read-only key (nothing sent to Apple); with reviews:write from an argument, a file and stdin", async () => {
+    const calls = apple.sim.counters.byEndpoint["asc.response.create"] ?? 0;
+    const refused = await as(readKey)(["reviews", "respond", w.reviews.crash, "Sorry!"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("HTTP 403");
+    expect(apple.sim.counters.byEndpoint["asc.response.create"] ?? 0).toBe(calls);
+
+    const fromArg = await as(writeKey)(["reviews", "respond", w.reviews.crash, "Sorry,", "fixed", "in", "2.1", "--json"]);
+    expect(fromArg.code, fromArg.stderr).toBe(0);
+    expect(json(fromArg.stdout).review.reply.body).toBe("Sorry, fixed in 2.1");
+
+    const file = path.join(home, "reply.txt");
+    await writeFile(file, "From a file.\n");
+    expect((await as(writeKey)(["reviews", "respond", w.reviews.notes, "--file", file])).code).toBe(0);
+    expect((await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.notes } })).developerResponse).toBe("From a file.");
+
+    const piped = await as(writeKey)(["reviews", "respond", w.reviews.notes], "From stdin, edited.\n");
+    expect(piped.stdout).toContain("Reply sent");
+    const row = await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.notes } });
+    expect(row).toMatchObject({ developerResponse: "From stdin, edited.", respondedByUserId: null });
+
+    const empty = await as(writeKey)(["reviews", "respond", w.reviews.notes], "   ");
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("Write a reply.");
+  });
+
+  it("delete-response refuses without --yes (no request at all), deletes with it", async () => {
+    const before = api.requests.length;
+    const refused = await as(writeKey)(["reviews", "delete-response", w.reviews.love]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("irrecoverably");
+    expect(api.requests.length).toBe(before);
+    expect((await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.love } })).developerResponse).toBe("Thank you!");
+
+    const deleted = await as(writeKey)(["reviews", "delete-response", w.reviews.love, "--yes", "--json"]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(json(deleted.stdout).review.reply).toBeNull();
+    expect((await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.love } })).developerResponse).toBeNull();
+  });
+});
+
+describe("integrations", () => {
+  it("sync app-store-connect follows the reviews run to the end", async () => {
+    const res = await as(writeKey)(["integrations", "sync", "app-store-connect", "--project-id", w.projectId]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/Reviews sync succeeded/);
+    const status = json((await as(writeKey)(["integrations", "status", "app-store-connect", "--project-id", w.projectId, "--json"])).stdout);
+    expect(status.latestRun).toMatchObject({ status: "succeeded" });
+  });
+
+  it("copy app-store-connect --from --to copies the key and tests it", async () => {
+    const res = await as(writeKey)(["integrations", "copy", "app-store-connect", "--from", w.projectId, "--to", w.otherProjectId, "--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(json(res.stdout)).toMatchObject({ integration: { projectId: w.otherProjectId, keyId: "TEAMKEY001" }, test: { ok: true } });
+    const missing = await as(writeKey)(["integrations", "copy", "app-store-connect", "--from", w.projectId]);
+    expect(missing.code).toBe(2);
+  });
+});
+
+it("unknown commands and flags are usage errors (exit 2)", async () => {
+  expect((await as(readKey)(["reviews", "frobnicate"])).code).toBe(2);
+  const flag = await as(readKey)(["reviews", "list", "--colour", "red"]);
+  expect(flag.code).toBe(2);
+  expect(flag.stderr).toContain("Usage: starboard reviews list");
+});
