@@ -1,0 +1,122 @@
+// The built MCP server (`starboard mcp`, stdio) driven by the SDK's client, against the route handlers over
+// HTTP and the Apple simulator.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/app/api/v1/_tests/harness";
+import { startApiServer, type RunningApi } from "@/app/api/v1/_tests/http-server";
+import { buildCli, CLI } from "@/app/api/v1/_tests/run-cli";
+import type { RunningAppleSim } from "@/e2e/apple-sim";
+import { agentKeyLimiter } from "@/lib/api/rate-limit";
+import { db } from "@/lib/db";
+import { DELETE_WARNING } from "./tools";
+
+let apple: RunningAppleSim;
+let api: RunningApi;
+let w: ApiWorld;
+let client: Client;
+let readOnly: Client;
+
+async function connect(key: string) {
+  const c = new Client({ name: "starboard-test", version: "1.0.0" });
+  await c.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, "mcp"],
+      env: { PATH: process.env.PATH ?? "", STARBOARD_URL: api.url, STARBOARD_API_KEY: key, STARBOARD_POLL_MS: "100", XDG_CONFIG_HOME: "/nonexistent" },
+      stderr: "pipe",
+    }),
+  );
+  return c;
+}
+
+beforeAll(async () => {
+  await buildCli();
+  apple = await startApiSim();
+  api = await startApiServer();
+  w = await createApiWorld();
+  agentKeyLimiter.reset();
+  const all = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] });
+  client = await connect(all.key);
+  readOnly = await connect((await agentKeyFor(w.teamId, w.ownerCaller)).key);
+}, 120_000);
+afterAll(async () => {
+  await client?.close();
+  await readOnly?.close();
+  await api?.stop();
+  await apple?.stop();
+});
+
+type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
+const call = async (c: Client, name: string, args: Record<string, unknown>) => (await c.callTool({ name, arguments: args })) as ToolResult;
+const data = (r: ToolResult) => {
+  if (r.isError) throw new Error(r.content[0]?.text);
+  return JSON.parse(r.content[0]!.text);
+};
+
+describe("starboard MCP server", () => {
+  it("lists the tools with input schemas; the delete tool starts with the irrecoverable warning", async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(
+      ["copy-integration", "delete-review-response", "get-review", "get-sync-run", "list-app-ratings", "list-ratings-by-country", "list-reviews", "respond-to-review", "sync-app-ratings", "sync-integration"].sort(),
+    );
+    const del = tools.find((t) => t.name === "delete-review-response")!;
+    expect(del.description!.startsWith("WARNING: this removes the public developer reply from the App Store irrecoverably")).toBe(true);
+    expect(del.description!.startsWith(DELETE_WARNING)).toBe(true);
+    expect(del.annotations).toMatchObject({ destructiveHint: true });
+    const respond = tools.find((t) => t.name === "respond-to-review")!;
+    expect(respond.inputSchema).toMatchObject({ type: "object", properties: { reviewId: { type: "string" }, body: { type: "string" } }, required: expect.arrayContaining(["reviewId", "body"]) });
+    const list = tools.find((t) => t.name === "list-reviews")!;
+    expect(Object.keys(list.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(["project", "rating", "country", "response", "q", "cursor", "limit"]));
+  });
+
+  it("sync-app-ratings waits for the run; list-app-ratings and list-ratings-by-country read the result", async () => {
+    const sync = data(await call(client, "sync-app-ratings", { projectId: w.projectId }));
+    expect(sync.run).toMatchObject({ kind: "app_store_ratings_sync", status: "succeeded" });
+    const run = data(await call(client, "get-sync-run", { runId: sync.runId }));
+    expect(run.status).toBe("succeeded");
+    const apps = data(await call(client, "list-app-ratings", { projectId: w.projectId }));
+    expect(apps.apps.find((a: { name: string }) => a.name === "Weather")).toMatchObject({ worldwideRatingCount: 150 });
+    const one = data(await call(client, "list-ratings-by-country", { appId: w.weatherId }));
+    expect(one.countries.map((c: { countryCode: string }) => c.countryCode)).toEqual(["us", "gb"]);
+    const project = data(await call(client, "list-ratings-by-country", { projectId: w.projectId }));
+    expect(project.countries).toHaveLength(3);
+    const neither = await call(client, "list-ratings-by-country", {});
+    expect(neither.isError).toBe(true);
+  });
+
+  it("list-reviews filters, get-review reads one", async () => {
+    const page = data(await call(client, "list-reviews", { rating: "5" }));
+    expect(page.items.map((r: { externalId: string }) => r.externalId)).toEqual(["r-love"]);
+    const one = data(await call(client, "get-review", { reviewId: w.reviews.crash }));
+    expect(one.review.body).toBe("Crashes on launch");
+    const bad = await call(client, "list-reviews", { rating: "9" });
+    expect(bad.isError).toBe(true);
+  });
+
+  it("respond-to-review publishes; a read-only key gets the server's refusal and nothing is sent to Apple", async () => {
+    const before = apple.sim.counters.byEndpoint["asc.response.create"] ?? 0;
+    const refused = await call(readOnly, "respond-to-review", { reviewId: w.reviews.crash, body: "Hi" });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toContain('lacks the "reviews:write" permission');
+    expect(apple.sim.counters.byEndpoint["asc.response.create"] ?? 0).toBe(before);
+
+    const ok = data(await call(client, "respond-to-review", { reviewId: w.reviews.crash, body: "Fixed in 2.1, sorry!" }));
+    expect(ok.review.reply.body).toBe("Fixed in 2.1, sorry!");
+    const row = await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.crash } });
+    expect(row).toMatchObject({ developerResponse: "Fixed in 2.1, sorry!", respondedByUserId: null });
+  });
+
+  it("delete-review-response removes the reply", async () => {
+    const res = data(await call(client, "delete-review-response", { reviewId: w.reviews.love }));
+    expect(res.review.reply).toBeNull();
+    expect((await db.appStoreReview.findUniqueOrThrow({ where: { id: w.reviews.love } })).developerResponseId).toBeNull();
+  });
+
+  it("sync-integration runs the reviews sync; copy-integration copies the key to another project", async () => {
+    const sync = data(await call(client, "sync-integration", { projectId: w.projectId }));
+    expect(sync.run).toMatchObject({ kind: "app_store_connect_reviews_sync", status: "succeeded" });
+    const copied = data(await call(client, "copy-integration", { projectId: w.otherProjectId, fromProjectId: w.projectId }));
+    expect(copied).toMatchObject({ integration: { projectId: w.otherProjectId }, test: { ok: true } });
+  });
+});
