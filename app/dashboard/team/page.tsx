@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { InvitePanel } from "@/components/team/invite-panel";
 import { MemberRowActions } from "@/components/team/member-row-actions";
 import { LeaveTeamButton, TeamSettingsForm } from "@/components/team/team-settings-form";
+import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
+import { buttonVariants } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -62,6 +64,17 @@ export default async function TeamPage() {
             </CardHeader>
             <CardContent>
               <InvitePanel teamId={team.id} invites={invites} canInviteOwners={ctx.role === "owner"} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Agent keys</CardTitle>
+              <CardDescription>Keys for scripts, the starboard CLI and AI agents (MCP) to read reviews and ratings, and reply where you allow it.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Link href="/dashboard/team/agent-keys" className={buttonVariants({ variant: "secondary" })}>
+                Manage agent keys
+              </Link>
             </CardContent>
           </Card>
           <Card>
