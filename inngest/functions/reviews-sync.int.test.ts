@@ -10,7 +10,7 @@ let apple: RunningAppleSim;
 
 beforeAll(async () => {
   apple = await startReviewsSim(
-    reviewsScenario({ reviews: { "1001": { items: [], generate: { count: 2500, seed: 5, responseShare: 0.1 } }, "1002": [{ id: "n1", territory: "USA", rating: 5, body: "ok", createdDate: "2026-01-01T00:00:00Z" }] } }),
+    reviewsScenario({ reviews: { "1001": { items: [], generate: { count: 5500, seed: 5, responseShare: 0.1 } }, "1002": [{ id: "n1", territory: "USA", rating: 5, body: "ok", createdDate: "2026-01-01T00:00:00Z" }] } }),
   );
 });
 afterAll(() => apple.stop());
@@ -21,12 +21,12 @@ describe("reviews-sync-project", () => {
     const run = await db.syncRun.create({ data: { kind: "app_store_connect_reviews_sync", scope: "project", trigger: "schedule", teamId: w.teamId, projectId: w.projectId } });
     const t = new InngestTestEngine({ function: reviewsSyncProject, events: [{ name: "reviews/sync.requested", data: { projectId: w.projectId, runId: run.id } }] });
     const { result, state } = await t.execute();
-    expect(result).toMatchObject({ runId: run.id, status: "succeeded", counters: { inserted: 2501, pages: 14 } });
+    expect(result).toMatchObject({ runId: run.id, status: "succeeded", counters: { inserted: 5501, pages: 29 } });
     const stepIds = Object.values(state as Record<string, { id?: string }>).length;
-    // start + 2 page steps (13 pages) + reconcile + replies for app 1, 1 + 2 for app 2, finish.
+    // start + 2 page steps (28 pages, 25 per step) + reconcile + replies for app 1, 1 + 2 for app 2, finish.
     expect(stepIds).toBe(9);
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded", trigger: "schedule" });
-    expect(await db.appStoreReview.count({ where: { projectId: w.projectId } })).toBe(2501);
+    expect(await db.appStoreReview.count({ where: { projectId: w.projectId } })).toBe(5501);
   });
 });
 
