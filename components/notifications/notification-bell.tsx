@@ -5,7 +5,7 @@ import { Bell, CheckCheck, Settings } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Popover } from "radix-ui";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,6 +29,10 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const queryClient = useQueryClient();
   const inbox = useQuery({ queryKey: INBOX_QUERY_KEY, queryFn: fetchInbox, refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 5_000 });
   const unread = inbox.data?.unread ?? initialUnread;
+  // A server refresh (e.g. after a sync) brings a new count: refetch the list so both agree.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
+  }, [initialUnread, queryClient]);
 
   const markOne = useMutation({
     mutationFn: async (id: string) => {
