@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { createApp, updateApp } from "@/lib/actions/apps";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -38,6 +38,13 @@ export function AppFormDialog({
   const [formError, setFormError] = useState<string>();
   const [platform, setPlatform] = useState(app?.platform ?? "apple");
   const values = app ?? EMPTY;
+  // Each opening starts from the app's values (or a blank form), not from the last use of the dialog.
+  useEffect(() => {
+    if (!open) return;
+    setPlatform(app?.platform ?? "apple");
+    setErrors({});
+    setFormError(undefined);
+  }, [open, app?.platform]);
   const editing = Boolean(app?.id);
 
   const submit = (form: FormData) =>
