@@ -46,13 +46,24 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       SELECT ${target.runKey}, ${target.appId}::uuid, external_id, response_id IS NULL FROM input
       ON CONFLICT (run_key, app_id, external_id) DO UPDATE SET response_missing = excluded.response_missing
     ),
+    changed AS (
+      -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
+      SELECT i.* FROM input i
+      LEFT JOIN app_store_reviews r ON r.app_id = ${target.appId}::uuid AND r.store = 'app_store' AND r.external_id = i.external_id
+      WHERE r.id IS NULL
+        OR (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
+          IS DISTINCT FROM (i.rating::smallint, i.title, i.body, i.nickname, i.country_code::varchar, i.territory::varchar, i.created_at)
+        OR (i.response_id IS NOT NULL
+          AND (r.developer_response, r.developer_response_at, r.developer_response_state::text, r.developer_response_id)
+            IS DISTINCT FROM (i.response_body, i.response_at, i.response_state, i.response_id))
+    ),
     written AS (
       INSERT INTO app_store_reviews AS r (
         team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
         created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id)
       SELECT ${target.teamId}::uuid, ${target.projectId}::uuid, ${target.appId}::uuid, 'app_store', external_id, rating, title, body,
         nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id
-      FROM input
+      FROM changed
       ON CONFLICT (app_id, store, external_id) DO UPDATE SET
         rating = excluded.rating,
         title = excluded.title,
@@ -69,6 +80,7 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
           THEN r.responded_by_user_id ELSE NULL END,
         developer_response_id = COALESCE(excluded.developer_response_id, r.developer_response_id),
         updated_at = now()
+      -- Re-checked here: a concurrent writer may have changed the row since the comparison above.
       WHERE (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
           IS DISTINCT FROM (excluded.rating, excluded.title, excluded.body, excluded.reviewer_nickname, excluded.country_code, excluded.territory, excluded.created_at_in_store)
         OR (excluded.developer_response_id IS NOT NULL
