@@ -1,5 +1,4 @@
 import "server-only";
-import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import type { AccessContext } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import type { AppCountryRatings } from "./types";
@@ -18,21 +17,15 @@ interface LatestRow {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * One app's "Ratings by country": each storefront's latest row (one index probe per storefront), biggest
+ * One app's "Ratings by country": each storefront's latest row (the is_latest partial index), biggest
  * markets first; countries whose latest row is a tombstone are listed apart with the day they disappeared.
  */
 export async function appCountryRatings(ctx: AccessContext): Promise<AppCountryRatings> {
   const rows = await db.$queryRaw<LatestRow[]>`
-    SELECT l.*
-    FROM unnest(${STOREFRONT_CODES as string[]}::text[]) AS c(code)
-    JOIN LATERAL (
-      SELECT r.country_code, r.snapshot_date, r.average_rating::float8 AS average_rating, r.rating_count, r.rating_count_delta,
-             r.current_version_average_rating::float8 AS current_version_average_rating, r.current_version_rating_count, r.app_version
-      FROM app_store_ratings r
-      WHERE r.app_id = ${ctx.appId}::uuid AND r.team_id = ${ctx.teamId}::uuid AND r.store = 'app_store' AND r.country_code = c.code
-      ORDER BY r.snapshot_date DESC
-      LIMIT 1
-    ) l ON true`;
+    SELECT r.country_code, r.snapshot_date, r.average_rating::float8 AS average_rating, r.rating_count, r.rating_count_delta,
+           r.current_version_average_rating::float8 AS current_version_average_rating, r.current_version_rating_count, r.app_version
+    FROM app_store_ratings r
+    WHERE r.app_id = ${ctx.appId}::uuid AND r.team_id = ${ctx.teamId}::uuid AND r.store = 'app_store' AND r.is_latest`;
   const latest = rows.reduce<Date | null>((max, r) => (!max || r.snapshot_date > max ? r.snapshot_date : max), null);
   const live = rows.filter((r) => r.average_rating !== null);
   const gone = rows.filter((r) => r.average_rating === null);

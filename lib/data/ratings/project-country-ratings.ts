@@ -1,5 +1,4 @@
 import "server-only";
-import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import type { AccessContext } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import type { ProjectCountryRatings } from "./types";
@@ -25,16 +24,10 @@ export async function projectCountryRatings(ctx: AccessContext): Promise<Project
       SELECT id FROM apps WHERE project_id = ${ctx.projectId}::uuid AND team_id = ${ctx.teamId}::uuid AND platform = 'apple'
     ),
     latest AS (
-      SELECT l.*
-      FROM project_apps a
-      CROSS JOIN unnest(${STOREFRONT_CODES as string[]}::text[]) AS c(code)
-      JOIN LATERAL (
-        SELECT r.country_code, r.average_rating, r.rating_count, r.rating_count_delta
-        FROM app_store_ratings r
-        WHERE r.app_id = a.id AND r.store = 'app_store' AND r.country_code = c.code
-        ORDER BY r.snapshot_date DESC
-        LIMIT 1
-      ) l ON true
+      SELECT r.country_code, r.average_rating, r.rating_count, r.rating_count_delta
+      FROM app_store_ratings r
+      JOIN project_apps a ON a.id = r.app_id
+      WHERE r.project_id = ${ctx.projectId}::uuid AND r.store = 'app_store' AND r.is_latest
     )
     SELECT country_code,
       (round(sum(average_rating * rating_count) FILTER (WHERE average_rating IS NOT NULL)

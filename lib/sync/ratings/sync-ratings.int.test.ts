@@ -152,6 +152,32 @@ describe("storefronts that disappear and come back", () => {
     expect(healed?.averageRating?.toNumber()).toBe(4.1);
     expect((await app(world.alpha)).worldwideRatingCount).toBe(152);
     expect(await notifications(world.alpha)).toBe(0);
+    // Exactly one row per country is marked latest, and it is the newest one.
+    const latest = (await rows(world.alpha)).filter((r) => r.isLatest).map((r) => [r.countryCode, r.snapshotDate.toISOString().slice(0, 10)]);
+    expect(latest).toEqual([["gb", "2026-11-22"], ["us", "2026-11-22"]]);
+  });
+
+  it("removes today's row when a same-day rerun no longer finds a country seen only today", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: A, storefront: "fr", ratings: { averageRating: 5, ratingCount: 3 } }]);
+    await run(DAY2);
+    expect((await rows(world.alpha, DAY2)).map((r) => r.countryCode)).toEqual(["fr", "gb", "us"]);
+    apple.sim.setRatings(A, "fr", "not_sold");
+    apple.sim.setRatings(A, "gb", "not_sold");
+    await run(DAY2);
+    const day2 = await rows(world.alpha, DAY2);
+    expect(day2.map((r) => [r.countryCode, r.averageRating === null])).toEqual([["gb", true], ["us", false]]);
+    expect((await rows(world.alpha)).filter((r) => r.isLatest).map((r) => [r.countryCode, r.snapshotDate.toISOString().slice(0, 10)])).toEqual([
+      ["gb", DAY2],
+      ["us", DAY2],
+    ]);
+    // Back to yesterday's data for gb: its tombstone goes, yesterday's row is the latest again.
+    apple.sim.setRatings(A, "gb", { averageRating: 4.0, ratingCount: 50 });
+    await run(DAY2);
+    expect((await rows(world.alpha)).filter((r) => r.countryCode === "gb").map((r) => [r.snapshotDate.toISOString().slice(0, 10), r.ratingCount, r.isLatest])).toEqual([
+      [DAY1, 50, false],
+      [DAY2, 50, true],
+    ]);
   });
 });
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
 
 /** Per refreshed app, what the rollup changed; JSON-safe (a step output). */
@@ -22,7 +21,7 @@ export interface RollupChange {
  * The worldwide rollup onto `apps` (and the day's row in app_worldwide_ratings) for apps refreshed today:
  * count-weighted averages and total counts over each country's latest live row (as of the snapshot date),
  * the delta summed over countries whose row today has a previous snapshot, and the date that delta is
- * measured against. Each country's latest row is one index probe (app × storefront), not a history scan.
+ * measured against. Each country's latest row comes from the is_latest partial index, not a history scan.
  */
 export async function rollupWorldwideRatings(appIds: readonly string[], snapshotDate: string): Promise<RollupChange[]> {
   if (appIds.length === 0) return [];
@@ -32,17 +31,11 @@ export async function rollupWorldwideRatings(appIds: readonly string[], snapshot
       FROM apps a WHERE a.id = ANY(${appIds as string[]}::uuid[])
     ),
     latest AS (
-      SELECT t.app_id, l.*
-      FROM target t
-      CROSS JOIN unnest(${STOREFRONT_CODES as string[]}::text[]) AS c(code)
-      JOIN LATERAL (
-        SELECT r.country_code, r.snapshot_date, r.average_rating, r.rating_count, r.current_version_average_rating,
-               r.current_version_rating_count, r.rating_count_delta
-        FROM app_store_ratings r
-        WHERE r.app_id = t.app_id AND r.store = 'app_store' AND r.country_code = c.code AND r.snapshot_date <= ${snapshotDate}::date
-        ORDER BY r.snapshot_date DESC
-        LIMIT 1
-      ) l ON true
+      SELECT r.app_id, r.country_code, r.snapshot_date, r.average_rating, r.rating_count, r.current_version_average_rating,
+             r.current_version_rating_count, r.rating_count_delta
+      FROM app_store_ratings r
+      JOIN target t ON t.app_id = r.app_id
+      WHERE r.is_latest AND r.store = 'app_store' AND r.snapshot_date <= ${snapshotDate}::date
     ),
     today AS (
       SELECT l.app_id, l.rating_count_delta, p.snapshot_date AS prev_date, p.average_rating IS NOT NULL AS prev_live

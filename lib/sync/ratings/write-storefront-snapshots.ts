@@ -6,16 +6,18 @@ export interface SnapshotWriteResult {
   rows: number;
   tombstones: number;
   cleared: number;
+  relinked: number;
 }
 
 /**
  * One statement per storefront chunk. Per app: found → today's row (delta against the country's previous
  * snapshot, NULL on first sight); absent → a tombstone only when the previous snapshot was live data;
  * absent with nothing live before today → today's row (from an earlier same-day run) is removed.
- * A same-day rerun overwrites today's rows.
+ * A same-day rerun overwrites today's rows. Each country's newest row carries is_latest (the flag moves in
+ * the same statement), which the dashboard's "latest per country" reads go through.
  */
 export async function writeStorefrontSnapshots(countryCode: string, snapshotDate: string, plan: StorefrontSnapshotPlan): Promise<SnapshotWriteResult> {
-  if (plan.appIds.length === 0) return { rows: 0, tombstones: 0, cleared: 0 };
+  if (plan.appIds.length === 0) return { rows: 0, tombstones: 0, cleared: 0, relinked: 0 };
   const [result] = await db.$queryRaw<SnapshotWriteResult[]>`
     WITH input AS (
       SELECT * FROM unnest(
@@ -42,10 +44,26 @@ export async function writeStorefrontSnapshots(countryCode: string, snapshotDate
         AND r.app_id = prev.app_id AND r.store = 'app_store' AND r.country_code = ${countryCode} AND r.snapshot_date = ${snapshotDate}::date
       RETURNING r.id
     ),
+    demoted AS (
+      UPDATE app_store_ratings r SET is_latest = false
+      FROM prev
+      WHERE (prev.found OR prev.prev_avg IS NOT NULL)
+        AND r.app_id = prev.app_id AND r.store = 'app_store' AND r.country_code = ${countryCode}
+        AND r.is_latest AND r.snapshot_date < ${snapshotDate}::date
+      RETURNING r.id
+    ),
+    restored AS (
+      UPDATE app_store_ratings r SET is_latest = true
+      FROM prev
+      WHERE NOT prev.found AND prev.prev_avg IS NULL AND prev.prev_date IS NOT NULL
+        AND r.app_id = prev.app_id AND r.store = 'app_store' AND r.country_code = ${countryCode}
+        AND r.snapshot_date = prev.prev_date AND NOT r.is_latest
+      RETURNING r.id
+    ),
     written AS (
       INSERT INTO app_store_ratings (
         team_id, project_id, app_id, store, country_code, snapshot_date, average_rating, rating_count,
-        current_version_average_rating, current_version_rating_count, app_version, rating_count_delta
+        current_version_average_rating, current_version_rating_count, app_version, rating_count_delta, is_latest
       )
       SELECT team_id, project_id, app_id, 'app_store', ${countryCode}, ${snapshotDate}::date,
         CASE WHEN found THEN round(avg, 2) END,
@@ -53,7 +71,8 @@ export async function writeStorefrontSnapshots(countryCode: string, snapshotDate
         CASE WHEN found THEN round(cv_avg, 2) END,
         CASE WHEN found THEN cv_cnt END,
         ver,
-        CASE WHEN prev_date IS NULL THEN NULL ELSE (CASE WHEN found THEN cnt ELSE 0 END) - prev_cnt END
+        CASE WHEN prev_date IS NULL THEN NULL ELSE (CASE WHEN found THEN cnt ELSE 0 END) - prev_cnt END,
+        true
       FROM prev
       WHERE found OR prev_avg IS NOT NULL
       ON CONFLICT (app_id, store, country_code, snapshot_date) DO UPDATE SET
@@ -62,13 +81,15 @@ export async function writeStorefrontSnapshots(countryCode: string, snapshotDate
         current_version_average_rating = EXCLUDED.current_version_average_rating,
         current_version_rating_count = EXCLUDED.current_version_rating_count,
         app_version = EXCLUDED.app_version,
-        rating_count_delta = EXCLUDED.rating_count_delta
+        rating_count_delta = EXCLUDED.rating_count_delta,
+        is_latest = true
       RETURNING average_rating IS NULL AS tombstone
     )
     SELECT
       (count(*) FILTER (WHERE NOT tombstone))::int AS rows,
       (count(*) FILTER (WHERE tombstone))::int AS tombstones,
-      (SELECT count(*) FROM cleared)::int AS cleared
+      (SELECT count(*) FROM cleared)::int AS cleared,
+      (SELECT count(*) FROM demoted)::int + (SELECT count(*) FROM restored)::int AS relinked
     FROM written`;
   return result;
 }
