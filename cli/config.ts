@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
+/** Environment variables (a plain record, so tests can pass their own). */
+export type Env = Record<string, string | undefined>;
+
 export const configSchema = z.object({
   url: z.url(),
   apiKey: z.string().min(1),
@@ -11,12 +14,12 @@ export const configSchema = z.object({
 });
 export type StarboardConfig = z.infer<typeof configSchema>;
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: Env = process.env): string {
   const base = env.XDG_CONFIG_HOME?.trim() ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? os.homedir(), ".config");
   return path.join(base, "starboard", "config.json");
 }
 
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<Partial<StarboardConfig>> {
+export async function readConfig(env: Env = process.env): Promise<Partial<StarboardConfig>> {
   let stored: Partial<StarboardConfig> = {};
   try {
     const parsed = configSchema.partial().safeParse(JSON.parse(await readFile(configPath(env), "utf8")));
@@ -32,7 +35,7 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   };
 }
 
-export async function writeConfig(config: StarboardConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function writeConfig(config: StarboardConfig, env: Env = process.env): Promise<string> {
   const file = configPath(env);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });

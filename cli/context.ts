@@ -1,6 +1,6 @@
 // What every command gets: parsed flags, the API client, and output that respects --json.
 import { StarboardClient } from "@/lib/api/client";
-import { readConfig, type StarboardConfig } from "./config";
+import { readConfig, type Env, type StarboardConfig } from "./config";
 
 export class CliError extends Error {
   constructor(
@@ -17,7 +17,7 @@ export interface Io {
   err(text: string): void;
   isErrTty: boolean;
   readStdin(): Promise<string>;
-  env: NodeJS.ProcessEnv;
+  env: Env;
 }
 
 export interface CommandContext {

@@ -3,7 +3,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { StarboardClient } from "@/lib/api/client";
-import { readConfig } from "../config";
+import { readConfig, type Env } from "../config";
 import { callTool, TOOLS } from "./tools";
 
 export function createMcpServer(client: StarboardClient, version = "1.0.0"): McpServer {
@@ -23,7 +23,7 @@ export function createMcpServer(client: StarboardClient, version = "1.0.0"): Mcp
   return server;
 }
 
-export async function startMcpServer(env: NodeJS.ProcessEnv) {
+export async function startMcpServer(env: Env) {
   const config = await readConfig(env);
   if (!config.url || !config.apiKey) {
     process.stderr.write("starboard mcp: set STARBOARD_URL and STARBOARD_API_KEY (or run `starboard login`).\n");
