@@ -26,7 +26,7 @@ export function NotificationRow({ item, onOpen }: { item: InboxItem; onOpen: () 
       </span>
       <span className="min-w-0 flex-1">
         <span className={cn("block text-sm leading-5", item.read ? "text-zinc-700" : "font-medium text-foreground")}>{item.title}</span>
-        {item.body ? <span className="mt-0.5 line-clamp-2 block text-[13px] leading-[18px] text-muted-foreground">{item.body}</span> : null}
+        {item.body ? <span className="mt-0.5 line-clamp-2 text-[13px] leading-[18px] text-muted-foreground">{item.body}</span> : null}
         <span className="mt-1 block text-xs text-zinc-500">
           {item.teamName ? `${item.teamName} · ` : ""}
           <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>

@@ -5,7 +5,6 @@ import { PreferenceMatrix } from "@/components/notifications/preference-matrix";
 import { ProjectMutes } from "@/components/notifications/project-mutes";
 import { StarFilter } from "@/components/notifications/star-filter";
 import { Alert } from "@/components/ui/alert";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -24,16 +23,11 @@ export default async function NotificationSettingsPage() {
         description="Choose what reaches you and where. Slack channels and webhooks are set per project by owners and admins, on each project's Notifications page."
       />
       {settings.email.delivery === "outbox" ? (
-        <Alert
-          variant="info"
-          title="Email goes to the local outbox"
-          action={
-            <Link href="/dashboard/settings/notifications/outbox" className={buttonVariants({ variant: "secondary", size: "sm" })}>
-              <Inbox aria-hidden /> Open outbox
-            </Link>
-          }
-        >
-          No SMTP server is configured (<code className="text-[12px]">SMTP_URL</code>), so emails for {settings.email.address} are kept in this dashboard instead of being sent.
+        <Alert variant="info" title="Email goes to the local outbox">
+          No SMTP server is configured (<code className="text-[12px]">SMTP_URL</code>), so emails for {settings.email.address} are kept in this dashboard instead of being sent.{" "}
+          <Link href="/dashboard/settings/notifications/outbox" className="inline-flex items-center gap-1 font-medium underline underline-offset-2">
+            <Inbox className="size-3.5" aria-hidden /> Open outbox
+          </Link>
         </Alert>
       ) : (
         <Alert variant="info">Emails go to {settings.email.address}.</Alert>
