@@ -4,16 +4,16 @@ import { db } from "@/lib/db";
 
 /** Deletes the app's reviews that this complete run did not see at Apple; returns how many. */
 export async function deleteUnseenReviews(appId: string, runKey: string): Promise<number> {
-  // Fresh statistics for the scratch table, then a set difference (hashed, never a per-row nested loop).
-  await db.$executeRaw`ANALYZE review_sync_seen`;
+  // The set difference is computed once (hashed) and materialized: with the stale statistics of a table that
+  // just grew by a whole app, a plain join re-ran it per stored review (20k reviews: 15 s).
   return db.$executeRaw`
-    DELETE FROM app_store_reviews r
-    USING (
+    WITH gone AS MATERIALIZED (
       SELECT external_id FROM app_store_reviews WHERE app_id = ${appId}::uuid AND store = 'app_store'
       EXCEPT
       SELECT external_id FROM review_sync_seen WHERE run_key = ${runKey} AND app_id = ${appId}::uuid
-    ) gone
-    WHERE r.app_id = ${appId}::uuid AND r.store = 'app_store' AND r.external_id = gone.external_id`;
+    )
+    DELETE FROM app_store_reviews r
+    WHERE r.app_id = ${appId}::uuid AND r.store = 'app_store' AND r.external_id IN (SELECT external_id FROM gone)`;
 }
 
 export interface ReplyToCheck {

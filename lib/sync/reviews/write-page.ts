@@ -48,8 +48,11 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
     ),
     changed AS (
       -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
+      -- LATERAL … LIMIT 1: one unique-index probe per input row whatever the (often stale) statistics say.
       SELECT i.* FROM input i
-      LEFT JOIN app_store_reviews r ON r.app_id = ${target.appId}::uuid AND r.store = 'app_store' AND r.external_id = i.external_id
+      LEFT JOIN LATERAL (
+        SELECT * FROM app_store_reviews x WHERE x.app_id = ${target.appId}::uuid AND x.store = 'app_store' AND x.external_id = i.external_id LIMIT 1
+      ) r ON true
       WHERE r.id IS NULL
         OR (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
           IS DISTINCT FROM (i.rating::smallint, i.title, i.body, i.nickname, i.country_code::varchar, i.territory::varchar, i.created_at)
