@@ -1,5 +1,6 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
+import { ProjectCountryPanel } from "@/components/ratings/project-country-panel";
 import { SyncReviewsButton } from "@/components/integrations/sync-reviews-button";
 import { ReviewsBrowser } from "@/components/reviews/reviews-browser";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,6 +39,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const { ctx, filters } = await accessFor(caller, current.id, filtersFromSearchParams(await searchParams));
   const [options, initialPage, count] = await Promise.all([reviewFilterOptions(ctx.teamId), searchReviews(ctx, filters), countReviews(ctx, filters)]);
 
+  // Ratings by country (the ratings feature's panel) for the project in view.
+  const countryProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
   // "Sync reviews" for the project in view (or the team's only project), for those who may run it.
   const syncProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
   let sync: { projectId: string; run: Awaited<ReturnType<typeof latestRun>> } | null = null;
@@ -56,7 +59,14 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         description="Every written App Store review of your apps, kept in step with App Store Connect."
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
-      <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
+      <div className={countryProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
+        <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
+        {countryProjectId ? (
+          <aside className="xl:sticky xl:top-6">
+            <ProjectCountryPanel projectId={countryProjectId} />
+          </aside>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { Boxes } from "lucide-react";
+import { Boxes, PlugZap } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AddAppButton } from "@/components/apps/add-app-button";
 import { AppCard } from "@/components/apps/app-card";
 import { ProjectNotificationsLink } from "@/components/notifications/project-notifications-link";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { ProjectCountryPanel } from "@/components/ratings/project-country-panel";
 import { RatingsSyncPanel } from "@/components/ratings/ratings-sync-panel";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/access";
@@ -29,6 +31,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         actions={
           <>
             <ProjectNotificationsLink projectId={project.id} />
+            <Link href={`/dashboard/projects/${project.id}/integrations`} className={buttonVariants({ variant: "secondary" })}>
+              <PlugZap aria-hidden /> App Store Connect
+            </Link>
             {canEdit ? (
               <>
                 <ProjectActions projectId={project.id} name={project.name} />
