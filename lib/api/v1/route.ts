@@ -35,7 +35,8 @@ export function v1Route<E extends Endpoint>(e: E, handler: (req: V1Request<E>) =
   return async (request: NextRequest, context: RouteContext) => {
     try {
       const caller = await callerFromRequest(request);
-      const params = parseInput(e.params, await context.params);
+      // Next gives routes without dynamic segments no params (undefined), not an empty object.
+      const params = parseInput(e.params, (await context?.params) ?? {});
       const query = parseInput(e.query, Object.fromEntries(request.nextUrl.searchParams.entries()));
       const body = e.body ? parseInput(e.body, await jsonBody(request)) : {};
       const input = { ...query, ...body, ...params } as V1Request<E>["input"];

@@ -61,7 +61,8 @@ export async function startApiServer(): Promise<RunningApi> {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const body = await readBody(req);
-    const response = await handler(new NextRequest(new URL(url.pathname + url.search, `http://${req.headers.host}`), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined }), { params: Promise.resolve(params) });
+    // Like Next: a route without dynamic segments gets no params.
+    const response = await handler(new NextRequest(new URL(url.pathname + url.search, `http://${req.headers.host}`), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined }), { params: Promise.resolve(route.names.length ? params : (undefined as never)) });
     requests.push({ method: req.method ?? "GET", path: url.pathname, status: response.status });
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -1,5 +1,6 @@
 // /api/v1 apps, ratings sync + run status, App Store Connect integration status/test/sync/copy, the rate limit
 // and the OpenAPI document route, against the Apple simulator.
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
@@ -20,6 +21,7 @@ import * as appRatings from "../apps/[appId]/ratings/route";
 import * as appHistory from "../apps/[appId]/ratings/history/route";
 import * as byCountry from "../projects/[projectId]/ratings/by-country/route";
 import * as run from "../runs/[runId]/route";
+import * as reviewsRoute from "../reviews/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
 
 let apple: RunningAppleSim;
@@ -143,6 +145,14 @@ describe("rate limit", () => {
     } finally {
       agentKeyLimiter.limit = saved;
     }
+  });
+});
+
+describe("as Next calls them", () => {
+  it("a route without dynamic segments gets no params object and still works", async () => {
+    const res = await reviewsRoute.GET(new NextRequest("http://starboard.test/api/v1/reviews?rating=1", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve(undefined as never) });
+    expect(res.status).toBe(200);
+    expect((await res.json()).items).toHaveLength(1);
   });
 });
 
