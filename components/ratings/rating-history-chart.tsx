@@ -62,9 +62,16 @@ function HistoryPlot({ data }: { data: RatingHistory }) {
   const low = averages.length ? Math.max(0, Math.floor((Math.min(...averages) - 0.1) * 10) / 10) : 0;
   const high = averages.length ? Math.min(5, Math.ceil((Math.max(...averages) + 0.1) * 10) / 10) : 5;
   const single = points.length === 1;
+  const counts = points.map((p) => p.ratingCount);
+  const [minCount, maxCount] = [Math.min(...counts), Math.max(...counts)];
+  const pad = Math.max(1, Math.round((maxCount - minCount) * 0.1 || maxCount * 0.02));
+  const countDomain = [Math.max(0, minCount - pad), maxCount + pad];
+  // Compact labels only where they stay distinct; a narrow range needs the full numbers.
+  const countTick = (v: number) => (countDomain[1]! - countDomain[0]! >= 5_000 ? formatCompactCount(v) : formatCount(Math.round(v)));
+  const avgTick = (v: number) => (high - low <= 0.6 ? v.toFixed(2) : v.toFixed(1));
   return (
-    <div className="h-56 w-full" role="img" aria-label={`${points.length} daily snapshots; latest ${formatCount(points.at(-1)!.ratingCount)} ratings, average ${formatAverage(points.at(-1)!.averageRating)}`}>
-      <ResponsiveContainer width="100%" height="100%">
+    <div className="h-60 w-full" role="img" aria-label={`${points.length} daily snapshots; latest ${formatCount(points.at(-1)!.ratingCount)} ratings, average ${formatAverage(points.at(-1)!.averageRating)}`}>
+      <ResponsiveContainer width="100%" height={single ? "92%" : "100%"}>
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
           <defs>
             <linearGradient id="ratingCountFill" x1="0" y1="0" x2="0" y2="1">
@@ -74,8 +81,8 @@ function HistoryPlot({ data }: { data: RatingHistory }) {
           </defs>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={{ stroke: "#e4e4e7" }} minTickGap={24} />
-          <YAxis yAxisId="count" tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => formatCompactCount(v)} domain={["auto", "auto"]} />
-          <YAxis yAxisId="avg" orientation="right" tick={{ fontSize: 11, fill: "#b45309" }} tickLine={false} axisLine={false} width={32} domain={[low, high]} tickFormatter={(v: number) => v.toFixed(1)} />
+          <YAxis yAxisId="count" tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={52} tickFormatter={countTick} domain={countDomain} allowDecimals={false} />
+          <YAxis yAxisId="avg" orientation="right" tick={{ fontSize: 11, fill: "#b45309" }} tickLine={false} axisLine={false} width={36} domain={[low, high]} tickFormatter={avgTick} />
           <Tooltip
             contentStyle={{ borderRadius: 8, borderColor: "#e4e4e7", fontSize: 12 }}
             formatter={(value, name) => (name === "Ratings" ? [formatCount(Number(value)), name] : [formatAverage(value as number | null), name])}
@@ -84,6 +91,7 @@ function HistoryPlot({ data }: { data: RatingHistory }) {
           <Line yAxisId="avg" type="monotone" dataKey="averageRating" name="Average" stroke="#f59e0b" strokeWidth={2} dot={single} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      {single ? <p className="-mt-1 text-center text-xs text-muted-foreground">One snapshot so far: the lines fill in with each daily sync.</p> : null}
     </div>
   );
 }
