@@ -83,6 +83,7 @@ try {
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const ingested = await db.appStoreReview.count({ where: { appId: app.id } });
+  (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: shows what the ingest retained, not garbage
   const mem = process.memoryUsage();
   log(`memory after ingest: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)}/${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB (baseline rss ${(baselineRss / 2 ** 20).toFixed(0)} MB)`);
   log(`ingest: ${ingested.toLocaleString("en-US")} reviews in ${(ingestMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (status ${first.status}, ${JSON.stringify(first.counters)})`);
@@ -128,6 +129,8 @@ try {
   const ilike = await measure("ilike");
   log(`search page (${SEARCH_RUNS} runs, ${queries.length} filtered queries): full-text p50 ${fts.p50.toFixed(1)} ms, p95 ${fts.p95.toFixed(1)} ms | ILIKE p50 ${ilike.p50.toFixed(1)} ms, p95 ${ilike.p95.toFixed(1)} ms`);
 
+  const load = os.loadavg()[0];
+  log(`machine load (1-minute average, ${os.cpus().length} cores): ${load.toFixed(1)} — other processes share the CPU, so wall times scale with it`);
   const budgets = [ingestMs <= 30_000, peakRss / 2 ** 20 <= 300, resyncMs <= 30_000, rewritten === 0, fts.p95 <= 100];
   if (budgets.includes(false)) log("BUDGET MISSED: see the figures above");
   console.log(
@@ -142,6 +145,7 @@ try {
       search_p95_ms: Number(fts.p95.toFixed(1)),
       ilike_p50_ms: Number(ilike.p50.toFixed(1)),
       ilike_p95_ms: Number(ilike.p95.toFixed(1)),
+      load_avg_1m: Number(load.toFixed(1)),
     }),
   );
   process.exitCode = budgets.includes(false) ? 1 : 0;
