@@ -102,10 +102,10 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
           <h4 className="text-xs font-semibold text-muted-foreground">No longer available</h4>
           <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="unavailable-countries">
             {unavailable.map((u) => (
-              <li key={u.countryCode} className="flex items-center gap-2">
+              <li key={u.countryCode} className="flex flex-wrap items-center gap-x-2">
                 <span aria-hidden>{flagEmoji(u.countryCode)}</span>
-                <span>{countryName(u.countryCode)}</span>
-                <span className="text-muted-foreground">not available since {formatDay(u.since)}</span>
+                <span className="whitespace-nowrap">{countryName(u.countryCode)}</span>
+                <span className="whitespace-nowrap text-muted-foreground">not available since {formatDay(u.since)}</span>
               </li>
             ))}
           </ul>
