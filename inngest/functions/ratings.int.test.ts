@@ -29,8 +29,11 @@ async function projectWithApp() {
   return { owner, app, run };
 }
 
+// @inngest/test replays the function once per step (~180 steps): slow on a busy machine, hence the timeouts.
+const REPLAYS = { timeout: 240_000 };
+
 describe("ratings-sync-requested", () => {
-  it("runs the project's sync as named steps and finishes the requested run", async () => {
+  it("runs the project's sync as named steps and finishes the requested run", REPLAYS, async () => {
     const { owner, app, run } = await projectWithApp();
     const t = new InngestTestEngine({ function: ratingsSyncRequested });
     const { result, ctx } = await t.execute({ events: [{ name: "ratings/sync.requested", data: { projectId: owner.projectId, runId: run.id } }] });
@@ -41,7 +44,7 @@ describe("ratings-sync-requested", () => {
     expect((await db.app.findUniqueOrThrow({ where: { id: app.id } })).worldwideRatingCount).toBe(100);
   });
 
-  it("takes a storefront step's output as it was memoized: a failed gb step means no gb row and a partial run", async () => {
+  it("takes a storefront step's output as it was memoized: a failed gb step means no gb row and a partial run", REPLAYS, async () => {
     const { owner, app, run } = await projectWithApp();
     const t = new InngestTestEngine({ function: ratingsSyncRequested });
     const { result } = await t.execute({
