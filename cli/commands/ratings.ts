@@ -8,7 +8,7 @@ import { reportRun, waitForRun } from "../wait-for-run";
 export async function appsList(ctx: CommandContext) {
   const data = await ctx.client().call(listApps, { projectId: ctx.projectId() });
   ctx.print(data, () =>
-    table(
+    data.apps.length === 0 ? "No apps in this project yet: add them in the dashboard." : table(
       data.apps.map((a) => ({ ...a, avg: rating(a.worldwideAverageRating), ratings: count(a.worldwideRatingCount), delta: signed(a.worldwideRatingCountDelta) })),
       [
         { key: "id", label: "id" },
