@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { addApp, signUp } from "./support/session";
+
+// Against the Apple simulator's demo scenario: its generated team key is written as AuthKey_<KEY_ID>.p8.
+const keyFile = () => process.env.E2E_ASC_KEY_FILE!;
+const simUrl = () => process.env.E2E_APPLE_SIM_URL!;
+
+async function syncAndWait(page: Page) {
+  await page.getByRole("button", { name: "Sync reviews" }).click();
+  await expect(page.getByText(/Reviews synced:/).last()).toBeVisible({ timeout: 60_000 });
+}
+
+test("connect App Store Connect, sync, search, deep link, reply → pending → published, edit, delete", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { projectId } = await signUp(page, { teamName: "Review Team" });
+  await addApp(page, { name: "Breeze Weather", bundleId: "com.example.weather" });
+
+  // Set up: the file name fills the key id; the key is never shown back.
+  await page.goto(`/dashboard/projects/${projectId}/integrations`);
+  await expect(page.getByText("Not connected")).toBeVisible();
+  await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
+  await page.getByLabel("Private key file").setInputFiles(keyFile());
+  await expect(page.getByLabel("Key ID")).toHaveValue(process.env.E2E_ASC_KEY_ID!);
+  await page.getByRole("button", { name: "Save key" }).click();
+  await expect(page.getByTestId("integration-key")).toContainText(`Key ${process.env.E2E_ASC_KEY_ID}`);
+  // No line of the key's body is anywhere in the page (the form clears it after saving).
+  const keyBody = readFileSync(keyFile(), "utf8").split("\n").filter((l) => l && !l.startsWith("-----"));
+  await page.reload();
+  const html = await page.content();
+  for (const line of keyBody) expect(html).not.toContain(line);
+
+  await page.getByRole("button", { name: "Test connection" }).click();
+  const test_ = page.getByTestId("connection-test");
+  await expect(test_).toContainText("Connected");
+  await expect(test_.getByRole("listitem").filter({ hasText: "Breeze Weather" })).toContainText("Covered");
+  await page.screenshot({ path: "test-results/reviews-integration.png", fullPage: true });
+
+  await syncAndWait(page);
+  await expect(page.getByTestId("sync-status")).toContainText("succeeded");
+
+  // Search in the URL.
+  await page.goto("/dashboard/reviews");
+  await expect(page.getByTestId("review-card").first()).toBeVisible();
+  await page.getByLabel("Search reviews").fill('"dark mode"');
+  await expect(page).toHaveURL(/q=%22dark\+mode%22|q=%22dark%20mode%22/);
+  await expect(page.getByTestId("review-count")).toContainText("match");
+  const first = page.getByTestId("review-card").first();
+  await expect(first).toContainText(/dark mode/i);
+
+  // Deep link: a fresh page load with ?review=<id> opens that review.
+  await first.click();
+  await expect(page).toHaveURL(/review=[0-9a-f-]{36}/);
+  const deepLink = page.url().replace(/q=[^&]*&?/, "");
+  await page.goto(deepLink);
+  const dialog = page.getByTestId("review-dialog");
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: "test-results/reviews-dialog.png" });
+
+  // Reply: Pending publish, then Published once Apple publishes it and a sync runs.
+  if (await dialog.getByRole("button", { name: "Delete" }).count()) {
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("alertdialog").getByRole("textbox").fill("delete");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete reply" }).click();
+    await expect(dialog.getByText("No reply yet.")).toBeVisible();
+  }
+  await dialog.getByLabel("Reply text").fill("Thanks! Dark mode gets even better in 4.3.");
+  await expect(dialog.getByTestId("reply-count")).toContainText("42 / 5,970");
+  await dialog.getByRole("button", { name: "Publish reply" }).click();
+  await expect(dialog.getByText("Pending publish")).toBeVisible();
+  await expect(dialog.getByTestId("reply-body")).toHaveText("Thanks! Dark mode gets even better in 4.3.");
+  await expect(dialog).toContainText("By Ada Lovelace");
+
+  await fetch(`${simUrl()}/__sim/responses/publish`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  await page.keyboard.press("Escape");
+  await syncAndWait(page);
+  await page.goto(deepLink);
+  await expect(dialog.getByText("Published", { exact: true })).toBeVisible();
+
+  // Edit replaces the reply on Apple.
+  await dialog.getByRole("button", { name: "Edit" }).click();
+  await dialog.getByLabel("Edit reply text").fill("Thanks! Dark mode is now automatic at sunset.");
+  await dialog.getByRole("button", { name: "Update reply" }).click();
+  await expect(dialog.getByTestId("reply-body")).toHaveText("Thanks! Dark mode is now automatic at sunset.");
+  await expect(dialog.getByText("Pending publish")).toBeVisible();
+
+  // Delete only after typing "delete".
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm.getByRole("button", { name: "Delete reply" })).toBeDisabled();
+  await confirm.getByRole("textbox").fill("delete");
+  await confirm.getByRole("button", { name: "Delete reply" }).click();
+  await expect(dialog.getByText("No reply yet.")).toBeVisible();
+  await page.screenshot({ path: "test-results/reviews-deleted.png" });
+});
