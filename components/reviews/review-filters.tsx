@@ -53,7 +53,7 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
         />
         <Input aria-label="Reviewer" placeholder="Reviewer nickname" value={nickname} onChange={(e) => setNickname(e.target.value)} className="md:w-56" />
       </div>
-      <div className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Select
           size="sm"
           aria-label="Project"
