@@ -3,3 +3,7 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+// Tests never reach the real Apple: a test that needs Apple starts the simulator and passes its URL.
+// Background lookups started by other tests (e.g. the version sync after adding an app) fail fast here.
+process.env.ITUNES_BASE_URL ??= "http://127.0.0.1:9";
+process.env.ASC_BASE_URL ??= "http://127.0.0.1:9";
