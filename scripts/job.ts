@@ -26,6 +26,9 @@ try {
 } catch (error) {
   console.error(`starboard: ${job} failed: ${(error as Error).message}`);
 } finally {
+  // Emails and webhooks go out after the sync; let them finish before the process ends.
+  const { settleNotificationDeliveries } = await import("../lib/notifications/schedule");
+  await settleNotificationDeliveries().catch(() => {});
   const { db } = await import("../lib/db");
   await db.$disconnect().catch(() => {});
   await runtime.stop();

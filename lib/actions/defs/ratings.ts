@@ -14,6 +14,6 @@ export const requestRatingsSyncAction = defineAction({
   handler: async (ctx) => {
     const appleApps = await db.app.count({ where: { projectId: ctx.projectId!, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } } });
     if (appleApps === 0) throw new ValidationError("Add an Apple app with a bundle id first: there is nothing to sync yet.");
-    return requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, "manual");
+    return requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, ctx.caller.kind === "apiKey" ? "api" : "manual");
   },
 });
