@@ -2,7 +2,6 @@ import "server-only";
 // app_store_connect_reviews_sync for one project: the handler Inngest, the in-process fallback and the job command run.
 import { db } from "@/lib/db";
 import type { JobResult } from "@/lib/jobs/registry";
-import { notify } from "@/lib/notifications/notify";
 import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
 import { emptyCounters } from "./counters";
@@ -67,18 +66,6 @@ export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobRe
       data: { lastSyncAt: new Date(), lastSyncStatus: status, lastSyncError: error },
     });
     await dropSeen(started.runId);
-    if (counters.aborted && !started.refusal) {
-      await notify({
-        type: "sync.failed",
-        teamId: started.teamId,
-        projectId: started.projectId,
-        syncRunId: started.runId,
-        roles: ["owner", "admin"],
-        title: "Review sync stopped: App Store Connect refused the key",
-        body: abortReason,
-        link: `/dashboard/projects/${started.projectId}/integrations`,
-      });
-    }
     return null;
   });
   return { runId: started.runId, status, counters: counters as unknown as Record<string, unknown>, error };
