@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
-import { countryName, flagEmoji, formatAverage, formatCount, formatDay, formatDelta } from "./format";
+import { countryName, deltaClass, flagEmoji, formatAverage, formatCount, formatDay, formatDelta } from "./format";
 
 const TOP = 12;
 
@@ -113,9 +113,4 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
       ) : null}
     </section>
   );
-}
-
-function deltaClass(delta: number | null) {
-  if (delta === null || delta === 0) return "";
-  return delta > 0 ? "text-emerald-700" : "text-red-700";
 }

@@ -11,6 +11,12 @@ export const formatCompactCount = (n: number) => compact.format(n);
 export const formatAverage = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(2));
 
 /** "+8", "−3", "±0" (a real minus sign so the column lines up). */
+/** Text colour of a rating-count change: green up, red down, muted when none or unknown. */
+export function deltaClass(delta: number | null): string {
+  if (delta === null || delta === 0) return "text-muted-foreground";
+  return delta > 0 ? "text-emerald-700" : "text-red-700";
+}
+
 export function formatDelta(n: number): string {
   if (n > 0) return `+${full.format(n)}`;
   if (n < 0) return `−${full.format(-n)}`;

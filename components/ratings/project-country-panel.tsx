@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProjectCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
-import { countryName, flagEmoji, formatAverage, formatCount, formatDelta } from "./format";
+import { countryName, deltaClass, flagEmoji, formatAverage, formatCount, formatDelta } from "./format";
 
 const TOP = 12;
 
@@ -67,7 +67,7 @@ export function ProjectCountryPanel({ projectId }: { projectId: string }) {
                         {formatAverage(c.averageRating)}
                       </td>
                       <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(c.ratingCount)}</td>
-                      <td className={`px-3 py-1.5 text-right tabular-nums ${c.ratingCountDelta && c.ratingCountDelta > 0 ? "text-emerald-700" : c.ratingCountDelta && c.ratingCountDelta < 0 ? "text-red-700" : "text-muted-foreground"}`}>
+                      <td className={`px-3 py-1.5 text-right tabular-nums ${deltaClass(c.ratingCountDelta)}`}>
                         {c.ratingCountDelta === null ? "new" : formatDelta(c.ratingCountDelta)}
                       </td>
                       <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
