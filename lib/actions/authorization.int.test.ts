@@ -18,13 +18,14 @@ import type { ScopedAction } from "./define-action";
 import { createAgentKeyAction, listAgentKeysAction, revokeAgentKeyAction } from "./defs/agent-keys";
 import {
   copyIntegrationAction,
+  integrationStatusAction,
   removeIntegrationAction,
   requestReviewsSyncAction,
   saveIntegrationAction,
   setIntegrationEnabledAction,
   testConnectionAction,
 } from "./defs/integrations";
-import { deleteReplyAction, publishReplyAction } from "./defs/reviews";
+import { countReviewsAction, deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
 import {
   createNotificationEndpointAction,
   deleteNotificationEndpointAction,
@@ -127,5 +128,27 @@ describe.each(cases)("%s", (_name, action, input) => {
     const result = await action.run(member, input(victim) as never);
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await tenantSnapshot(victim.teamId)).toBe(before);
+  });
+});
+
+// Reads every member may make: only the other-team refusal applies, and it must reveal nothing.
+const reads: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]> = [
+  ["getReview", getReviewAction as never, (w) => ({ reviewId: w.reviewId })],
+  ["searchReviews (team)", searchReviewsAction as never, (w) => ({ teamId: w.teamId })],
+  ["searchReviews (project)", searchReviewsAction as never, (w) => ({ teamId: w.teamId, project: w.projectId })],
+  ["searchReviews (app)", searchReviewsAction as never, (w) => ({ teamId: w.teamId, app: w.appId })],
+  ["countReviews", countReviewsAction as never, (w) => ({ teamId: w.teamId })],
+  ["integrationStatus", integrationStatusAction as never, (w) => ({ projectId: w.projectId })],
+];
+
+describe.each(reads)("%s", (_name, action, input) => {
+  it("answers 'not found' to a user of another team", async () => {
+    const result = await action.run(outsider, input(victim) as never);
+    expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("answers a member of the team", async () => {
+    const result = await action.run(member, input(victim) as never);
+    expect(result.ok).toBe(true);
   });
 });
