@@ -27,7 +27,7 @@ type Op = { operationId: string; parameters: { name: string; in: string; require
 const operations = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item as Record<string, Op>).map(([method, op]) => ({ path: p, method, op })));
 
 describe("OpenAPI document", () => {
-  it("documents every route handler, and nothing that is not implemented", () => {
+  it("documents every route handler, and no path without one", () => {
     const documented = operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort();
     const implemented = implementedRoutes().filter((r) => r !== "GET /api/v1/openapi.json");
     expect(implemented.length).toBeGreaterThanOrEqual(11);
