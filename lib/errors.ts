@@ -9,6 +9,18 @@ export type ErrorCode =
   | "upstream_error"
   | "internal_error";
 
+/** The HTTP status of each error code: one table for every transport. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  upstream_error: 502,
+  internal_error: 500,
+};
+
 export class AppError extends Error {
   constructor(
     public readonly code: ErrorCode,

@@ -5,7 +5,7 @@ import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/li
 import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
-import { AppError, UnauthenticatedError, toErrorPayload } from "@/lib/errors";
+import { AppError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/define-action";
 import { enforceAgentKeyRateLimit } from "./rate-limit";
 
@@ -35,17 +35,25 @@ export function errorResponse(error: unknown) {
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 
-async function requestInput(request: NextRequest, params: Record<string, string | string[]>) {
-  const query = Object.fromEntries(request.nextUrl.searchParams.entries());
-  let body: Record<string, unknown> = {};
-  if (!["GET", "HEAD", "DELETE"].includes(request.method) && request.headers.get("content-type")?.includes("json")) {
-    const parsed = await request.json().catch(() => undefined);
-    if (parsed === undefined || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new AppError("validation_failed", 400, "The request body must be a JSON object.");
-    }
-    body = parsed as Record<string, unknown>;
+/** A JSON object body, or {} when the body is empty; anything else is a 400 that says what to fix. */
+export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
   }
-  return { ...query, ...body, ...params };
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new ValidationError("The request body must be a JSON object.");
+  return parsed as Record<string, unknown>;
+}
+
+async function requestInput(request: NextRequest, params: Record<string, string | string[]> | undefined) {
+  const query = Object.fromEntries(request.nextUrl.searchParams.entries());
+  const body = ["GET", "HEAD"].includes(request.method) ? {} : await readJsonBody(request);
+  // Next gives routes without dynamic segments no params (undefined), not an empty object.
+  return { ...query, ...body, ...(params ?? {}) };
 }
 
 /**
@@ -63,7 +71,7 @@ export function defineRoute<S extends z.ZodType, T>(config: {
   return async (request: NextRequest, context: RouteParams) => {
     try {
       const caller = await callerFromRequest(request);
-      const input = parseInput(config.input, await requestInput(request, await context.params));
+      const input = parseInput(config.input, await requestInput(request, await context?.params));
       const ctx = await resolveAccess(caller, config.scope(input), config.permission);
       const data = await config.handler(ctx, input, request);
       if (config.status === 204) return new NextResponse(null, { status: 204 });

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { parseInput, type ActionResult, type ScopedAction } from "@/lib/actions/define-action";
 import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
-import { AppError, RateLimitedError, UpstreamError, ValidationError, type ErrorCode, type ErrorPayload } from "@/lib/errors";
-import { callerFromRequest, errorResponse } from "../route";
+import { AppError, ERROR_STATUS, RateLimitedError, UpstreamError, type ErrorPayload } from "@/lib/errors";
+import { callerFromRequest, errorResponse, readJsonBody } from "../route";
 import type { Endpoint } from "./endpoint";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -18,18 +18,6 @@ export interface V1Request<E extends Endpoint> {
   request: NextRequest;
 }
 
-async function jsonBody(request: NextRequest): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ValidationError("The request body is not valid JSON.");
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new ValidationError("The request body must be a JSON object.");
-  return parsed as Record<string, unknown>;
-}
 
 export function v1Route<E extends Endpoint>(e: E, handler: (req: V1Request<E>) => Promise<z.input<E["response"]>>) {
   return async (request: NextRequest, context: RouteContext) => {
@@ -38,7 +26,7 @@ export function v1Route<E extends Endpoint>(e: E, handler: (req: V1Request<E>) =
       // Next gives routes without dynamic segments no params (undefined), not an empty object.
       const params = parseInput(e.params, (await context?.params) ?? {});
       const query = parseInput(e.query, Object.fromEntries(request.nextUrl.searchParams.entries()));
-      const body = e.body ? parseInput(e.body, await jsonBody(request)) : {};
+      const body = e.body ? parseInput(e.body, await readJsonBody(request)) : {};
       const input = { ...query, ...body, ...params } as V1Request<E>["input"];
       const data = await handler({ caller, input, request });
       return NextResponse.json(e.response.parse(data), { status: e.status });
@@ -53,22 +41,12 @@ export async function withAccess<T>(caller: Caller, scope: Scope, permission: Pe
   return fn(await resolveAccess(caller, scope, permission));
 }
 
-const STATUS: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  upstream_error: 502,
-  internal_error: 500,
-};
 
 /** An action's failure as the typed error it was, so the HTTP answer matches the dashboard's message. */
 export function errorFromPayload(p: ErrorPayload): AppError {
   if (p.code === "rate_limited") return new RateLimitedError(p.message, p.retryAfterSeconds, p.upstream);
   if (p.code === "upstream_error") return new UpstreamError(p.message, p.upstream?.code ?? undefined, p.upstream);
-  return new AppError(p.code, STATUS[p.code], p.message, p.fieldErrors);
+  return new AppError(p.code, ERROR_STATUS[p.code], p.message, p.fieldErrors);
 }
 
 export function unwrap<T>(result: ActionResult<T>): T {
