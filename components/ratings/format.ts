@@ -1,5 +1,5 @@
 // Pure display helpers for ratings (shared by server and client components).
-import { countryName } from "@/lib/apple/storefronts";
+import { countryName, flagEmoji } from "@/lib/apple/storefronts";
 
 const full = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
@@ -28,14 +28,8 @@ export function formatDay(day: string, withYear = false): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
 }
 
-/** Regional-indicator flag from an alpha-2 code ("us" → 🇺🇸). */
-export function flagEmoji(countryCode: string): string {
-  const cc = countryCode.toUpperCase();
-  if (!/^[A-Z]{2}$/.test(cc)) return "🏳️";
-  return String.fromCodePoint(...[...cc].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}
 
-export { countryName };
+export { countryName, flagEmoji };
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
 export function formatRelative(iso: string, now = Date.now()): string {

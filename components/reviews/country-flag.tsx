@@ -1,9 +1,5 @@
-import { countryName } from "@/lib/apple/storefronts";
+import { countryName, flagEmoji } from "@/lib/apple/storefronts";
 
-/** Regional-indicator emoji for an alpha-2 code ("us" → 🇺🇸), with the name for screen readers and tooltips. */
-export function flagEmoji(code: string): string {
-  return [...code.toUpperCase()].map((c) => String.fromCodePoint(0x1f1e6 + c.charCodeAt(0) - 65)).join("");
-}
 
 export function CountryFlag({ code, showName = false }: { code: string | null; showName?: boolean }) {
   if (!code || !/^[a-z]{2}$/i.test(code)) return null;

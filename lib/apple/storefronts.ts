@@ -83,3 +83,10 @@ export function countryCodeToTerritory(code: string): string | null {
   if (sf) return sf.territory;
   return countries.alpha2ToAlpha3(code.toUpperCase()) ?? null;
 }
+
+/** Regional-indicator flag from an alpha-2 code ("us" → 🇺🇸); a white flag for anything else. */
+export function flagEmoji(countryCode: string): string {
+  const cc = countryCode.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(cc)) return "🏳️";
+  return String.fromCodePoint(...[...cc].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
