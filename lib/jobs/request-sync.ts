@@ -2,7 +2,7 @@ import "server-only";
 import { inngest, inngestConfigured } from "@/inngest/client";
 import { EVENTS } from "@/inngest/events";
 import { db } from "@/lib/db";
-import { createSyncRun, finishSyncRun, toSyncRunView, STALE_RUN_MINUTES, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
+import { findActiveRun, finishSyncRun, toSyncRunView, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
 import { inlineSteps } from "@/lib/sync/steps";
 import { jobHandler } from "./registry";
 
@@ -25,16 +25,8 @@ export async function requestProjectSync(
   const { run, alreadyRunning } = await db.$transaction(async (tx) => {
     // Serialises concurrent requests for the same project and job.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${kind}:${target.projectId}`}))`;
-    const active = await tx.syncRun.findFirst({
-      where: {
-        kind,
-        projectId: target.projectId,
-        status: { in: ["queued", "running"] },
-        createdAt: { gt: new Date(Date.now() - STALE_RUN_MINUTES * 60_000) },
-      },
-      orderBy: { createdAt: "desc" },
-    });
-    if (active) return { run: toSyncRunView(active), alreadyRunning: true };
+    const active = await findActiveRun(kind, target.projectId, tx);
+    if (active) return { run: active, alreadyRunning: true };
     const created = await tx.syncRun.create({
       data: { kind, scope: "project", trigger, teamId: target.teamId, projectId: target.projectId, status: "queued" },
     });
@@ -76,4 +68,3 @@ export async function settleBackgroundRuns() {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
-export { createSyncRun };

@@ -86,8 +86,8 @@ export async function finishSyncRun(runId: string, result: { status: SyncStatus;
 }
 
 /** The queued or running run of this kind for the project, if any (at most one per project at a time). */
-export async function findActiveRun(kind: SyncKind, projectId: string) {
-  const run = await db.syncRun.findFirst({
+export async function findActiveRun(kind: SyncKind, projectId: string, client: Pick<typeof db, "syncRun"> = db) {
+  const run = await client.syncRun.findFirst({
     where: {
       kind,
       projectId,
