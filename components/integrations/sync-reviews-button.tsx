@@ -1,9 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { INBOX_QUERY_KEY } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { integrationStatus, requestReviewsSync } from "@/lib/actions/integrations";
@@ -13,6 +14,7 @@ type RunLike = { id: string; status: string; progress: Record<string, unknown> |
 /** "Sync reviews": requests a run (one per project at a time) and follows it until it settles. */
 export function SyncReviewsButton({ projectId, initialRun, size = "md", variant = "primary" }: { projectId: string; initialRun?: RunLike; size?: "sm" | "md"; variant?: "primary" | "secondary" }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   const [watching, setWatching] = useState(initialRun ? ["queued", "running"].includes(initialRun.status) : false);
   const announced = useRef<string | null>(null);
@@ -37,7 +39,9 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
     if (run.status === "succeeded") toast.success(`Reviews synced: ${c.inserted ?? 0} new, ${c.updated ?? 0} updated, ${c.deleted ?? 0} removed`);
     else toast.error(run.error ?? "The review sync did not complete.");
     router.refresh();
-  }, [watching, run, router]);
+    // A finished run may have notified: the bell asks now rather than at its next poll.
+    void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
+  }, [watching, run, router, queryClient]);
 
   const pages = typeof run?.progress?.pages === "number" ? (run.progress.pages as number) : null;
   return (

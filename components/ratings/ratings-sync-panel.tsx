@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { INBOX_QUERY_KEY } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -32,6 +33,8 @@ export function RatingsSyncPanel({ projectId }: { projectId: string }) {
     // A run just finished: the cards are server-rendered, refresh them and every ratings query.
     if (previousActive.current && !activeId) {
       router.refresh();
+      // A finished run may have notified: the bell asks now rather than at its next poll.
+      void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
       void queryClient.invalidateQueries({ queryKey: ["ratings"], predicate: (q) => q.queryKey[1] !== "sync" });
     }
     previousActive.current = activeId;
