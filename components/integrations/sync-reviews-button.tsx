@@ -18,6 +18,8 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
   const [pending, start] = useTransition();
   const [watching, setWatching] = useState(initialRun ? ["queued", "running"].includes(initialRun.status) : false);
   const announced = useRef<string | null>(null);
+  // The run this button follows: only its ending is announced, never an earlier run's (still in the cache).
+  const [followedRunId, setFollowedRunId] = useState<string | null>(initialRun && ["queued", "running"].includes(initialRun.status) ? initialRun.id : null);
   const status = useQuery({
     queryKey: ["reviews-sync-status", projectId],
     queryFn: async () => {
@@ -32,7 +34,7 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
   const active = watching && run !== null && ["queued", "running"].includes(run.status);
 
   useEffect(() => {
-    if (!watching || !run || ["queued", "running"].includes(run.status) || announced.current === run.id) return;
+    if (!watching || !run || run.id !== followedRunId || ["queued", "running"].includes(run.status) || announced.current === run.id) return;
     announced.current = run.id;
     setWatching(false);
     const c = run.counters as { inserted?: number; updated?: number; deleted?: number };
@@ -41,7 +43,7 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
     router.refresh();
     // A finished run may have notified: the bell asks now rather than at its next poll.
     void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
-  }, [watching, run, router, queryClient]);
+  }, [watching, run, followedRunId, router, queryClient]);
 
   const pages = typeof run?.progress?.pages === "number" ? (run.progress.pages as number) : null;
   return (
@@ -55,6 +57,9 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
           if (!result.ok) return void toast.error(result.error.message);
           if (result.data.alreadyRunning) toast.info("A review sync is already running for this project.");
           announced.current = null;
+          setFollowedRunId(result.data.runId);
+          const requested: RunLike = { id: result.data.runId, status: result.data.status, progress: null, counters: {}, error: null };
+          queryClient.setQueryData(["reviews-sync-status", projectId], requested);
           setWatching(true);
           void status.refetch();
         })
