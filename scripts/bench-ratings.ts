@@ -22,7 +22,7 @@ process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
 await migrate(pg.url);
 
-const { db } = await import("../lib/db");
+const { db, closeDb } = await import("../lib/db");
 const { STOREFRONT_CODES } = await import("../lib/apple/storefronts");
 const { setItunesCallsPerMinute } = await import("../lib/apple/itunes");
 const { syncRatings } = await import("../lib/sync/ratings/sync-ratings");
@@ -155,8 +155,7 @@ try {
   );
 } finally {
   await apple.stop();
-  const { db } = await import("../lib/db");
-  await db.$disconnect().catch(() => {});
+  await closeDb();
   await pg.stop();
   await rm(dir, { recursive: true, force: true });
 }

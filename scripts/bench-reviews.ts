@@ -58,7 +58,7 @@ await new Promise<void>((resolve, reject) => {
 });
 process.env.ASC_BASE_URL = `http://127.0.0.1:${simPort}`;
 
-const { db } = await import("../lib/db");
+const { db, closeDb } = await import("../lib/db");
 const { sealPrivateKey } = await import("../lib/data/integrations/credentials");
 const { syncProjectReviews } = await import("../lib/sync/reviews/sync-project");
 const { inlineSteps } = await import("../lib/sync/steps");
@@ -151,7 +151,7 @@ try {
   process.exitCode = budgets.includes(false) ? 1 : 0;
 } finally {
   sim.kill("SIGTERM");
-  await db.$disconnect().catch(() => {});
+  await closeDb();
   await pg.stop();
   await rm(dir, { recursive: true, force: true }).catch(() => {});
 }

@@ -29,8 +29,8 @@ try {
   // Emails and webhooks go out after the sync; let them finish before the process ends.
   const { settleNotificationDeliveries } = await import("../lib/notifications/schedule");
   await settleNotificationDeliveries().catch(() => {});
-  const { db } = await import("../lib/db");
-  await db.$disconnect().catch(() => {});
+  const { closeDb } = await import("../lib/db");
+  await closeDb();
   await runtime.stop();
 }
 process.exit(exitCode);

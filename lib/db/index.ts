@@ -1,23 +1,50 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One client per process, kept on globalThis so dev-server reloads do not open new pools.
-const globalForDb = globalThis as unknown as { starboardPrisma?: PrismaClient; starboardPrismaUrl?: string };
+// One pool and one client per process, kept on globalThis so dev-server reloads do not open new pools.
+// Prisma runs on the pool; the few set-based bulk statements use it directly (see `sqlPool`).
+interface DbHandles {
+  url: string;
+  pool: pg.Pool;
+  client: PrismaClient;
+}
+const globalForDb = globalThis as unknown as { starboardDb?: DbHandles };
 
-function createClient(url: string) {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+function handles(): DbHandles {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Starboard with `npm start`, which provides one.");
+  const current = globalForDb.starboardDb;
+  if (current?.url === url) return current;
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection dropped by the server (restart, fast shutdown) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  pool.on("error", () => {});
+  globalForDb.starboardDb = { url, pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  return globalForDb.starboardDb;
 }
 
 export function getDb(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Starboard with `npm start`, which provides one.");
-  if (!globalForDb.starboardPrisma || globalForDb.starboardPrismaUrl !== url) {
-    globalForDb.starboardPrisma = createClient(url);
-    globalForDb.starboardPrismaUrl = url;
-  }
-  return globalForDb.starboardPrisma;
+  return handles().client;
+}
+
+/**
+ * The pool under Prisma, for bulk statements whose parameters are large: Prisma's raw queries pass every
+ * parameter through JSON and back (and `pg` re-encodes arrays), about 1 MB of garbage per 200-review page,
+ * while a single `json` text parameter here is sent as it is.
+ */
+export function sqlPool(): pg.Pool {
+  return handles().pool;
+}
+
+/** Closes the client and its pool; for scripts that end the process. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.starboardDb;
+  if (!current) return;
+  globalForDb.starboardDb = undefined;
+  await current.client.$disconnect().catch(() => {});
+  await current.pool.end().catch(() => {});
 }
 
 /** The Prisma client; resolved on first use so scripts can set DATABASE_URL before touching it. */

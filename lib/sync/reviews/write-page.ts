@@ -1,7 +1,7 @@
 import "server-only";
 // One set-based statement per page: upsert the reviews, record their ids as seen by this run.
 import type { AscReview } from "@/lib/apple/asc";
-import { db } from "@/lib/db";
+import { sqlPool } from "@/lib/db";
 
 export interface PageTarget {
   teamId: string;
@@ -30,20 +30,32 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function writeReviewPage(target: PageTarget, page: AscReview[]): Promise<PageWriteResult> {
   const unique = [...new Map(page.filter((r) => isoOrNull(r.createdDate)).map((r) => [r.id, r])).values()];
   if (unique.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const col = <T>(pick: (r: AscReview) => T) => unique.map(pick);
-  const rows = await db.$queryRaw<{ inserted: number; updated: number }[]>`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${col((r) => r.id)}::text[], ${col((r) => r.rating)}::int[], ${col((r) => r.title)}::text[], ${col((r) => r.body)}::text[],
-        ${col((r) => r.reviewerNickname || null)}::text[], ${col((r) => r.countryCode)}::text[], ${col((r) => r.territory || null)}::text[],
-        ${col((r) => isoOrNull(r.createdDate))}::timestamptz[], ${col((r) => r.response?.id ?? null)}::text[],
-        ${col((r) => r.response?.body ?? null)}::text[], ${col((r) => r.response?.state ?? null)}::text[],
-        ${col((r) => isoOrNull(r.response?.lastModifiedDate))}::timestamptz[]
-      ) AS t(external_id, rating, title, body, nickname, country_code, territory, created_at, response_id, response_body, response_state, response_at)
+  // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
+  const json = JSON.stringify(
+    unique.map((r) => ({
+      external_id: r.id,
+      rating: r.rating,
+      title: r.title,
+      body: r.body,
+      nickname: r.reviewerNickname || null,
+      country_code: r.countryCode,
+      territory: r.territory || null,
+      created_at: isoOrNull(r.createdDate),
+      response_id: r.response?.id ?? null,
+      response_body: r.response?.body ?? null,
+      response_state: r.response?.state ?? null,
+      response_at: isoOrNull(r.response?.lastModifiedDate),
+    })),
+  );
+  const { rows } = await sqlPool().query<{ inserted: number; updated: number }>(
+    `WITH input AS (
+      SELECT * FROM json_to_recordset($5::json) AS t(external_id text, rating int, title text, body text, nickname text,
+        country_code text, territory text, created_at timestamptz, response_id text, response_body text, response_state text,
+        response_at timestamptz)
     ),
     seen AS (
       INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
-      SELECT ${target.runKey}, ${target.appId}::uuid, external_id, response_id IS NULL FROM input
+      SELECT $1, $2::uuid, external_id, response_id IS NULL FROM input
       ON CONFLICT (run_key, app_id, external_id) DO UPDATE SET response_missing = excluded.response_missing
     ),
     changed AS (
@@ -51,7 +63,7 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       -- LATERAL … LIMIT 1: one unique-index probe per input row whatever the (often stale) statistics say.
       SELECT i.* FROM input i
       LEFT JOIN LATERAL (
-        SELECT * FROM app_store_reviews x WHERE x.app_id = ${target.appId}::uuid AND x.store = 'app_store' AND x.external_id = i.external_id LIMIT 1
+        SELECT * FROM app_store_reviews x WHERE x.app_id = $2::uuid AND x.store = 'app_store' AND x.external_id = i.external_id LIMIT 1
       ) r ON true
       WHERE r.id IS NULL
         OR (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
@@ -64,7 +76,7 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       INSERT INTO app_store_reviews AS r (
         team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
         created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id)
-      SELECT ${target.teamId}::uuid, ${target.projectId}::uuid, ${target.appId}::uuid, 'app_store', external_id, rating, title, body,
+      SELECT $3::uuid, $4::uuid, $2::uuid, 'app_store', external_id, rating, title, body,
         nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id
       FROM changed
       ON CONFLICT (app_id, store, external_id) DO UPDATE SET
@@ -91,7 +103,9 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
             IS DISTINCT FROM (excluded.developer_response, excluded.developer_response_at, excluded.developer_response_state, excluded.developer_response_id))
       RETURNING (xmax = 0) AS inserted
     )
-    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+    [target.runKey, target.appId, target.teamId, target.projectId, json],
+  );
   const { inserted, updated } = rows[0] ?? { inserted: 0, updated: 0 };
   return { inserted, updated, unchanged: unique.length - inserted - updated };
 }
