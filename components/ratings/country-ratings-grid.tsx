@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
-import { countryName, deltaClass, flagEmoji, formatAverage, formatCount, formatDay, formatDelta } from "./format";
+import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
+import { countryName, flagEmoji, formatAverage, formatCount, formatDay } from "./format";
 
 const TOP = 12;
 
@@ -48,15 +49,7 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
       </div>
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm" data-testid="country-grid">
-          <thead className="bg-subtle text-left text-xs text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Country</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Average</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Ratings</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Current version</th>
-            </tr>
-          </thead>
+          <CountryTableHead lastColumn="Current version" />
           <tbody className="divide-y divide-border">
             {shown.map((c) => {
               const isSelected = selected === c.countryCode;
@@ -70,19 +63,10 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
                       className="flex items-center gap-2 text-left outline-none hover:underline focus-visible:ring-2 focus-visible:ring-accent/40"
                       aria-label={`Show the history for ${countryName(c.countryCode)}`}
                     >
-                      <span aria-hidden className="text-base leading-none">{flagEmoji(c.countryCode)}</span>
-                      <span>{countryName(c.countryCode)}</span>
+                      <CountryLabel code={c.countryCode} />
                     </button>
                   </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">
-                    <span className="text-star" aria-hidden>★ </span>
-                    {formatAverage(c.averageRating)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(c.ratingCount)}</td>
-                  <td className={`px-3 py-1.5 text-right tabular-nums ${deltaClass(c.ratingCountDelta)}`} title={stale ? `As of ${formatDay(c.snapshotDate, true)}` : undefined}>
-                    {c.ratingCountDelta === null ? <span className="text-muted-foreground">new</span> : formatDelta(c.ratingCountDelta)}
-                    {stale ? <span className="text-muted-foreground"> · {formatDay(c.snapshotDate)}</span> : null}
-                  </td>
+                  <RatingFigureCells average={c.averageRating} count={c.ratingCount} delta={c.ratingCountDelta} staleSince={stale ? c.snapshotDate : null} />
                   <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
                     {c.currentVersionAverageRating !== null ? `★ ${formatAverage(c.currentVersionAverageRating)} (${formatCount(c.currentVersionRatingCount ?? 0)})` : "–"}
                   </td>

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProjectCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
-import { countryName, deltaClass, flagEmoji, formatAverage, formatCount, formatDelta } from "./format";
+import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
 
 const TOP = 12;
 
@@ -44,32 +44,16 @@ export function ProjectCountryPanel({ projectId }: { projectId: string }) {
           <div className="space-y-3">
             <div className="overflow-x-auto rounded-lg border border-border">
               <table className="w-full text-sm">
-                <thead className="bg-subtle text-left text-xs text-muted-foreground">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">Country</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Average</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Ratings</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Apps</th>
-                  </tr>
-                </thead>
+                <CountryTableHead lastColumn="Apps" />
                 <tbody className="divide-y divide-border">
                   {shown.map((c) => (
                     <tr key={c.countryCode} className="hover:bg-subtle">
                       <td className="px-3 py-1.5">
                         <span className="flex items-center gap-2">
-                          <span aria-hidden className="text-base leading-none">{flagEmoji(c.countryCode)}</span>
-                          {countryName(c.countryCode)}
+                          <CountryLabel code={c.countryCode} />
                         </span>
                       </td>
-                      <td className="px-3 py-1.5 text-right tabular-nums">
-                        <span className="text-star" aria-hidden>★ </span>
-                        {formatAverage(c.averageRating)}
-                      </td>
-                      <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(c.ratingCount)}</td>
-                      <td className={`px-3 py-1.5 text-right tabular-nums ${deltaClass(c.ratingCountDelta)}`}>
-                        {c.ratingCountDelta === null ? "new" : formatDelta(c.ratingCountDelta)}
-                      </td>
+                      <RatingFigureCells average={c.averageRating} count={c.ratingCount} delta={c.ratingCountDelta} />
                       <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
                         {c.apps}
                         {c.unavailableApps > 0 ? <span title="Apps no longer available here"> (+{c.unavailableApps} gone)</span> : null}
