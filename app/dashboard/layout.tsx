@@ -20,36 +20,39 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <Providers>
       <div className="flex min-h-dvh flex-col bg-subtle md:flex-row">
-        <aside className="flex shrink-0 flex-col gap-4 border-b border-border bg-white px-3 py-4 md:sticky md:top-0 md:h-dvh md:w-60 md:border-r md:border-b-0">
-          <div className="flex items-center justify-between gap-2 pr-1">
-            <Link href="/dashboard" className="px-2" aria-label="Starboard">
-              <Logo />
-            </Link>
-            <NotificationBell initialUnread={unread} />
-          </div>
-          {current ? <TeamSwitcher teams={teams} currentId={current.id} /> : null}
-          <nav className="flex flex-col gap-0.5" aria-label="Main">
-            <NavLink href="/dashboard" exact>
-              <FolderKanban className="size-4" aria-hidden /> Projects
-            </NavLink>
-            <div className="ml-6 flex flex-col gap-0.5 border-l border-border pl-2">
-              {projects.map((p) => (
-                <NavLink key={p.id} href={`/dashboard/projects/${p.id}`}>
-                  <span className="truncate">{p.name}</span>
-                </NavLink>
-              ))}
+        {/* The white column stretches with the page; the sidebar inside it stays in view while the page scrolls. */}
+        <div className="shrink-0 border-b border-border bg-white md:w-60 md:border-r md:border-b-0">
+          <aside className="flex flex-col gap-4 px-3 py-4 md:sticky md:top-0 md:h-dvh">
+            <div className="flex items-center justify-between gap-2 pr-1">
+              <Link href="/dashboard" className="px-2" aria-label="Starboard">
+                <Logo />
+              </Link>
+              <NotificationBell initialUnread={unread} />
             </div>
-            <NavLink href="/dashboard/reviews">
-              <MessageSquareText className="size-4" aria-hidden /> Reviews
-            </NavLink>
-            <NavLink href="/dashboard/team">
-              <Users className="size-4" aria-hidden /> Team
-            </NavLink>
-          </nav>
-          <div className="md:mt-auto">
-            <UserMenu name={user.name} email={user.email} />
-          </div>
-        </aside>
+            {current ? <TeamSwitcher teams={teams} currentId={current.id} /> : null}
+            <nav className="flex flex-col gap-0.5" aria-label="Main">
+              <NavLink href="/dashboard" exact>
+                <FolderKanban className="size-4" aria-hidden /> Projects
+              </NavLink>
+              <div className="ml-6 flex flex-col gap-0.5 border-l border-border pl-2">
+                {projects.map((p) => (
+                  <NavLink key={p.id} href={`/dashboard/projects/${p.id}`}>
+                    <span className="truncate">{p.name}</span>
+                  </NavLink>
+                ))}
+              </div>
+              <NavLink href="/dashboard/reviews">
+                <MessageSquareText className="size-4" aria-hidden /> Reviews
+              </NavLink>
+              <NavLink href="/dashboard/team">
+                <Users className="size-4" aria-hidden /> Team
+              </NavLink>
+            </nav>
+            <div className="md:mt-auto">
+              <UserMenu name={user.name} email={user.email} />
+            </div>
+          </aside>
+        </div>
         <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
