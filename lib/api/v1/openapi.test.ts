@@ -1,6 +1,8 @@
-// The OpenAPI document is structurally valid 3.1 and documents exactly the route handlers under app/api/v1.
+// The OpenAPI document is valid 3.1 (against the official schema) and documents exactly the route handlers
+// under app/api/v1.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "./openapi";
 
@@ -34,7 +36,24 @@ describe("OpenAPI document", () => {
     expect(documented).toEqual(implemented);
   });
 
-  it("is structurally valid OpenAPI 3.1", () => {
+  it("validates against the official OpenAPI 3.1 schema", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(doc)));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("the validator refuses broken documents (the check above can fail)", async () => {
+    const withoutInfo = JSON.parse(JSON.stringify(doc));
+    delete withoutInfo.info;
+    expect((await new Validator().validate(withoutInfo)).valid).toBe(false);
+    const bodyParameter = JSON.parse(JSON.stringify(doc));
+    bodyParameter.paths["/api/v1/reviews"].get.parameters.push({ name: "payload", in: "body", schema: { type: "object" } });
+    expect((await new Validator().validate(bodyParameter)).valid).toBe(false);
+  });
+
+  it("keeps Starboard's own conventions: ids, path parameters, one success status, error responses", () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(doc.components.securitySchemes.agentKey).toMatchObject({ type: "http", scheme: "bearer" });
