@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addApp, signUp } from "./support/session";
-
-const shots = process.env.E2E_SCREENSHOT_DIR ?? "test-results/screenshots";
+import { screenshot } from "./support/screenshot";
 
 test("sync ratings, see the ★ badge, open the country grid and the history chart", async ({ page }) => {
   await signUp(page, { teamName: "Breeze Labs" });
@@ -25,7 +24,7 @@ test("sync ratings, see the ★ badge, open the country grid and the history cha
   await expect(badge).toContainText(/★\s*4\.\d\d/);
   await expect(weather).toContainText("First snapshot");
   await expect(weather).toContainText("Synced just now");
-  await page.screenshot({ path: `${shots}/ratings-project.png`, fullPage: true });
+  await screenshot(page, "ratings-project", { fullPage: true });
 
   await weather.getByRole("button", { name: "Ratings by country" }).click();
   await expect(page).toHaveURL(/[?&]app=[0-9a-f-]{36}/);
@@ -45,7 +44,7 @@ test("sync ratings, see the ★ badge, open the country grid and the history cha
   await grid.getByRole("button", { name: "Show the history for Germany" }).click();
   await expect(page).toHaveURL(/country=de/);
   await expect(dialog.getByTestId("rating-history")).toContainText("Germany");
-  await page.screenshot({ path: `${shots}/ratings-country-dialog.png` });
+  await screenshot(page, "ratings-country-dialog");
 
   // Deep link: reloading keeps the open app and country.
   await page.reload();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { addApp, signUp } from "./support/session";
+import { screenshot } from "./support/screenshot";
 
 // Against the Apple simulator's demo scenario: its generated team key is written as AuthKey_<KEY_ID>.p8.
 const keyFile = () => process.env.E2E_ASC_KEY_FILE!;
@@ -34,7 +35,7 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   const test_ = page.getByTestId("connection-test");
   await expect(test_).toContainText("Connected");
   await expect(test_.getByRole("listitem").filter({ hasText: "Breeze Weather" })).toContainText("Covered");
-  await page.screenshot({ path: "test-results/reviews-integration.png", fullPage: true });
+  await screenshot(page, "reviews-integration", { fullPage: true });
 
   await syncAndWait(page);
   await expect(page.getByTestId("sync-status")).toContainText("succeeded");
@@ -55,7 +56,7 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   await page.goto(deepLink);
   const dialog = page.getByTestId("review-dialog");
   await expect(dialog).toBeVisible();
-  await page.screenshot({ path: "test-results/reviews-dialog.png" });
+  await screenshot(page, "reviews-dialog");
 
   // Reply: Pending publish, then Published once Apple publishes it and a sync runs.
   if (await dialog.getByRole("button", { name: "Delete" }).count()) {
@@ -91,5 +92,5 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   await confirm.getByRole("textbox").fill("delete");
   await confirm.getByRole("button", { name: "Delete reply" }).click();
   await expect(dialog.getByText("No reply yet.")).toBeVisible();
-  await page.screenshot({ path: "test-results/reviews-deleted.png" });
+  await screenshot(page, "reviews-deleted");
 });
