@@ -135,6 +135,7 @@ function LastRun({ run }: { run: SyncRunView }) {
           <span className="font-normal text-muted-foreground">
             {" "}
             · <RelativeTime iso={run.finishedAt} />
+            {run.trigger === "schedule" ? " · nightly run" : null}
           </span>
         ) : null}
       </p>

@@ -100,6 +100,28 @@ describe("ratings reads", () => {
     expect(body).toMatchObject({ active: null, last: { status: "succeeded", counters: { apps: 2, tombstones: 1 } }, canSync: false, appleApps: 2 });
     expect(body.cannotSyncReason).toMatch(/owners and admins/);
   });
+
+  it("sync status after the nightly run: this project's share of the day, never the other tenants' counts", async () => {
+    // A finished system-wide run over every team (created directly: a real one would snapshot other test files' apps).
+    await db.syncRun.create({
+      data: {
+        kind: "app_store_ratings_sync",
+        scope: "system",
+        trigger: "schedule",
+        status: "succeeded",
+        counters: { apps: 9_000, rowsUpserted: 1_500_000, tombstones: 70, notifications: 400, storefronts: 175, storefrontsFetched: 174, throttleHits: 2 },
+        progress: { phase: "done", snapshotDate: today },
+        createdAt: new Date(Date.now() + 60_000),
+        startedAt: new Date(),
+        finishedAt: new Date(),
+      },
+    });
+    const key = await keyFor(w.teamId, ["reviews:read"]);
+    const { body } = await call<RatingsSyncStatus>(projectSyncStatusRoute, "/x", { projectId: w.projectId }, key);
+    // Today: Alpha in us and de plus its gb tombstone, Beta in us.
+    expect(body.last).toMatchObject({ status: "succeeded", trigger: "schedule" });
+    expect(body.last!.counters).toEqual({ storefronts: 175, storefrontsFetched: 174, throttleHits: 2, apps: 2, rowsUpserted: 3, tombstones: 1 });
+  });
 });
 
 describe.each([

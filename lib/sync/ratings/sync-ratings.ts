@@ -122,7 +122,7 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
     await finishSyncRun(start.runId, { status, counters: { ...counters }, error });
     await db.syncRun.update({
       where: { id: start.runId },
-      data: { progress: { phase: "done", storefrontsDone: outcomes.length, storefrontsTotal: storefronts.length, storefrontsFailed: failed.length } },
+      data: { progress: { phase: "done", storefrontsDone: outcomes.length, storefrontsTotal: storefronts.length, storefrontsFailed: failed.length, snapshotDate: start.snapshotDate } },
     });
     return null;
   });
