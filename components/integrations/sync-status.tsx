@@ -21,6 +21,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
     ["Rate-limit waits", c.rateLimitWaits],
   ];
   const errors = Object.entries((c.errorsByStatus as Record<string, number> | undefined) ?? {});
+  const withoutId = Array.isArray(c.appsWithoutAppStoreId) ? (c.appsWithoutAppStoreId as string[]) : [];
   return (
     <div className="space-y-3" data-testid="sync-status">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -34,6 +35,13 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
       {run.error ? (
         <Alert variant={run.status === "failed" ? "error" : "warning"} title={c.aborted ? "Stopped: App Store Connect refused the key" : "Incomplete"}>
           {run.error}
+        </Alert>
+      ) : null}
+      {withoutId.length > 0 && !run.error ? (
+        <Alert variant="warning" title={`Not synced: ${withoutId.join(", ")}`}>
+          {withoutId.length === 1 ? "This app has" : "These apps have"} no App Store id: the App Store does not list{" "}
+          {withoutId.length === 1 ? "it" : "them"} and this key does not see {withoutId.length === 1 ? "its" : "their"} bundle id in App Store Connect.
+          Check the bundle id, or use a key whose role covers {withoutId.length === 1 ? "the app" : "these apps"}.
         </Alert>
       ) : null}
       {typeof c.pages === "number" ? (

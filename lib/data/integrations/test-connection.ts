@@ -3,6 +3,7 @@ import { AscError } from "@/lib/apple/asc";
 import type { AccessContext } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { fillAppStoreIdsFromAsc } from "./app-store-ids";
 import { ascDetails } from "./asc-errors";
 import { ascClientFor, loadIntegration } from "./credentials";
 import type { ConnectionTest } from "./view";
@@ -23,18 +24,15 @@ export async function testConnection(ctx: Pick<AccessContext, "teamId" | "projec
   let result: ConnectionTest;
   try {
     const apps = await ascClientFor(integration.credentials, { maxRetries: 1, maxRateLimitWaitMs: 10_000 }).listApps();
-    const byBundle = new Map(apps.map((a) => [a.bundleId.toLowerCase(), a]));
-    const coverage = [];
-    for (const app of projectApps) {
-      const seen = app.bundleId ? byBundle.get(app.bundleId.toLowerCase()) : undefined;
-      let appStoreId = app.appleAppStoreId?.toString() ?? null;
-      if (seen && appStoreId !== seen.id && /^\d{1,12}$/.test(seen.id)) {
-        // ASC's app id is the App Store id (the trackId); Apple's answer is authoritative.
-        await db.app.update({ where: { id: app.id }, data: { appleAppStoreId: BigInt(seen.id) } });
-        appStoreId = seen.id;
-      }
-      coverage.push({ appId: app.id, name: app.name, bundleId: app.bundleId, covered: Boolean(seen), appStoreId });
-    }
+    const byBundle = new Set(apps.map((a) => a.bundleId.toLowerCase()));
+    const written = await fillAppStoreIdsFromAsc(projectApps, apps);
+    const coverage = projectApps.map((app) => ({
+      appId: app.id,
+      name: app.name,
+      bundleId: app.bundleId,
+      covered: Boolean(app.bundleId && byBundle.has(app.bundleId.toLowerCase())),
+      appStoreId: written.get(app.id) ?? app.appleAppStoreId?.toString() ?? null,
+    }));
     const projectByBundle = new Map(projectApps.filter((a) => a.bundleId).map((a) => [a.bundleId!.toLowerCase(), a.id]));
     result = {
       ok: true,

@@ -14,6 +14,10 @@ export interface ReviewSyncCounters {
   errorsByStatus: Record<string, number>;
   rateLimitWaits: number;
   retries: number;
+  /** App Store ids found through App Store Connect on this run (apps that had none). */
+  appStoreIdsFound: number;
+  /** Apple apps skipped because neither the App Store nor App Store Connect gave an App Store id. */
+  appsWithoutAppStoreId: string[];
   aborted: boolean;
   abortReason: string | null;
 }
@@ -34,12 +38,14 @@ export function emptyCounters(): ReviewSyncCounters {
     errorsByStatus: {},
     rateLimitWaits: 0,
     retries: 0,
+    appStoreIdsFound: 0,
+    appsWithoutAppStoreId: [],
     aborted: false,
     abortReason: null,
   };
 }
 
-type Numeric = Exclude<keyof ReviewSyncCounters, "errorsByStatus" | "aborted" | "abortReason">;
+type Numeric = Exclude<keyof ReviewSyncCounters, "errorsByStatus" | "appsWithoutAppStoreId" | "aborted" | "abortReason">;
 
 export function addCounters(into: ReviewSyncCounters, delta: Partial<Pick<ReviewSyncCounters, Numeric | "errorsByStatus">>) {
   for (const [key, value] of Object.entries(delta)) {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
+import { createApp } from "@/test/fixtures";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "./testing";
 import { syncProjectReviews } from "./sync-project";
 
@@ -179,6 +180,32 @@ describe("reviews sync against the simulator", () => {
     expect(result.status).toBe("succeeded");
     expect(await countReviews(w.notesId)).toBe(1);
     expect(apple.sim.log.every((e) => e.keyId === "INDIVKEY01")).toBe(true);
+  });
+
+  it("an app without an App Store id gets it from App Store Connect's app list and syncs; one the key cannot see is named", async () => {
+    const w = await createReviewsWorld();
+    await db.app.update({ where: { id: w.notesId }, data: { appleAppStoreId: null } });
+    await createApp(w.teamId, w.projectId, { name: "Ghost", bundleId: "com.example.ghost" });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ apps: 2, appsCompleted: 2, appStoreIdsFound: 1, appsWithoutAppStoreId: ["Ghost"], inserted: 454 });
+    expect((await db.app.findUniqueOrThrow({ where: { id: w.notesId } })).appleAppStoreId).toBe(1002n);
+    expect(await countReviews(w.notesId)).toBe(1);
+    // The next run needs no app list: only the Ghost is still looked up.
+    apple.sim.clearLog();
+    await sync(w);
+    expect(apple.sim.log.filter((e) => e.endpoint === "asc.apps")).toHaveLength(1);
+  });
+
+  it("when the app list cannot be read, the apps with an App Store id still sync and the run says what was missed", async () => {
+    const w = await createReviewsWorld();
+    await db.app.update({ where: { id: w.notesId }, data: { appleAppStoreId: null } });
+    apple.sim.addFault({ endpoint: "asc.apps", kind: "503", count: 10 });
+    const result = await sync(w);
+    expect(result.status).toBe("partial");
+    expect(result.counters).toMatchObject({ apps: 1, appsCompleted: 1, appStoreIdsFound: 0, appsWithoutAppStoreId: ["Notes"], errorsByStatus: { "503": 1 } });
+    expect(result.error).toMatch(/app list could not be read .*Notes had no App Store id/);
+    expect(await countReviews(w.weatherId)).toBe(453);
   });
 
   it("refuses to run without an enabled integration", async () => {
