@@ -45,3 +45,7 @@ test("wrong password is refused with a clear message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
 });
+
+test("the component gallery is not served by a production server", async ({ request }) => {
+  expect((await request.get("/ui-preview")).status()).toBe(404);
+});
