@@ -4,7 +4,7 @@ import { resolveAccess } from "@/lib/auth/access";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { db } from "@/lib/db";
 import { deliveryPolicy } from "@/lib/notifications/policy";
-import { startWebhookReceiver } from "@/lib/notifications/testing";
+import { startWebhookReceiver } from "@/test/notification-sinks";
 import { createOwner } from "@/test/fixtures";
 import { deliverNotifications, sweepNotificationDeliveries } from "./notifications";
 

@@ -3,7 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { db } from "@/lib/db";
-import { createReviewsWorld, reviewsScenario, startReviewsSim } from "@/lib/sync/reviews/testing";
+import { createReviewsWorld, reviewsScenario, startReviewsSim } from "@/test/reviews-world";
 import { reviewsSyncProject, reviewsSyncScheduled } from "./reviews-sync";
 
 let apple: RunningAppleSim;

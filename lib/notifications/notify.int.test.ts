@@ -10,7 +10,7 @@ import { notify, type NotificationEvent } from "./notify";
 import { deliveryPolicy } from "./policy";
 import { settleNotificationDeliveries } from "./schedule";
 import { verifyWebhookSignature } from "./signature";
-import { startSmtpSink, startWebhookReceiver } from "./testing";
+import { startSmtpSink, startWebhookReceiver } from "@/test/notification-sinks";
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;

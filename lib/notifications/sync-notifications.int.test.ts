@@ -4,13 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/lib/sync/reviews/testing";
+import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createSyncRun, finishSyncRun } from "@/lib/sync/runs";
 import type { StepRunner } from "@/lib/sync/steps";
 import { addMember } from "@/test/fixtures";
 import { settleNotificationDeliveries } from "./schedule";
-import { startSmtpSink } from "./testing";
+import { startSmtpSink } from "@/test/notification-sinks";
 
 let apple: RunningAppleSim;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -12,7 +12,7 @@ import {
 import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
-import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/lib/sync/reviews/testing";
+import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/test/reviews-world";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 
 let apple: RunningAppleSim;

@@ -4,7 +4,7 @@ import { deleteReplyAction, getReviewAction, publishReplyAction } from "@/lib/ac
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
-import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/lib/sync/reviews/testing";
+import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { inlineSteps } from "@/lib/sync/steps";
 import { addMember, createOwner } from "@/test/fixtures";
 

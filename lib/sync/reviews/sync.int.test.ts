@@ -3,7 +3,7 @@ import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";
-import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "./testing";
+import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "./sync-project";
 
 let apple: RunningAppleSim;

@@ -6,7 +6,7 @@ import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { resolveAccess, type Caller } from "@/lib/auth/access";
 import { createAgentKey, type AgentKeyPermission } from "@/lib/data/agent-keys";
 import { db } from "@/lib/db";
-import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/lib/sync/reviews/testing";
+import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { inlineSteps } from "@/lib/sync/steps";
 import { tenantSnapshot } from "@/test/fixtures";

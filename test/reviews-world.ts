@@ -1,4 +1,4 @@
-// Test helpers shared by the reviews suites: an Apple simulator with one key, a project wired to it.
+// Shared by the reviews suites: an Apple simulator with one key, a project wired to it.
 import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
 import type { AccessContext } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
