@@ -3,6 +3,7 @@
 import { inngest } from "@/inngest/client";
 import { deliverEvent, staleOpenDedupeKeys } from "@/lib/notifications/deliver";
 import { DELIVER_EVENT, deliverRequestedData } from "@/lib/notifications/delivery-event";
+import { inngestSteps } from "./step-runner";
 
 export const deliverNotifications = inngest.createFunction(
   {
@@ -16,7 +17,7 @@ export const deliverNotifications = inngest.createFunction(
   async ({ event, step }) => {
     const { dedupeKey } = deliverRequestedData.parse(event.data);
     return deliverEvent(dedupeKey, {
-      run: (id, fn) => step.run(id, fn) as never,
+      ...inngestSteps(step),
       sleep: async (id, ms) => {
         await step.sleep(id, Math.max(ms, 1_000));
       },

@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { EVENTS, syncRequestedData } from "@/inngest/events";
-import { failAbandonedRun } from "@/lib/sync/fail-abandoned-run";
 import { syncRatings } from "@/lib/sync/ratings/sync-ratings";
+import { failUnfinishedRuns } from "@/lib/sync/runs";
 import { ITUNES_LOOKUP_BUDGET, inngestSteps } from "./step-runner";
 
 // The account-wide iTunes concurrency key lets one step run at a time anyway: parallel steps would only queue.
@@ -19,7 +19,7 @@ export const ratingsSyncScheduled = inngest.createFunction(
     concurrency: [ITUNES_LOOKUP_BUDGET],
     retries: 3,
     onFailure: async () => {
-      await failAbandonedRun({ kind: "app_store_ratings_sync", scope: "system" }, "The scheduled ratings sync failed after its retries.");
+      await failUnfinishedRuns({ kind: "app_store_ratings_sync", scope: "system" }, "The scheduled ratings sync failed after its retries.");
     },
   },
   async ({ step }) => syncRatings({ trigger: "schedule", steps: inngestSteps(step), parallelStorefronts: STOREFRONTS_IN_SEQUENCE }),
@@ -37,7 +37,7 @@ export const ratingsSyncRequested = inngest.createFunction(
     retries: 3,
     onFailure: async ({ event, error }) => {
       const parsed = syncRequestedData.safeParse(event.data.event.data);
-      if (parsed.success) await failAbandonedRun({ runId: parsed.data.runId }, error.message);
+      if (parsed.success) await failUnfinishedRuns({ runId: parsed.data.runId }, error.message);
     },
   },
   async ({ event, step }) => {

@@ -1,9 +1,9 @@
 // Thin Inngest wrappers around lib/sync/reviews: the nightly fan-out and the per-project run.
 import { inngest } from "@/inngest/client";
 import { EVENTS, syncRequestedData } from "@/inngest/events";
-import { finishSyncRun } from "@/lib/sync/runs";
+import { failUnfinishedRuns } from "@/lib/sync/runs";
 import { queueScheduledReviewRuns, syncProjectReviews } from "@/lib/sync/reviews";
-import type { StepRunner } from "@/lib/sync/steps";
+import { inngestSteps } from "./step-runner";
 
 /** Daily at 05:30 UTC (after the 04:30 ratings run): one event per project with an active integration. */
 export const REVIEWS_SYNC_CRON = "TZ=UTC 30 5 * * *";
@@ -29,13 +29,12 @@ export const reviewsSyncProject = inngest.createFunction(
     retries: 3,
     onFailure: async ({ event, error }) => {
       const data = syncRequestedData.safeParse(event.data.event.data);
-      if (data.success) await finishSyncRun(data.data.runId, { status: "failed", counters: {}, error: error.message });
+      if (data.success) await failUnfinishedRuns({ runId: data.data.runId }, error.message);
     },
   },
   async ({ event, step }) => {
     const data = syncRequestedData.parse(event.data);
-    const steps: StepRunner = { run: (id, fn) => step.run(id, fn) as never };
-    return syncProjectReviews({ projectId: data.projectId, runId: data.runId, trigger: "manual", steps });
+    return syncProjectReviews({ projectId: data.projectId, runId: data.runId, trigger: "manual", steps: inngestSteps(step) });
   },
 );
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { EVENTS } from "@/inngest/events";
-import { failAbandonedRun } from "@/lib/sync/fail-abandoned-run";
+import { failUnfinishedRuns } from "@/lib/sync/runs";
 import { syncAppVersions } from "@/lib/sync/versions/sync-app-versions";
 import { ITUNES_LOOKUP_BUDGET, inngestSteps } from "./step-runner";
 
@@ -22,7 +22,7 @@ export const versionSyncScheduled = inngest.createFunction(
     concurrency: [ITUNES_LOOKUP_BUDGET],
     retries: 3,
     onFailure: async () => {
-      await failAbandonedRun({ kind: "app_version_sync", scope: "system" }, "The hourly version sync failed after its retries.");
+      await failUnfinishedRuns({ kind: "app_version_sync", scope: "system" }, "The hourly version sync failed after its retries.");
     },
   },
   async ({ step }) => syncAppVersions({ trigger: "schedule", steps: inngestSteps(step) }),
@@ -37,7 +37,7 @@ export const versionSyncRequested = inngest.createFunction(
     retries: 3,
     onFailure: async ({ event, error }) => {
       const parsed = versionSyncRequestedData.safeParse(event.data.event.data);
-      if (parsed.success && parsed.data.runId) await failAbandonedRun({ runId: parsed.data.runId }, error.message);
+      if (parsed.success && parsed.data.runId) await failUnfinishedRuns({ runId: parsed.data.runId }, error.message);
     },
   },
   async ({ event, step }) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { inngest, inngestConfigured } from "@/inngest/client";
 import { EVENTS } from "@/inngest/events";
 import { db } from "@/lib/db";
-import { findActiveRun, finishSyncRun, toSyncRunView, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
+import { failUnfinishedRuns, findActiveRun, toSyncRunView, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
 import { inlineSteps } from "@/lib/sync/steps";
 import { jobHandler } from "./registry";
 
@@ -56,7 +56,7 @@ export function runInBackground(kind: SyncKind, options: { projectId?: string; a
       await handler({ ...options, steps: inlineSteps });
     } catch (error) {
       console.error(`starboard: ${kind} run ${options.runId} failed`, error);
-      await finishSyncRun(options.runId, { status: "failed", counters: {}, error: (error as Error).message }).catch(() => {});
+      await failUnfinishedRuns({ runId: options.runId }, (error as Error).message).catch(() => {});
     }
   })();
   inFlight.add(task);

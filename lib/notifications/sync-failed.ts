@@ -1,7 +1,8 @@
 import "server-only";
 // sync.failed: every failed ratings or reviews run (scheduled, manual, CLI, API) tells the owners and admins once.
-// Called from finishSyncRun, the one place every run ends; the dedupe key (type, project, run) makes the
-// Inngest onFailure handler, a retried "finish" step and the reviews sync's own key-refused notice one event.
+// Called from lib/sync/runs: finishSyncRun (a run ends) and failUnfinishedRuns (a run was abandoned); the dedupe
+// key (type, project, run) makes the onFailure handler, a retried "finish" step and the reviews sync's own
+// key-refused notice one event.
 import { db } from "@/lib/db";
 import { notify } from "./notify";
 

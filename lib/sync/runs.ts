@@ -85,6 +85,19 @@ export async function finishSyncRun(runId: string, result: { status: SyncStatus;
   return toSyncRunView(run);
 }
 
+/**
+ * Ends the runs that never finished — an Inngest function gave up after its retries, or an in-process handler
+ * threw — as failed with the reason, keeping the counters they had. A run that already ended is left as it is.
+ * Each ended run tells its team once, as finishSyncRun does.
+ */
+export async function failUnfinishedRuns(target: { runId: string } | { kind: SyncKind; scope: "system" }, error: string): Promise<number> {
+  const open = { status: { in: ["queued", "running"] as SyncStatus[] } };
+  const where = "runId" in target ? { id: target.runId, ...open } : { kind: target.kind, scope: target.scope, ...open };
+  const ended = await db.syncRun.updateManyAndReturn({ where, data: { status: "failed", error, finishedAt: new Date() } });
+  for (const run of ended) await notifySyncFailed(run).catch((e) => console.error(`starboard: sync.failed for run ${run.id} was not recorded`, e));
+  return ended.length;
+}
+
 /** The queued or running run of this kind for the project, if any (at most one per project at a time). */
 export async function findActiveRun(kind: SyncKind, projectId: string, client: Pick<typeof db, "syncRun"> = db) {
   const run = await client.syncRun.findFirst({
