@@ -2,13 +2,11 @@ import "server-only";
 // Sending the external deliveries of one event. Each attempt first claims its row (pending/retrying → sending)
 // in one UPDATE, so two runners — an Inngest retry and a re-scheduled run — never send the same delivery twice.
 import { db } from "@/lib/db";
-import { openSecret } from "@/lib/crypto/secret-box";
 import { sendEmail } from "./channels/email";
-import { postToSlack, postToWebhook } from "./channels/endpoints";
+import { sendToEndpoint } from "./channels/endpoints";
 import { recordEndpointFailure, recordEndpointSuccess } from "./endpoint-health";
 import { deliveryPayloadSchema } from "./payload";
 import { backoffFor, deliveryPolicy } from "./policy";
-import { endpointAad } from "./secrets";
 
 export type AttemptOutcome =
   | { outcome: "sent" | "failed" | "skipped" | "busy" | "done" }
@@ -73,12 +71,7 @@ export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
     } else {
       const endpoint = row.endpointId ? await db.notificationEndpoint.findUnique({ where: { id: row.endpointId } }) : null;
       if (!endpoint?.enabled) return skip(id, endpoint ? "The endpoint is turned off." : "The endpoint was removed.");
-      const url = openSecret(endpoint.urlSealed, endpointAad(endpoint.id, "url"));
-      if (endpoint.kind === "slack") await postToSlack(url, payload, deliveryPolicy.timeoutMs);
-      else {
-        const secret = openSecret(endpoint.secretSealed ?? "", endpointAad(endpoint.id, "secret"));
-        await postToWebhook({ url, secret, deliveryId: id, payload, timeoutMs: deliveryPolicy.timeoutMs });
-      }
+      await sendToEndpoint(endpoint, payload, id);
     }
   } catch (error) {
     return failed(row.id, row.attempts, row.endpointId, (error as Error).message.slice(0, 500));

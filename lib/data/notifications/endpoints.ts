@@ -3,12 +3,11 @@ import "server-only";
 // secrets are sealed at rest; a webhook's secret is returned once, when created or rotated.
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "@/lib/auth/access";
-import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { postToSlack, postToWebhook } from "@/lib/notifications/channels/endpoints";
+import { sendToEndpoint } from "@/lib/notifications/channels/endpoints";
 import type { DeliveryPayload } from "@/lib/notifications/payload";
-import { deliveryPolicy } from "@/lib/notifications/policy";
 import { endpointAad } from "@/lib/notifications/secrets";
 import { generateWebhookSecret } from "@/lib/notifications/signature";
 import type { EndpointKind, NotificationType } from "@/lib/notifications/types";
@@ -144,9 +143,7 @@ export async function sendTestMessage(ctx: AccessContext, endpointId: string): P
     data: { test: true },
   };
   try {
-    const url = openSecret(row.urlSealed, endpointAad(row.id, "url"));
-    if (row.kind === "slack") await postToSlack(url, payload, deliveryPolicy.timeoutMs);
-    else await postToWebhook({ url, secret: openSecret(row.secretSealed ?? "", endpointAad(row.id, "secret")), deliveryId: payload.id, payload, timeoutMs: deliveryPolicy.timeoutMs });
+    await sendToEndpoint(row, payload, payload.id);
     return { ok: true, error: null };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
