@@ -99,7 +99,7 @@ const DEFAULTS = {
 };
 
 export function ascBaseUrl(option?: string): string {
-  return (option ?? process.env.ASC_BASE_URL ?? "https://api.appstoreconnect.apple.com").replace(/\/+$/, "");
+  return (option ?? (process.env.ASC_BASE_URL || "https://api.appstoreconnect.apple.com")).replace(/\/+$/, "");
 }
 
 interface RequestOptions {

@@ -40,7 +40,7 @@ export interface ItunesClientOptions {
 const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
 
 export function itunesBaseUrl(option?: string): string {
-  return (option ?? process.env.ITUNES_BASE_URL ?? "https://itunes.apple.com").replace(/\/+$/, "");
+  return (option ?? (process.env.ITUNES_BASE_URL || "https://itunes.apple.com")).replace(/\/+$/, "");
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,10 +1,9 @@
 import "server-only";
 import { chunk, createItunesClient, createItunesStats, ItunesRequestError, type ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
 import { writeStorefrontSnapshots } from "./write-storefront-snapshots";
-
-export const DEFAULT_LOOKUP_CHUNK = 100;
 
 /** A storefront step's JSON-safe output. */
 export interface StorefrontOutcome {
@@ -35,7 +34,7 @@ export async function snapshotStorefront(input: {
   itunes?: ItunesClientOptions;
 }): Promise<StorefrontOutcome> {
   const stats = createItunesStats();
-  const chunkSize = input.itunes?.chunkSize ?? DEFAULT_LOOKUP_CHUNK;
+  const chunkSize = input.itunes?.chunkSize ?? env().ITUNES_CHUNK_SIZE;
   const client = createItunesClient({ ...input.itunes, chunkSize, stats });
   const out: StorefrontOutcome = {
     storefront: input.storefront,

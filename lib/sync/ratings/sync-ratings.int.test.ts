@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
 import { ItunesPacer, setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { syncRatings, type RatingsSyncOptions } from "./sync-ratings";
@@ -217,5 +218,21 @@ describe("failures", () => {
     expect(result.counters.retries).toBeGreaterThanOrEqual(3);
     expect(pacer.lowest).toBeLessThan(60_000);
     expect((await app(world.alpha)).worldwideRatingCount).toBe(150);
+  });
+});
+
+describe("configuration", () => {
+  it("ITUNES_CHUNK_SIZE sets how many apps one iTunes call carries", async () => {
+    await run(DAY1, { storefronts: ["us", "gb"] }); // resolves both App Store ids
+    process.env.ITUNES_CHUNK_SIZE = "1";
+    resetEnvCache();
+    try {
+      const result = await run(DAY2, { storefronts: ["us", "gb"] });
+      expect(result.counters).toMatchObject({ apps: 2, itunesRequests: 4 }); // 2 storefronts × 2 calls of 1 app
+    } finally {
+      delete process.env.ITUNES_CHUNK_SIZE;
+      resetEnvCache();
+    }
+    expect((await run(DAY3, { storefronts: ["us", "gb"] })).counters).toMatchObject({ itunesRequests: 2 });
   });
 });
