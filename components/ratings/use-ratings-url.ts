@@ -1,12 +1,17 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 
-/** The open app and picked country live in the URL (?app=…&country=…) so a view can be linked and reloaded. */
+/**
+ * The open app and picked country live in the URL (?app=…&country=…) so a view can be linked and reloaded.
+ * They are UI-only on the page that uses this (the project page, whose server component reads no search params), so
+ * the URL changes in place with history.replaceState, which Next syncs into useSearchParams; router.replace would
+ * refetch and re-render the whole server page for every dialog open, close and country pick. Do not use this on a
+ * page whose server reads ?app= or ?country= (the reviews page filters by both).
+ */
 export function useRatingsUrl() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const set = useCallback(
     (patch: { app?: string | null; country?: string | null }) => {
@@ -16,9 +21,9 @@ export function useRatingsUrl() {
         else if (value !== undefined) next.set(key, value);
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [params, pathname, router],
+    [params, pathname],
   );
   return { appId: params.get("app"), country: params.get("country")?.toLowerCase() ?? null, set };
 }

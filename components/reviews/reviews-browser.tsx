@@ -54,11 +54,16 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
     if (openReviewId) next.set("review", openReviewId);
     navigate(next);
   };
+  // ?review= only picks the open dialog (the server page never reads it; the dialog loads the review itself), so it
+  // changes the URL in place (Next syncs useSearchParams with history.replaceState): router.replace would refetch the
+  // page and re-run the search and count on the server. One exception: with the "Has reply" filter, a reply published
+  // or deleted in the dialog changes the server-rendered count, so closing it then still goes through the server.
   const setOpenReview = (id: string | null) => {
     const next = new URLSearchParams(searchParams.toString());
     if (id) next.set("review", id);
     else next.delete("review");
-    navigate(next);
+    if (!id && filters.response) navigate(next);
+    else window.history.replaceState(null, "", `${pathname}${next.size ? `?${next}` : ""}`);
   };
 
   // Infinite scroll: fetch the next page when the sentinel comes into view.
