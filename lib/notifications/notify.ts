@@ -8,7 +8,6 @@ import { db } from "@/lib/db";
 import { scheduleDeliveries } from "./schedule";
 import type { DeliveryPayload } from "./payload";
 import { resolveRecipients } from "./recipients";
-import { reviewStarsOfRun } from "./review-stars";
 import type { NotificationType } from "./types";
 
 export type { NotificationType } from "./types";
@@ -25,7 +24,7 @@ export interface NotificationEvent {
   link?: string | null;
   /** Narrows the recipients by role (admin-only types are always owners and admins). */
   roles?: Array<"owner" | "admin" | "member">;
-  /** app.review_new: the stars of the new reviews, for the star filter (read from the run when omitted). */
+  /** app.review_new: the stars of the new reviews, for the star filter (none given: every member's filter passes). */
   reviewStars?: number[];
   /** Structured details for webhooks and email (counts, averages, review ids). */
   data?: Record<string, unknown>;
@@ -42,8 +41,7 @@ export function dedupeKeyOf(event: Pick<NotificationEvent, "type" | "teamId" | "
 /** The one entry point for telling a team something. Returns how many in-app notifications were written. */
 export async function notify(event: NotificationEvent): Promise<number> {
   const dedupeKey = dedupeKeyOf(event);
-  const reviewStars =
-    event.type === "app.review_new" ? (event.reviewStars ?? (await reviewStarsOfRun(event.appId, event.syncRunId))) : null;
+  const reviewStars = event.type === "app.review_new" ? (event.reviewStars ?? null) : null;
   const [recipients, context, endpoints] = await Promise.all([
     resolveRecipients({ ...event, reviewStars }),
     eventContext(event),

@@ -75,11 +75,18 @@ export async function syncAppReviews(steps: StepRunner, run: RunContext, app: Ap
 }
 
 async function notifyNewReviews(run: RunContext, app: AppToSync, count: number): Promise<number> {
-  const newest = await db.appStoreReview.findFirst({
-    where: { appId: app.appId, ingestedAt: { gte: new Date(run.startedAt) } },
-    orderBy: [{ createdAtInStore: "desc" }, { id: "desc" }],
-    select: { id: true, rating: true, title: true, body: true },
-  });
+  const newInRun = { appId: app.appId, ingestedAt: { gte: new Date(run.startedAt) } };
+  // The stars of this run's reviews feed each member's star filter; read here, beside the newest review,
+  // rather than by notify() re-reading the run afterwards.
+  const [newest, ratings] = await Promise.all([
+    db.appStoreReview.findFirst({
+      where: newInRun,
+      orderBy: [{ createdAtInStore: "desc" }, { id: "desc" }],
+      select: { id: true, rating: true, title: true, body: true },
+    }),
+    db.appStoreReview.findMany({ where: newInRun, distinct: ["rating"], select: { rating: true } }),
+  ]);
+  const reviewStars = ratings.map((r) => r.rating).sort((a, b) => a - b);
   const text = [newest?.title, newest?.body].filter(Boolean).join(" — ");
   const snippet = text.length > 140 ? `${text.slice(0, 139)}…` : text;
   return notify({
@@ -91,5 +98,6 @@ async function notifyNewReviews(run: RunContext, app: AppToSync, count: number):
     title: `${count} new review${count === 1 ? "" : "s"} for ${app.name}`,
     body: newest ? `${"★".repeat(newest.rating)} ${snippet}` : null,
     link: newest ? `/dashboard/reviews?project=${run.projectId}&app=${app.appId}&review=${newest.id}` : `/dashboard/reviews?app=${app.appId}`,
+    ...(reviewStars.length ? { reviewStars } : {}),
   });
 }
