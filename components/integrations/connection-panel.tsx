@@ -32,13 +32,20 @@ export function TestConnectionButton({ projectId, onResult }: { projectId: strin
   );
 }
 
-/** Last test result, refreshed in place by "Test connection". */
+/**
+ * Last test result. The stored one from the server (`initial`) is the truth: saving a key clears it, copying a key or
+ * "Test connection" replaces it, and router.refresh() brings the new one, which then replaces what is shown. A "Test
+ * connection" result shows at once, before that refresh lands.
+ */
 export function ConnectionPanel({ projectId, initial, canWrite }: { projectId: string; initial: ConnectionTest | null; canWrite: boolean }) {
-  const [test, setTest] = useState(initial);
+  const stored = initial?.testedAt ?? null;
+  const [shown, setShown] = useState({ stored, test: initial });
+  if (shown.stored !== stored) setShown({ stored, test: initial });
+  const test = shown.stored === stored ? shown.test : initial;
   return (
     <div className="space-y-3">
       {test ? <TestResult test={test} /> : <p className="text-sm text-muted-foreground">Not tested yet since the key was saved.</p>}
-      {canWrite ? <TestConnectionButton projectId={projectId} onResult={setTest} /> : null}
+      {canWrite ? <TestConnectionButton projectId={projectId} onResult={(result) => setShown({ stored, test: result })} /> : null}
     </div>
   );
 }
