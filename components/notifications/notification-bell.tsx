@@ -5,7 +5,7 @@ import { Bell, CheckCheck, Settings } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Popover } from "radix-ui";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,8 +29,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const queryClient = useQueryClient();
   const inbox = useQuery({ queryKey: INBOX_QUERY_KEY, queryFn: fetchInbox, refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 5_000 });
   const unread = inbox.data?.unread ?? initialUnread;
-  // A server refresh (e.g. after a sync) brings a new count: refetch the list so both agree.
+  // A server refresh (e.g. after a sync) brings a new count: refetch the list so both agree. Only on a change: on mount
+  // the query is already fetching, and invalidating then would fetch the list a second time.
+  const lastInitialUnread = useRef(initialUnread);
   useEffect(() => {
+    if (lastInitialUnread.current === initialUnread) return;
+    lastInitialUnread.current = initialUnread;
     void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
   }, [initialUnread, queryClient]);
 
