@@ -1,8 +1,7 @@
 import "server-only";
 import { inngest, inngestConfigured } from "@/inngest/client";
 import { EVENTS } from "@/inngest/events";
-import { db } from "@/lib/db";
-import { failUnfinishedRuns, findActiveRun, toSyncRunView, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
+import { failUnfinishedRuns, queueProjectRun, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
 import { inlineSteps } from "@/lib/sync/steps";
 import { jobHandler } from "./registry";
 
@@ -22,16 +21,7 @@ export async function requestProjectSync(
   target: { teamId: string; projectId: string },
   trigger: SyncTrigger,
 ): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
-  const { run, alreadyRunning } = await db.$transaction(async (tx) => {
-    // Serialises concurrent requests for the same project and job.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${kind}:${target.projectId}`}))`;
-    const active = await findActiveRun(kind, target.projectId, tx);
-    if (active) return { run: active, alreadyRunning: true };
-    const created = await tx.syncRun.create({
-      data: { kind, scope: "project", trigger, teamId: target.teamId, projectId: target.projectId, status: "queued" },
-    });
-    return { run: toSyncRunView(created), alreadyRunning: false };
-  });
+  const { run, alreadyRunning } = await queueProjectRun(kind, target, trigger);
   if (alreadyRunning) return { run, alreadyRunning };
 
   if (inngestConfigured()) {

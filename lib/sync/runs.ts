@@ -98,6 +98,26 @@ export async function failUnfinishedRuns(target: { runId: string } | { kind: Syn
   return ended.length;
 }
 
+/**
+ * Records a queued project run unless one of this kind is already going (at most one per project at a time);
+ * concurrent requests for the same project and job are serialised by an advisory lock.
+ */
+export async function queueProjectRun(
+  kind: SyncKind,
+  target: { teamId: string; projectId: string },
+  trigger: SyncTrigger,
+): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${kind}:${target.projectId}`}))`;
+    const active = await findActiveRun(kind, target.projectId, tx);
+    if (active) return { run: active, alreadyRunning: true };
+    const created = await tx.syncRun.create({
+      data: { kind, scope: "project", trigger, teamId: target.teamId, projectId: target.projectId, status: "queued" },
+    });
+    return { run: toSyncRunView(created), alreadyRunning: false };
+  });
+}
+
 /** The queued or running run of this kind for the project, if any (at most one per project at a time). */
 export async function findActiveRun(kind: SyncKind, projectId: string, client: Pick<typeof db, "syncRun"> = db) {
   const run = await client.syncRun.findFirst({
