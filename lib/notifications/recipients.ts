@@ -6,8 +6,6 @@ import { TYPE_META, USER_CHANNELS, passesStarFilter, wantsChannel, type Notifica
 
 export interface Recipient {
   userId: string;
-  email: string;
-  name: string;
   channels: UserChannel[];
 }
 
@@ -24,7 +22,7 @@ export async function resolveRecipients(event: {
     : event.roles;
   const members = await db.teamMember.findMany({
     where: { teamId: event.teamId, ...(roles ? { role: { in: [...roles] } } : {}) },
-    select: { userId: true, user: { select: { email: true, name: true } } },
+    select: { userId: true },
     orderBy: { createdAt: "asc" },
   });
   if (members.length === 0) return [];
@@ -52,7 +50,7 @@ export async function resolveRecipients(event: {
     if (event.type === "app.review_new" && !passesStarFilter(starFilter.get(m.userId) ?? [], event.reviewStars ?? null)) continue;
     const mine = saved.get(m.userId) ?? new Map<string, boolean>();
     const channels = USER_CHANNELS.filter((c) => wantsChannel(mine, event.type, c));
-    if (channels.length > 0) recipients.push({ userId: m.userId, email: m.user.email, name: m.user.name, channels });
+    if (channels.length > 0) recipients.push({ userId: m.userId, channels });
   }
   return recipients;
 }
