@@ -1,6 +1,6 @@
 import type { AppCard } from "@/lib/data/apps";
 import { AppRatingsDialog } from "./app-ratings-dialog";
-import { formatDay, formatDelta } from "./format";
+import { deltaClass, formatDay, formatDelta } from "./format";
 import { RatingBadge } from "./rating-badge";
 import { RelativeTime } from "./relative-time";
 
@@ -38,7 +38,7 @@ export function AppRatingSummary({ app }: { app: AppCard }) {
         {delta !== null && app.worldwideRatingDeltaSince ? (
           <span
             data-testid="rating-delta"
-            className={delta > 0 ? "text-sm font-medium text-emerald-700" : delta < 0 ? "text-sm font-medium text-red-700" : "text-sm text-muted-foreground"}
+            className={`text-sm ${delta !== 0 ? "font-medium " : ""}${deltaClass(delta)}`}
           >
             {formatDelta(delta)} since {formatDay(app.worldwideRatingDeltaSince)}
           </span>
