@@ -64,8 +64,11 @@ export async function createSyncRun(input: {
   return toSyncRunView(run);
 }
 
-export async function markRunRunning(runId: string) {
-  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+/** Returns the moment the run started. */
+export async function markRunRunning(runId: string): Promise<Date> {
+  const startedAt = new Date();
+  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt } });
+  return startedAt;
 }
 
 export async function updateRunProgress(runId: string, progress: Record<string, unknown>, counters?: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type Syn
 import type { StepRunner } from "../steps";
 import { addCounters, emptyCounters } from "./counters";
 import { dropSeen } from "./reconcile";
-import { resolveMissingAppStoreIds } from "./resolve-app-store-ids";
+import { resolveMissingAppStoreIds, type AppMissingAppStoreId } from "./resolve-app-store-ids";
 import { syncAppReviews, type AppToSync, type RunContext } from "./sync-app";
 
 export interface ProjectSyncInput {
@@ -18,32 +18,40 @@ export interface ProjectSyncInput {
 
 interface Started extends RunContext {
   apps: AppToSync[];
+  /** Apple apps without an App Store id: the run looks them up in App Store Connect first. */
+  missingAppStoreIds: AppMissingAppStoreId[];
   /** Set when the run cannot start (no enabled integration). */
   refusal: string | null;
-  /** Apple apps without an App Store id: the run looks them up in App Store Connect first. */
-  missingAppStoreIds: number;
 }
 
 async function start(input: ProjectSyncInput): Promise<Started> {
   const project = await db.project.findUnique({ where: { id: input.projectId }, select: { id: true, teamId: true } });
   if (!project) throw new Error(`Project ${input.projectId} does not exist.`);
   let runId = input.runId;
-  if (runId) await markRunRunning(runId);
-  else runId = (await createSyncRun({ kind: "app_store_connect_reviews_sync", scope: "project", trigger: input.trigger, teamId: project.teamId, projectId: project.id, status: "running" })).id;
-  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true } });
-  const base = { runId, teamId: project.teamId, projectId: project.id, startedAt: (run.startedAt ?? new Date()).toISOString() };
+  let startedAt: Date;
+  if (runId) startedAt = await markRunRunning(runId);
+  else {
+    const run = await createSyncRun({ kind: "app_store_connect_reviews_sync", scope: "project", trigger: input.trigger, teamId: project.teamId, projectId: project.id, status: "running" });
+    runId = run.id;
+    startedAt = new Date(run.startedAt ?? run.createdAt);
+  }
+  const base = { runId, teamId: project.teamId, projectId: project.id, startedAt: startedAt.toISOString() };
   const integration = await db.integration.findFirst({ where: { projectId: project.id, teamId: project.teamId }, select: { enabled: true } });
   if (!integration?.enabled) {
-    return { ...base, apps: [], refusal: integration ? "The App Store Connect integration is disabled." : "This project has no App Store Connect integration.", missingAppStoreIds: 0 };
+    return { ...base, apps: [], missingAppStoreIds: [], refusal: integration ? "The App Store Connect integration is disabled." : "This project has no App Store Connect integration." };
   }
-  const apps = await db.$queryRaw<{ appId: string; name: string; appStoreId: string; hadReviews: boolean }[]>`
-    SELECT a.id::text AS "appId", a.name, a.apple_app_store_id::text AS "appStoreId",
+  const appleApps = await db.$queryRaw<{ appId: string; name: string; bundleId: string | null; appStoreId: string | null; hadReviews: boolean }[]>`
+    SELECT a.id::text AS "appId", a.name, a.bundle_id AS "bundleId", a.apple_app_store_id::text AS "appStoreId",
       EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews"
     FROM apps a
-    WHERE a.project_id = ${project.id}::uuid AND a.team_id = ${project.teamId}::uuid AND a.platform = 'apple' AND a.apple_app_store_id IS NOT NULL
+    WHERE a.project_id = ${project.id}::uuid AND a.team_id = ${project.teamId}::uuid AND a.platform = 'apple'
     ORDER BY a.created_at, a.id`;
-  const missingAppStoreIds = await db.app.count({ where: { projectId: project.id, teamId: project.teamId, platform: "apple", appleAppStoreId: null } });
-  return { ...base, apps, refusal: null, missingAppStoreIds };
+  return {
+    ...base,
+    apps: appleApps.flatMap(({ appId, name, appStoreId, hadReviews }) => (appStoreId ? [{ appId, name, appStoreId, hadReviews }] : [])),
+    missingAppStoreIds: appleApps.flatMap(({ appId, name, bundleId, appStoreId, hadReviews }) => (appStoreId ? [] : [{ appId, name, bundleId, hadReviews }])),
+    refusal: null,
+  };
 }
 
 export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobResult> {
@@ -52,8 +60,8 @@ export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobRe
   let abortReason: string | null = started.refusal;
   let idsUnreadable: string | null = null;
   const apps = [...started.apps];
-  if (!abortReason && started.missingAppStoreIds > 0) {
-    const ids = await input.steps.run("resolve-app-store-ids", () => resolveMissingAppStoreIds(started));
+  if (!abortReason && started.missingAppStoreIds.length > 0) {
+    const ids = await input.steps.run("resolve-app-store-ids", () => resolveMissingAppStoreIds(started, started.missingAppStoreIds));
     apps.push(...ids.resolved);
     counters.appStoreIdsFound = ids.resolved.length;
     counters.appsWithoutAppStoreId = ids.withoutId;
