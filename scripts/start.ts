@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { isAlive } from "../lib/db/embedded";
 import { ConfigError } from "../lib/env-schema";
 import { dataDirectory, prepareLocalRuntime } from "../lib/runtime/local";
 
@@ -21,7 +22,8 @@ function newestSourceMtime(dirs: string[]): number {
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      // Tests are not part of the production build: editing one must not trigger a rebuild.
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "_tests" || /\.test\.tsx?$/.test(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else newest = Math.max(newest, statSync(full).mtimeMs);
@@ -51,11 +53,7 @@ async function claimDataDir(dataDir: string) {
   const lock = path.join(dataDir, "starboard.pid");
   if (existsSync(lock)) {
     const pid = Number(await readFile(lock, "utf8"));
-    let alive = false;
-    try {
-      if (pid && pid !== process.pid) alive = (process.kill(pid, 0), true);
-    } catch {}
-    if (alive) throw new Error(`Starboard is already running from ${dataDir} (pid ${pid}). Stop it first.`);
+    if (pid && pid !== process.pid && isAlive(pid)) throw new Error(`Starboard is already running from ${dataDir} (pid ${pid}). Stop it first.`);
   }
   await writeFile(lock, String(process.pid));
   return () => rm(lock, { force: true });
