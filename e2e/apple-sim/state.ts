@@ -27,6 +27,8 @@ import {
   type StorefrontEntry,
 } from "./scenario";
 
+const ALL_TERRITORIES = STOREFRONTS.map((s) => s.territory);
+
 export interface SimReview {
   id: string;
   appId: string;
@@ -352,7 +354,7 @@ export class SimState {
     const gen = this.reviewStores.get(appId)?.gen;
     if (!gen || index < 0 || index >= gen.count) return undefined;
     const u = (salt: string) => hashUnit(gen.seed, appId, index, salt);
-    const territories = gen.territories ?? STOREFRONTS.map((s) => s.territory);
+    const territories = gen.territories ?? ALL_TERRITORIES;
     const r = u("rating");
     const rating = r < 0.08 ? 1 : r < 0.14 ? 2 : r < 0.24 ? 3 : r < 0.5 ? 4 : 5;
     const words = Array.from({ length: 6 + Math.floor(u("len") * 20) }, (_, k) => WORDS[Math.floor(hashUnit(gen.seed, index, k) * WORDS.length)]);
