@@ -46,3 +46,10 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/** Apple's limit on a developer reply (the App Store Connect API refuses longer ones). */
+export const MAX_REPLY_LENGTH = 5970;
+export const replyTextSchema = z
+  .string({ message: "Write a reply." })
+  .refine((v) => v.trim().length > 0, { message: "Write a reply." })
+  .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` });

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/textarea";
 import type { ErrorPayload } from "@/lib/errors";
+import { MAX_REPLY_LENGTH } from "@/lib/validation";
 
-export const MAX_REPLY = 5970;
 
 /** The reply text with a live count against the App Store's limit and the public-reply notice. */
 export function ReplyComposer({
@@ -27,7 +27,7 @@ export function ReplyComposer({
   error: ErrorPayload | null;
   editing: boolean;
 }) {
-  const over = draft.length > MAX_REPLY;
+  const over = draft.length > MAX_REPLY_LENGTH;
   return (
     <form
       className="space-y-2"
@@ -50,7 +50,7 @@ export function ReplyComposer({
         </p>
         <div className="flex items-center gap-3">
           <span className={cn("text-[13px] tabular-nums", over ? "font-semibold text-red-600" : "text-muted-foreground")} data-testid="reply-count">
-            {draft.length.toLocaleString("en-US")} / {MAX_REPLY.toLocaleString("en-US")}
+            {draft.length.toLocaleString("en-US")} / {MAX_REPLY_LENGTH.toLocaleString("en-US")}
           </span>
           {onCancel ? (
             <Button type="button" variant="secondary" size="sm" onClick={onCancel} disabled={pending}>

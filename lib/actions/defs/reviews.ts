@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_RESPONSE_LENGTH } from "@/lib/apple/asc/client";
 import { can } from "@/lib/auth/access";
 import { countReviews, deleteReply, getReview, publishReply, reviewFiltersSchema, searchReviews } from "@/lib/data/reviews";
 import { NotFoundError } from "@/lib/errors";
-import { idSchema } from "@/lib/validation";
+import { idSchema, replyTextSchema } from "@/lib/validation";
 import { defineAction } from "../define-action";
 
 const searchInput = reviewFiltersSchema.extend({ teamId: idSchema, cursor: z.string().max(200).nullish() });
@@ -38,14 +37,9 @@ export const getReviewAction = defineAction({
   },
 });
 
-export const replyBodySchema = z
-  .string({ message: "Write a reply." })
-  .refine((v) => v.trim().length > 0, { message: "Write a reply." })
-  .refine((v) => v.length <= MAX_RESPONSE_LENGTH, { message: `The App Store shows at most ${MAX_RESPONSE_LENGTH.toLocaleString("en-US")} characters.` });
-
 /** Reply, or edit the existing reply (Apple replaces it). */
 export const publishReplyAction = defineAction({
-  input: z.object({ reviewId: idSchema, body: replyBodySchema }),
+  input: z.object({ reviewId: idSchema, body: replyTextSchema }),
   permission: "reviews:write",
   scope: (i) => ({ reviewId: i.reviewId }),
   handler: (ctx, i) => publishReply(ctx, i.reviewId, i.body),

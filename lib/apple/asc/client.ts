@@ -23,9 +23,9 @@ import {
   type AscReviewPage,
   type AscReviewResponse,
 } from "./transform";
+import { MAX_REPLY_LENGTH } from "@/lib/validation";
 
 /** The App Store shows at most this many characters of a developer response. */
-export const MAX_RESPONSE_LENGTH = 5970;
 
 export const REVIEW_FIELDS = "rating,title,body,reviewerNickname,createdDate,territory,response";
 export const RESPONSE_FIELDS = "responseBody,lastModifiedDate,state";
@@ -277,8 +277,8 @@ export function createAscClient(options: AscClientOptions): AscClient {
 
     async createOrReplaceResponse(reviewId, body) {
       if (body.trim() === "") throw new AscValidationError({ status: null, code: "LOCAL.EMPTY", detail: "The reply is empty.", hint: "Write a reply before sending it." });
-      if (body.length > MAX_RESPONSE_LENGTH) {
-        throw new AscValidationError({ status: null, code: "LOCAL.TOO_LONG", detail: `The reply has ${body.length} characters; the App Store shows at most ${MAX_RESPONSE_LENGTH}.`, hint: `Shorten the reply to ${MAX_RESPONSE_LENGTH} characters or fewer.` });
+      if (body.length > MAX_REPLY_LENGTH) {
+        throw new AscValidationError({ status: null, code: "LOCAL.TOO_LONG", detail: `The reply has ${body.length} characters; the App Store shows at most ${MAX_REPLY_LENGTH}.`, hint: `Shorten the reply to ${MAX_REPLY_LENGTH} characters or fewer.` });
       }
       const result = await request("/v1/customerReviewResponses", {
         method: "POST",

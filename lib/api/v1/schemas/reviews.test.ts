@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RESPONSE_LENGTH } from "@/lib/apple/asc/client";
-import { MAX_REPLY_LENGTH, replyBodySchema, reviewListQuery } from "./reviews";
+import { MAX_REPLY_LENGTH } from "@/lib/validation";
+import { replyBodySchema, reviewListQuery } from "./reviews";
 
 describe("API review schemas", () => {
-  it("the reply limit is the App Store Connect client's", () => {
-    expect(MAX_REPLY_LENGTH).toBe(MAX_RESPONSE_LENGTH);
+  it("the reply limit is Apple's, shared with the client and the form", () => {
+    expect(MAX_REPLY_LENGTH).toBe(5970); // Apple's documented limit
     expect(replyBodySchema.safeParse({ body: "x".repeat(MAX_REPLY_LENGTH) }).success).toBe(true);
     expect(replyBodySchema.safeParse({ body: "x".repeat(MAX_REPLY_LENGTH + 1) }).success).toBe(false);
     expect(replyBodySchema.safeParse({ body: "  " }).success).toBe(false);

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { reviewFiltersSchema } from "@/lib/data/reviews/filters";
+import { replyTextSchema } from "@/lib/validation";
 import { isoDateTime, uuid } from "./common";
-
-/** Apple's limit on a reply's length (the App Store Connect client enforces the same number). */
-export const MAX_REPLY_LENGTH = 5970;
 
 export const reviewParams = z.object({ reviewId: uuid("review") });
 
@@ -14,11 +12,7 @@ export const reviewListQuery = reviewFiltersSchema.extend({
 });
 
 export const replyBodySchema = z.object({
-  body: z
-    .string({ message: "Write a reply." })
-    .refine((v) => v.trim().length > 0, { message: "Write a reply." })
-    .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` })
-    .describe("The public reply. Replaces the existing reply when there is one."),
+  body: replyTextSchema.describe("The public reply. Replaces the existing reply when there is one."),
 });
 
 export const reviewReplySchema = z.object({
