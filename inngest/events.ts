@@ -5,7 +5,6 @@ export const syncRequestedData = z.object({
   projectId: z.uuid(),
   runId: z.uuid(),
 });
-export type SyncRequestedData = z.infer<typeof syncRequestedData>;
 
 export const EVENTS = {
   ratingsSyncRequested: "ratings/sync.requested",
@@ -13,4 +12,7 @@ export const EVENTS = {
   versionSyncRequested: "versions/sync.requested",
 } as const;
 
-export const appVersionSyncRequestedData = z.object({ appId: z.uuid(), runId: z.uuid().optional() });
+/** One app (right after it was created) or one project; the run row was recorded when it was requested. */
+export const versionSyncRequestedData = z
+  .object({ appId: z.uuid().optional(), projectId: z.uuid().optional(), runId: z.uuid().optional() })
+  .refine((d) => d.appId || d.projectId, { message: "appId or projectId is required" });

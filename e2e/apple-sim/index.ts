@@ -8,7 +8,7 @@ import { handleLookup } from "./itunes";
 import type { Scenario, SimOptionsInput } from "./scenario";
 import { SimState } from "./state";
 
-export { generateTestKeyPair, randomKeyId } from "./keys";
+export { generateTestKeyPair } from "./keys";
 export { SimState } from "./state";
 export type * from "./scenario";
 

@@ -1,5 +1,5 @@
 // Test key pairs shaped like App Store Connect's: PKCS#8 PEM private key (the .p8), SPKI PEM public key.
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 
 export interface TestKeyPair {
   privateKeyPem: string;
@@ -15,7 +15,3 @@ export function generateTestKeyPair(): TestKeyPair {
 }
 
 /** A 10-character key id like Apple's (e.g. "2X9R4HXF34"). */
-export function randomKeyId(): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join("");
-}

@@ -22,7 +22,6 @@ import {
   type SimKeyInput,
   type SimOptions,
   type SimOptionsInput,
-  type SimRatings,
   type SimReviewInput,
   type StorefrontEntry,
 } from "./scenario";
@@ -208,14 +207,6 @@ export class SimState {
   }
 
   /** Apps sold in a storefront, with their entry (ratings or "no_ratings"). */
-  soldIn(storefront: string): { app: SimApp; entry: SimRatings | "no_ratings" }[] {
-    const out: { app: SimApp; entry: SimRatings | "no_ratings" }[] = [];
-    for (const app of this.apps.values()) {
-      const entry = app.ratings.get(storefront);
-      if (entry && entry !== "not_sold") out.push({ app, entry });
-    }
-    return out;
-  }
 
   findApp(by: { trackId?: number; bundleId?: string }): (SimApp & { ratings: Map<string, StorefrontEntry> }) | undefined {
     if (by.trackId !== undefined) return this.apps.get(by.trackId);
@@ -315,9 +306,6 @@ export class SimState {
     return s;
   }
 
-  hasReviewsFor(appId: string): boolean {
-    return this.reviewStores.has(appId) || this.listAscApps().some((a) => a.id === appId);
-  }
 
   addReview(appId: string, input: SimReviewInput): SimReview {
     const r = reviewSchema.parse(input);

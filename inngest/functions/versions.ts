@@ -1,16 +1,10 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
-import { EVENTS } from "@/inngest/events";
+import { EVENTS, versionSyncRequestedData } from "@/inngest/events";
 import { failUnfinishedRuns } from "@/lib/sync/runs";
 import { syncAppVersions } from "@/lib/sync/versions/sync-app-versions";
 import { ITUNES_LOOKUP_BUDGET, inngestSteps } from "./step-runner";
 
 export const VERSIONS_CRON = "TZ=UTC 15 * * * *";
-
-/** One app (right after it was created) or one project; the run row was recorded when it was requested. */
-export const versionSyncRequestedData = z
-  .object({ appId: z.uuid().optional(), projectId: z.uuid().optional(), runId: z.uuid().optional() })
-  .refine((d) => d.appId || d.projectId, { message: "appId or projectId is required" });
 
 /** Hourly at :15 UTC: App Store id and latest version of every Apple app with a bundle id. */
 export const versionSyncScheduled = inngest.createFunction(

@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { UnauthenticatedError } from "@/lib/errors";
 import { auth } from "./auth";
 
 export interface SessionUser {
@@ -18,12 +17,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
 });
-
-export async function requireSessionUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new UnauthenticatedError();
-  return user;
-}
 
 /** For pages: send signed-out visitors to the sign-in page. */
 export async function requirePageUser(callbackPath = "/dashboard"): Promise<SessionUser> {

@@ -27,10 +27,6 @@ export class ItunesPacer {
     return this.current;
   }
 
-  get configuredRate(): number {
-    return this.configured;
-  }
-
   setCallsPerMinute(callsPerMinute: number): void {
     this.configured = Math.max(0, callsPerMinute);
     this.current = this.configured;
