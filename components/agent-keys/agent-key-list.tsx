@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { toast } from "@/components/ui/toaster";
 import { revokeAgentKey } from "@/lib/actions/agent-keys";
 
@@ -18,15 +19,6 @@ export interface AgentKeyRow {
   createdByName: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-function ago(iso: string | null): string {
-  if (!iso) return "never used";
-  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);
-  if (minutes < 2) return "used just now";
-  if (minutes < 60) return `used ${minutes} min ago`;
-  if (minutes < 48 * 60) return `used ${Math.round(minutes / 60)} h ago`;
-  return `used ${new Date(iso).toLocaleDateString()}`;
 }
 
 export function AgentKeyList({ teamId, keys }: { teamId: string; keys: AgentKeyRow[] }) {
@@ -51,10 +43,20 @@ export function AgentKeyList({ teamId, keys }: { teamId: string; keys: AgentKeyR
                 </Badge>
               ))}
               <span aria-hidden>·</span>
-              <span>{k.revokedAt ? `revoked ${new Date(k.revokedAt).toLocaleDateString()}` : ago(k.lastUsedAt)}</span>
+              <span>
+                {k.revokedAt ? (
+                  `revoked ${new Date(k.revokedAt).toLocaleDateString("en-US")}`
+                ) : k.lastUsedAt ? (
+                  <>
+                    used <RelativeTime iso={k.lastUsedAt} />
+                  </>
+                ) : (
+                  "never used"
+                )}
+              </span>
               <span aria-hidden>·</span>
               <span>
-                created {new Date(k.createdAt).toLocaleDateString()}
+                created {new Date(k.createdAt).toLocaleDateString("en-US")}
                 {k.createdByName ? ` by ${k.createdByName}` : ""}
               </span>
             </p>

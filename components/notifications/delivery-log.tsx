@@ -1,6 +1,6 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DeliveryView } from "@/lib/data/notifications/endpoints";
-import { timeAgo } from "./time-ago";
 
 const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
   sent: { label: "Delivered", variant: "success" },
@@ -38,7 +38,7 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
                   <Badge variant={s.variant}>{s.label}</Badge>
                   {d.attempts > 1 ? <span className="ml-1.5 text-xs text-muted-foreground">{d.attempts} attempts</span> : null}
                 </td>
-                <td className="py-2 text-right text-xs whitespace-nowrap text-muted-foreground">{timeAgo(d.createdAt)}</td>
+                <td className="py-2 text-right text-xs whitespace-nowrap text-muted-foreground"><RelativeTime iso={d.createdAt} /></td>
               </tr>
             );
           })}

@@ -6,13 +6,13 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toaster";
 import { deleteNotificationEndpoint, rotateNotificationEndpointSecret, testNotificationEndpoint, updateNotificationEndpoint } from "@/lib/actions/notifications";
 import type { EndpointView } from "@/lib/data/notifications/endpoints";
 import { TYPE_META } from "@/lib/notifications/types";
 import { SecretDialog } from "./secret-dialog";
-import { timeAgo } from "./time-ago";
 
 export function EndpointCard({ projectId, endpoint, canManage }: { projectId: string; endpoint: EndpointView; canManage: boolean }) {
   const router = useRouter();
@@ -61,7 +61,13 @@ export function EndpointCard({ projectId, endpoint, canManage }: { projectId: st
         {!endpoint.enabled && endpoint.disabledReason ? <p className="text-[13px] text-red-700">{endpoint.disabledReason}</p> : null}
         {endpoint.enabled && endpoint.lastError && endpoint.consecutiveFailures > 0 ? <p className="text-[13px] text-amber-700">Last error: {endpoint.lastError}</p> : null}
         <p className="text-xs text-muted-foreground">
-          {endpoint.lastSuccessAt ? `Last delivered ${timeAgo(endpoint.lastSuccessAt)}` : "Nothing delivered yet"}
+          {endpoint.lastSuccessAt ? (
+            <>
+              Last delivered <RelativeTime iso={endpoint.lastSuccessAt} />
+            </>
+          ) : (
+            "Nothing delivered yet"
+          )}
         </p>
       </div>
       {canManage ? (

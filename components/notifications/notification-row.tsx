@@ -2,8 +2,8 @@
 
 import { AlertTriangle, MessageSquareText, Star, Webhook } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { InboxItem } from "@/lib/data/notifications/inbox";
-import { timeAgo } from "./time-ago";
 
 const ICONS: Record<string, { icon: typeof Star; tone: string }> = {
   "app.review_new": { icon: MessageSquareText, tone: "bg-indigo-50 text-indigo-600" },
@@ -29,7 +29,7 @@ export function NotificationRow({ item, onOpen }: { item: InboxItem; onOpen: () 
         {item.body ? <span className="mt-0.5 line-clamp-2 text-[13px] leading-[18px] text-muted-foreground">{item.body}</span> : null}
         <span className="mt-1 block text-xs text-zinc-500">
           {item.teamName ? `${item.teamName} · ` : ""}
-          <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>
+          <RelativeTime iso={item.createdAt} />
         </span>
       </span>
       {!item.read ? <span className="mt-2 size-2 shrink-0 rounded-full bg-accent" aria-label="Unread" /> : null}

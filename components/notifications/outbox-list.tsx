@@ -3,8 +3,8 @@
 import { ChevronRight } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { OutboxMail } from "@/lib/data/notifications/outbox";
-import { timeAgo } from "./time-ago";
 
 /** The outbox: one row per mail; open one to read it as it would have arrived (HTML in a sandboxed frame). */
 export function OutboxList({ mails }: { mails: OutboxMail[] }) {
@@ -23,9 +23,7 @@ export function OutboxList({ mails }: { mails: OutboxMail[] }) {
                   To {mail.to} · from {mail.from}
                 </span>
               </span>
-              <time className="shrink-0 text-xs text-muted-foreground" dateTime={mail.createdAt}>
-                {timeAgo(mail.createdAt)}
-              </time>
+              <RelativeTime iso={mail.createdAt} className="shrink-0 text-xs text-muted-foreground" />
             </button>
             {open ? (
               <div className="border-t border-border bg-subtle px-4 py-4">

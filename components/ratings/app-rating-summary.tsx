@@ -2,7 +2,7 @@ import type { AppCard } from "@/lib/data/apps";
 import { AppRatingsDialog } from "./app-ratings-dialog";
 import { deltaClass, formatDay, formatDelta } from "./format";
 import { RatingBadge } from "./rating-badge";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** The rating area of an app card: ★ badge, the delta with its honest date, last sync, and the country view. */
 export function AppRatingSummary({ app }: { app: AppCard }) {

@@ -13,7 +13,7 @@ import type { RatingsSyncStatus } from "@/lib/data/ratings/types";
 import type { SyncRunView } from "@/lib/sync/runs";
 import { fetchJson } from "./fetch-json";
 import { formatCount } from "./format";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** "Sync ratings" with the run's progress (storefronts done of 175), its counters when done, errors in words. */
 export function RatingsSyncPanel({ projectId }: { projectId: string }) {

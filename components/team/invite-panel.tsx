@@ -67,7 +67,7 @@ export function InvitePanel({ teamId, invites, canInviteOwners }: { teamId: stri
             <li key={invite.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
               <span className="flex items-center gap-2">
                 <Badge variant="info">{invite.role}</Badge>
-                <span className="text-muted-foreground">expires {new Date(invite.expiresAt).toLocaleDateString()}</span>
+                <span className="text-muted-foreground">expires {new Date(invite.expiresAt).toLocaleDateString("en-US")}</span>
               </span>
               <Button
                 variant="ghost"

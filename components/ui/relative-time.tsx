@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatRelative } from "./format";
+import { formatRelative } from "./format-relative";
 
 /** "3 h ago", kept fresh each minute; the exact time is in the title. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
