@@ -1,10 +1,10 @@
 import "server-only";
-import { createItunesClient, createItunesStats, type ItunesClientOptions } from "@/lib/apple/itunes";
+import type { ItunesClientOptions } from "@/lib/apple/itunes";
 import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { findAppsByBundleId } from "@/lib/sync/versions/find-apps-by-bundle-id";
+import { lookupAppVersions } from "@/lib/sync/versions/lookup-app-versions";
 import { appleAppTargets } from "@/lib/sync/versions/targets";
 import { writeAppVersions } from "@/lib/sync/versions/write-app-versions";
 import { notifyRatingChanges } from "./notify-rating-changes";
@@ -57,14 +57,9 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
     unresolved.length === 0
       ? { ids: [] as { appId: string; trackId: number }[], requests: 0, throttled: 0, retries: 0 }
       : await steps.run("resolve-app-store-ids", async () => {
-          const stats = createItunesStats();
-          const search = await findAppsByBundleId(createItunesClient({ ...options.itunes, stats }), unresolved.map((t) => t.bundleId));
-          const updates = unresolved.flatMap((t) => {
-            const f = search.found.get(t.bundleId);
-            return f ? [{ ...f, appId: t.id }] : [];
-          });
+          const { updates, requests, throttled, retries } = await lookupAppVersions(unresolved, options.itunes);
           await writeAppVersions(updates);
-          return { ids: updates.map((u) => ({ appId: u.appId, trackId: u.trackId })), ...stats };
+          return { ids: updates.map((u) => ({ appId: u.appId, trackId: u.trackId })), requests, throttled, retries };
         });
   const trackIds = new Map(resolved.ids.map((r) => [r.appId, r.trackId]));
   const apps = start.targets.flatMap((t) => {

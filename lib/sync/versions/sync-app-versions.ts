@@ -1,9 +1,9 @@
 import "server-only";
-import { createItunesClient, createItunesStats, type ItunesClientOptions } from "@/lib/apple/itunes";
+import type { ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { findAppsByBundleId } from "./find-apps-by-bundle-id";
+import { lookupAppVersions } from "./lookup-app-versions";
 import { appleAppTargets } from "./targets";
 import { writeAppVersions } from "./write-app-versions";
 
@@ -44,16 +44,7 @@ export async function syncAppVersions(options: AppVersionSyncOptions): Promise<J
     return { runId, targets: targets.map((t) => ({ id: t.id, bundleId: t.bundleId })), skipped };
   });
 
-  const lookup = await steps.run("lookup-bundle-ids", async () => {
-    const stats = createItunesStats();
-    const client = createItunesClient({ ...options.itunes, stats });
-    const search = await findAppsByBundleId(client, start.targets.map((t) => t.bundleId));
-    const updates = start.targets.flatMap((t) => {
-      const f = search.found.get(t.bundleId);
-      return f ? [{ ...f, appId: t.id }] : [];
-    });
-    return { updates, notFound: search.notFound, failedStorefronts: search.failedStorefronts, ...stats };
-  });
+  const lookup = await steps.run("lookup-bundle-ids", () => lookupAppVersions(start.targets, options.itunes));
 
   const updated = await steps.run("write-versions", () => writeAppVersions(lookup.updates));
 
