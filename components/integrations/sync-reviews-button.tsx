@@ -13,7 +13,7 @@ import type { SyncRunView } from "@/lib/sync/runs";
 const isUnfinished = (run: SyncRunView) => run.status === "queued" || run.status === "running";
 
 /** "Sync reviews": requests a run (one per project at a time) and follows it until it settles. */
-export function SyncReviewsButton({ projectId, initialRun, size = "md", variant = "primary" }: { projectId: string; initialRun?: SyncRunView | null; size?: "sm" | "md"; variant?: "primary" | "secondary" }) {
+export function SyncReviewsButton({ projectId, initialRun, variant = "primary" }: { projectId: string; initialRun?: SyncRunView | null; variant?: "primary" | "secondary" }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, start] = useTransition();
@@ -47,7 +47,6 @@ export function SyncReviewsButton({ projectId, initialRun, size = "md", variant 
   const pages = typeof followed?.progress?.pages === "number" ? followed.progress.pages : null;
   return (
     <Button
-      size={size}
       variant={variant}
       loading={pending || following}
       onClick={() =>

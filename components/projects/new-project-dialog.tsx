@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-export function NewProjectDialog({ teamId, variant = "primary" }: { teamId: string; variant?: "primary" | "secondary" }) {
+export function NewProjectDialog({ teamId }: { teamId: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
@@ -17,7 +17,7 @@ export function NewProjectDialog({ teamId, variant = "primary" }: { teamId: stri
   return (
     <Dialog open={open} onOpenChange={(next) => (setOpen(next), setError(undefined))}>
       <DialogTrigger asChild>
-        <Button variant={variant}>
+        <Button>
           <Plus className="size-4" aria-hidden /> New project
         </Button>
       </DialogTrigger>
