@@ -15,7 +15,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    object[key] = typeof value === "string" ? value : value;
+    object[key] = value;
   }
   return object;
 }
@@ -30,7 +30,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   return parsed.data;
 }
 
-export async function sessionCaller(): Promise<Caller> {
+export async function sessionCaller(): Promise<Extract<Caller, { kind: "user" }>> {
   const user = await getSessionUser();
   if (!user) throw new UnauthenticatedError();
   return { kind: "user", userId: user.id };
@@ -105,7 +105,7 @@ export function defineUserAction<S extends z.ZodType, T>(config: {
     invoke: async (raw) => {
       try {
         const caller = await sessionCaller();
-        return await run(caller.kind === "user" ? caller.userId : "", raw);
+        return await run(caller.userId, raw);
       } catch (error) {
         return { ok: false, error: toErrorPayload(error).payload };
       }

@@ -4,9 +4,8 @@ import { z } from "zod";
 import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
 import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
 import { AppError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
-import { parseInput } from "@/lib/actions/define-action";
+import { parseInput, sessionCaller } from "@/lib/actions/define-action";
 import { enforceAgentKeyRateLimit } from "./rate-limit";
 
 /** Bearer agent key when presented (rate limited per key), else the browser session. A bad key is refused, never ignored. */
@@ -19,9 +18,7 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
     if (caller.kind === "apiKey") enforceAgentKeyRateLimit(caller.apiKeyId);
     return caller;
   }
-  const user = await getSessionUser();
-  if (!user) throw new UnauthenticatedError();
-  return { kind: "user", userId: user.id };
+  return sessionCaller();
 }
 
 export function errorResponse(error: unknown) {

@@ -2,10 +2,14 @@ import "server-only";
 import type { Scope } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { toSyncRunView, type SyncRunView } from "@/lib/sync/runs";
 
-/** The team/project a run belongs to, so access is checked against it (system-wide runs belong to no caller). */
-export async function runScope(runId: string): Promise<Scope> {
-  const run = await db.syncRun.findUnique({ where: { id: runId }, select: { teamId: true, projectId: true } });
+/**
+ * The run and the team/project it belongs to, read once, so access is checked against that scope before the
+ * run is shown (system-wide runs belong to no caller).
+ */
+export async function runWithScope(runId: string): Promise<{ scope: Scope; run: SyncRunView }> {
+  const run = await db.syncRun.findUnique({ where: { id: runId } });
   if (!run?.teamId) throw new NotFoundError("Run");
-  return run.projectId ? { projectId: run.projectId } : { teamId: run.teamId };
+  return { scope: run.projectId ? { projectId: run.projectId } : { teamId: run.teamId }, run: toSyncRunView(run) };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 // A user's notification settings: type × channel toggles (defaults in lib/notifications/types), project mutes
 // and the review star filter.
+import { resolveAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
 import { NOTIFICATION_TYPES, TYPE_META, USER_CHANNELS, wantsChannel, type NotificationType, type UserChannel } from "@/lib/notifications/types";
 
 export interface NotificationSettingsView {
@@ -51,9 +51,7 @@ export async function setNotificationPreference(userId: string, input: { type: N
 
 /** Muting a project of a team the user is not in is "not found". */
 export async function setProjectMute(userId: string, input: { projectId: string; muted: boolean }) {
-  const project = await db.project.findUnique({ where: { id: input.projectId }, select: { teamId: true } });
-  const member = project && (await db.teamMember.findUnique({ where: { teamId_userId: { teamId: project.teamId, userId } }, select: { userId: true } }));
-  if (!member) throw new NotFoundError("Project");
+  await resolveAccess({ kind: "user", userId }, { projectId: input.projectId }, null);
   if (input.muted) {
     await db.notificationProjectMute.upsert({ where: { userId_projectId: { userId, projectId: input.projectId } }, create: { userId, projectId: input.projectId }, update: {} });
   } else {
