@@ -2,12 +2,11 @@ import "server-only";
 // The dashboard's ratings reads (TanStack Query fetches them): session or agent key, zod, `reviews:read`.
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
-import { isStorefront } from "@/lib/apple/storefronts";
 import { appCountryRatings } from "@/lib/data/ratings/app-country-ratings";
 import { projectCountryRatings } from "@/lib/data/ratings/project-country-ratings";
 import { appRatingHistory } from "@/lib/data/ratings/rating-history";
 import { ratingsSyncStatus } from "@/lib/data/ratings/ratings-sync-status";
-import { HISTORY_RANGES } from "@/lib/data/ratings/types";
+import { ratingHistoryQuery } from "@/lib/api/v1/schemas/ratings";
 import { idSchema } from "@/lib/validation";
 
 export const appCountriesRoute = defineRoute({
@@ -18,20 +17,7 @@ export const appCountriesRoute = defineRoute({
 });
 
 export const appHistoryRoute = defineRoute({
-  input: z.object({
-    appId: idSchema,
-    days: z.coerce
-      .number()
-      .int()
-      .refine((d) => (HISTORY_RANGES as readonly number[]).includes(d), { message: "days must be 30, 90 or 365." })
-      .default(30),
-    country: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .refine(isStorefront, { message: "Not an App Store storefront code." })
-      .optional(),
-  }),
+  input: ratingHistoryQuery.extend({ appId: idSchema }),
   permission: "reviews:read",
   scope: (i) => ({ appId: i.appId }),
   handler: (ctx, input) => appRatingHistory(ctx, { days: input.days, country: input.country }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isStorefront } from "@/lib/apple/storefronts";
+import { HISTORY_RANGES } from "@/lib/data/ratings/types";
 
 const day = z.string().describe("YYYY-MM-DD");
 
@@ -60,7 +61,7 @@ export const ratingHistoryQuery = z.object({
   days: z.coerce
     .number()
     .int()
-    .refine((d) => [30, 90, 365].includes(d), { message: "days must be 30, 90 or 365." })
+    .refine((d) => (HISTORY_RANGES as readonly number[]).includes(d), { message: "days must be 30, 90 or 365." })
     .default(30)
     .describe("30, 90 or 365"),
   country: z
