@@ -39,15 +39,14 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const { ctx, filters } = await accessFor(caller, current.id, filtersFromSearchParams(await searchParams));
   const [options, initialPage, count] = await Promise.all([reviewFilterOptions(ctx.teamId), searchReviews(ctx, filters), countReviews(ctx, filters)]);
 
-  // Ratings by country (the ratings feature's panel) for the project in view.
-  const countryProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
-  // "Sync reviews" for the project in view (or the team's only project), for those who may run it.
-  const syncProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
+  // The project in view (or the team's only project): its ratings by country, and "Sync reviews" for those who may run it.
+  const focusProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
   let sync: { projectId: string; run: Awaited<ReturnType<typeof latestRun>> } | null = null;
-  if (syncProjectId) {
-    const projectCtx = await resolveAccess(caller, { projectId: syncProjectId }, null);
-    if (can(projectCtx, "integrations:write") && (await getIntegration(projectCtx))?.enabled) {
-      sync = { projectId: syncProjectId, run: await latestRun("app_store_connect_reviews_sync", syncProjectId) };
+  if (focusProjectId) {
+    const projectCtx = ctx.projectId === focusProjectId ? ctx : await resolveAccess(caller, { projectId: focusProjectId }, null);
+    if (can(projectCtx, "integrations:write")) {
+      const [integration, run] = await Promise.all([getIntegration(projectCtx), latestRun("app_store_connect_reviews_sync", focusProjectId)]);
+      if (integration?.enabled) sync = { projectId: focusProjectId, run };
     }
   }
 
@@ -59,11 +58,11 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         description="Every written App Store review of your apps, kept in step with App Store Connect."
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
-      <div className={countryProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
+      <div className={focusProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
         <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
-        {countryProjectId ? (
+        {focusProjectId ? (
           <aside className="xl:sticky xl:top-6">
-            <ProjectCountryPanel projectId={countryProjectId} />
+            <ProjectCountryPanel projectId={focusProjectId} />
           </aside>
         ) : null}
       </div>
