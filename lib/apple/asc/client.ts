@@ -24,6 +24,7 @@ import {
   type AscReviewResponse,
 } from "./transform";
 import { MAX_REPLY_LENGTH } from "@/lib/validation";
+import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../http";
 
 /** The App Store shows at most this many characters of a developer response. */
 
@@ -113,7 +114,7 @@ interface RawResult {
 }
 
 export function createAscClient(options: AscClientOptions): AscClient {
-  const cfg = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & AscClientOptions;
+  const cfg = { ...DEFAULTS, ...stripUndefined(options) } as typeof DEFAULTS & AscClientOptions;
   const baseUrl = ascBaseUrl(options.baseUrl);
   const origin = new URL(baseUrl).origin;
   const tokens = createTokenProvider(options.credentials);
@@ -147,7 +148,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
         });
         text = await res.text();
       } catch (error) {
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        const timedOut = isTimeoutError(error);
         const kind: AscTransientKind = timedOut ? "timeout" : "network";
         if (transientAttempts++ < cfg.maxRetries) {
           await retryPause(transientAttempts);
@@ -213,8 +214,8 @@ export function createAscClient(options: AscClientOptions): AscClient {
 
   async function retryPause(attempt: number): Promise<void> {
     if (stats) stats.retries++;
-    const ceiling = Math.min(cfg.backoffMaxMs, cfg.backoffBaseMs * 2 ** (attempt - 1));
-    await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
+    // attempt counts from 1 here; the first retry waits about backoffBaseMs.
+    await sleep(backoffDelay(attempt - 1, cfg.backoffBaseMs, cfg.backoffMaxMs));
   }
 
   async function orNull<T>(fn: () => Promise<T>): Promise<T | null> {
@@ -307,8 +308,4 @@ function decode<T>(parse: (json: unknown) => T, json: unknown): T {
   } catch {
     throw new AscTransientError({ status: 200, detail: "App Store Connect sent a document of an unexpected shape" }, "bad_response");
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
 }

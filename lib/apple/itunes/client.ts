@@ -1,7 +1,8 @@
 import "server-only";
 // HTTP-only iTunes Lookup client: chunking, pacing, retries. Payload shapes live in schema/transform.
 import { ItunesRequestError, ItunesUnknownStorefrontError, type ItunesErrorKind } from "./errors";
-import { getItunesPacer, sleep, type ItunesPacer } from "./pacer";
+import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../http";
+import { getItunesPacer, type ItunesPacer } from "./pacer";
 import { classifyLookup, parseLookupResponse, type ItunesApp, type LookupOutcome } from "./transform";
 
 export type LookupQuery =
@@ -50,11 +51,8 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Jittered exponential backoff: between half and all of base·2^attempt, capped. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-  return ceiling / 2 + Math.random() * (ceiling / 2);
-}
+// Still exported from here (and lib/apple/itunes) as before the move to ../http.
+export { backoffDelay };
 
 export interface ItunesClient {
   /** All apps found, in Apple's order per chunk; absent apps are simply missing. */
@@ -86,7 +84,7 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
       }
     } catch (error) {
       if (error instanceof ItunesRequestError) throw error;
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      const timedOut = isTimeoutError(error);
       throw failure(timedOut ? "timeout" : "network", status, storefront, attempt);
     } finally {
       options.onRequest?.({ storefront, status, attempt, durationMs: Date.now() - started });
@@ -150,8 +148,4 @@ export function lookup(query: LookupQuery, options?: ItunesClientOptions): Promi
 function failure(kind: ItunesErrorKind, status: number | null, storefront: string, attempt: number): ItunesRequestError {
   const what = status ? `HTTP ${status}` : kind;
   return new ItunesRequestError(`iTunes Lookup failed for storefront "${storefront}" (${what})`, kind, status, storefront, attempt);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,6 @@
 // One pacing budget for every iTunes call in the process: Apple allows ~20 calls/minute per IP.
+import { sleep } from "../http";
+
 export interface PacerOptions {
   /** Target calls per minute; 0 turns pacing off. */
   callsPerMinute: number;
@@ -55,9 +57,8 @@ export class ItunesPacer {
   }
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
+// Still exported from here (and lib/apple/itunes) as before the move to ../http.
+export { sleep };
 
 const DEFAULT_CALLS_PER_MINUTE = 20;
 
