@@ -1,18 +1,6 @@
 // Benchmark: look N apps up in all 175 storefronts through the real iTunes client against the simulator.
 // Last line of output is one JSON object; exits non-zero when the request count is not 175 × ceil(N/chunk).
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-
-// lib/apple modules start with `import "server-only"`, which only loads under the react-server condition
-// (as inside Next). Re-run this script under that condition when plain `tsx` started it.
-if (!process.env.STARBOARD_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, STARBOARD_BENCH_CHILD: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
-  });
-  process.exit(child.status ?? 1);
-}
 
 const { startAppleSim } = await import("../e2e/apple-sim/index");
 const { createItunesClient, createItunesStats } = await import("../lib/apple/itunes/client");

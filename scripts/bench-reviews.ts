@@ -2,20 +2,11 @@
 // simulator (running in a child process so RSS measures Starboard's side), an unchanged re-sync (rows
 // rewritten counted by xmin), then 1M reviews in a project: p50/p95 of a filtered full-text search page vs
 // the same search as ILIKE. The last line is one JSON object.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-if (!process.env.STARBOARD_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, STARBOARD_BENCH_CHILD: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
-  });
-  process.exit(child.status ?? 1);
-}
 
 const INGEST = Number(process.env.BENCH_INGEST ?? 100_000);
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 1_000_000);
