@@ -3,6 +3,7 @@ import { getRun } from "@/lib/api/v1/endpoints";
 import { FINISHED_RUN_STATUSES } from "@/lib/api/v1/schemas/runs";
 import type { z } from "zod";
 import type { syncRunSchema } from "@/lib/api/v1/schemas/runs";
+import type { StarboardClient } from "@/lib/api/client";
 import { CliError, type CommandContext } from "./context";
 
 type Run = z.output<typeof syncRunSchema>;
@@ -23,24 +24,34 @@ export function describeCounters(counters: Record<string, unknown>): string {
     .join(" ");
 }
 
-export async function waitForRun(ctx: CommandContext, runId: string, label: string): Promise<Run> {
-  const pollMs = Number(ctx.io.env.STARBOARD_POLL_MS) || 1000;
-  const client = ctx.client();
-  let last = "";
+/** Polls a run every pollMs until it finishes (or the deadline passes); returns the run as last seen. */
+export async function pollRun(
+  client: Pick<StarboardClient, "call">,
+  runId: string,
+  options: { pollMs: number; deadline?: number; onUpdate?: (run: Run) => void },
+): Promise<Run> {
   for (;;) {
     const run = await client.call(getRun, { runId });
-    const line = `${label}: ${describeProgress(run)}`;
-    if (!ctx.json && line !== last) {
+    options.onUpdate?.(run);
+    if ((FINISHED_RUN_STATUSES as readonly string[]).includes(run.status) || (options.deadline !== undefined && Date.now() > options.deadline)) return run;
+    await new Promise((r) => setTimeout(r, options.pollMs));
+  }
+}
+
+export async function waitForRun(ctx: CommandContext, runId: string, label: string): Promise<Run> {
+  let last = "";
+  const run = await pollRun(ctx.client(), runId, {
+    pollMs: Number(ctx.io.env.STARBOARD_POLL_MS) || 1000,
+    onUpdate: (seen) => {
+      const line = `${label}: ${describeProgress(seen)}`;
+      if (ctx.json || line === last) return;
       // On a terminal the line rewrites itself; in a log each change is its own line.
       ctx.io.err(ctx.io.isErrTty ? `\r\x1b[2K${line}` : `${line}\n`);
       last = line;
-    }
-    if ((FINISHED_RUN_STATUSES as readonly string[]).includes(run.status)) {
-      if (!ctx.json && ctx.io.isErrTty) ctx.io.err("\n");
-      return run;
-    }
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
+    },
+  });
+  if (!ctx.json && ctx.io.isErrTty) ctx.io.err("\n");
+  return run;
 }
 
 /** Prints the finished run; a failed run is a failed command. */

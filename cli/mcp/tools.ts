@@ -14,7 +14,7 @@ import {
 } from "@/lib/api/v1/endpoints";
 import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
 import { appParams, projectParams } from "@/lib/api/v1/schemas/apps";
-import { FINISHED_RUN_STATUSES } from "@/lib/api/v1/schemas/runs";
+import { pollRun } from "../wait-for-run";
 
 export const DELETE_WARNING = "WARNING: this removes the public developer reply from the App Store irrecoverably — there is no undo.";
 
@@ -33,14 +33,8 @@ const wait = z.boolean().default(true).describe("Wait (up to waitSeconds) for th
 const waitSeconds = z.number().int().min(1).max(600).default(120);
 
 /** Polls a run until it finishes or the time is up; returns the run as last seen. */
-async function followRun(client: StarboardClient, runId: string, input: Record<string, unknown>) {
-  const deadline = Date.now() + Number(input.waitSeconds ?? 120) * 1000;
-  const pollMs = Number(process.env.STARBOARD_POLL_MS) || 1000;
-  for (;;) {
-    const run = await client.call(getRun, { runId });
-    if ((FINISHED_RUN_STATUSES as readonly string[]).includes(run.status) || Date.now() > deadline) return run;
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
+function followRun(client: StarboardClient, runId: string, input: Record<string, unknown>) {
+  return pollRun(client, runId, { pollMs: Number(process.env.STARBOARD_POLL_MS) || 1000, deadline: Date.now() + Number(input.waitSeconds ?? 120) * 1000 });
 }
 
 export const TOOLS: ToolDefinition[] = [
