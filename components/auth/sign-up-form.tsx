@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignUpForm({ invite, teamName }: { invite?: string; teamName?: string }) {
+/** callbackUrl: where sign-in should go afterwards if the user has an account after all (an invite page, say). */
+export function SignUpForm({ invite, teamName, callbackUrl }: { invite?: string; teamName?: string; callbackUrl?: string }) {
   const [state, action] = useActionState<FormState, FormData>(signUp, undefined);
   const fieldErrors = state?.error?.fieldErrors ?? {};
   const formError = state?.error && (!state.error.fieldErrors || state.error.code !== "validation_failed") ? state.error.message : null;
@@ -35,7 +36,7 @@ export function SignUpForm({ invite, teamName }: { invite?: string; teamName?: s
       <SubmitButton className="w-full">Create account</SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link className="font-medium text-accent hover:underline" href="/sign-in">
+        <Link className="font-medium text-accent hover:underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
           Sign in
         </Link>
       </p>

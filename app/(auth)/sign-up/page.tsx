@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { inviteFromCallback, safeCallbackPath } from "@/components/auth/callback-url";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,13 +12,17 @@ export const dynamic = "force-dynamic";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await getSessionUser()) redirect(params.invite ? `/invite/${params.invite}` : "/dashboard");
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  // Sign-in links here with its callbackUrl: an invite's ("/invite/<token>") is honoured by signing up with
+  // that invite, which joins the team at once. Other callbacks only survive the way back to sign-in.
+  const inviteToken = params.invite || inviteFromCallback(callbackUrl);
+  if (await getSessionUser()) redirect(inviteToken ? `/invite/${encodeURIComponent(inviteToken)}` : (callbackUrl ?? "/dashboard"));
   let invite: { token: string; teamName: string } | undefined;
   let inviteProblem: string | null = null;
-  if (params.invite) {
-    const preview = await previewInvite(params.invite).catch((e: Error) => ({ problem: e.message, teamName: "" }));
+  if (inviteToken) {
+    const preview = await previewInvite(inviteToken).catch((e: Error) => ({ problem: e.message, teamName: "" }));
     inviteProblem = preview.problem;
-    if (!preview.problem) invite = { token: params.invite, teamName: preview.teamName };
+    if (!preview.problem) invite = { token: inviteToken, teamName: preview.teamName };
   }
   return (
     <Card>
@@ -29,7 +34,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="space-y-4">
         {inviteProblem ? <Alert variant="warning">{inviteProblem}</Alert> : null}
-        <SignUpForm invite={invite?.token} teamName={invite?.teamName} />
+        <SignUpForm invite={invite?.token} teamName={invite?.teamName} callbackUrl={callbackUrl ?? (inviteToken ? `/invite/${encodeURIComponent(inviteToken)}` : undefined)} />
       </CardContent>
     </Card>
   );
