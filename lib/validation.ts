@@ -53,3 +53,12 @@ export const replyTextSchema = z
   .string({ message: "Write a reply." })
   .refine((v) => v.trim().length > 0, { message: "Write a reply." })
   .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` });
+
+/**
+ * A callbackUrl we may send the user to: a path on this site. "//host" and "/\host" start with "/" too,
+ * but browsers read them as another origin, so they are refused.
+ */
+export function safeCallbackPath(url: string | string[] | undefined): string | undefined {
+  // A repeated ?callbackUrl= arrives as an array: refused rather than guessed at.
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
+}

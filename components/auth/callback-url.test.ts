@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inviteFromCallback, safeCallbackPath } from "./callback-url";
+import { safeCallbackPath } from "@/lib/validation";
+import { inviteFromCallback } from "./callback-url";
 
 describe("safeCallbackPath", () => {
   it("keeps paths on this site", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { inviteFromCallback, safeCallbackPath } from "@/components/auth/callback-url";
+import { inviteFromCallback } from "@/components/auth/callback-url";
+import { safeCallbackPath } from "@/lib/validation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
