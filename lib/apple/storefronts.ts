@@ -34,9 +34,6 @@ const NAME_OVERRIDES: Record<string, string> = {
   cg: "Congo",
 };
 
-/** Apple territory codes that ISO 3166 libraries do not know or map differently. */
-const TERRITORY_EXCEPTIONS: Record<string, string> = { XKS: "xk" };
-
 export function countryName(code: string): string {
   const lower = code.toLowerCase();
   return NAME_OVERRIDES[lower] ?? countries.getName(lower.toUpperCase(), "en") ?? code.toUpperCase();
@@ -71,8 +68,9 @@ export function territoryToCountryCode(territory: string | null | undefined): st
   if (!territory || typeof territory !== "string") return null;
   const upper = territory.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(upper)) return null;
-  const exception = TERRITORY_EXCEPTIONS[upper];
-  if (exception) return exception;
+  // Apple's own storefront list first: it knows codes ISO 3166 does not (Kosovo is XKS → xk).
+  const storefront = byTerritory.get(upper);
+  if (storefront) return storefront.storefront;
   const alpha2 = countries.alpha3ToAlpha2(upper);
   return alpha2 ? alpha2.toLowerCase() : null;
 }
