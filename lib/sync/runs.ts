@@ -48,6 +48,8 @@ export async function createSyncRun(input: {
   projectId?: string | null;
   appId?: string | null;
   status?: SyncStatus;
+  /** Written with the row, so a run that starts running carries its first progress from the start. */
+  progress?: Record<string, unknown>;
 }) {
   const run = await db.syncRun.create({
     data: {
@@ -59,15 +61,16 @@ export async function createSyncRun(input: {
       appId: input.appId ?? null,
       status: input.status ?? "queued",
       startedAt: input.status === "running" ? new Date() : null,
+      progress: input.progress as object | undefined,
     },
   });
   return toSyncRunView(run);
 }
 
-/** Returns the moment the run started. */
-export async function markRunRunning(runId: string): Promise<Date> {
+/** Returns the moment the run started. A progress given is written in the same UPDATE. */
+export async function markRunRunning(runId: string, progress?: Record<string, unknown>): Promise<Date> {
   const startedAt = new Date();
-  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt } });
+  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt, progress: progress as object | undefined } });
   return startedAt;
 }
 
@@ -78,10 +81,20 @@ export async function updateRunProgress(runId: string, progress: Record<string, 
   });
 }
 
-export async function finishSyncRun(runId: string, result: { status: SyncStatus; counters: Record<string, unknown>; error?: string | null }) {
+/** Ends the run; a progress given is written in the same UPDATE, so the ended row never shows stale progress. */
+export async function finishSyncRun(
+  runId: string,
+  result: { status: SyncStatus; counters: Record<string, unknown>; error?: string | null; progress?: Record<string, unknown> },
+) {
   const run = await db.syncRun.update({
     where: { id: runId },
-    data: { status: result.status, counters: result.counters as object, error: result.error ?? null, finishedAt: new Date() },
+    data: {
+      status: result.status,
+      counters: result.counters as object,
+      error: result.error ?? null,
+      finishedAt: new Date(),
+      progress: result.progress as object | undefined,
+    },
   });
   // Every failed run tells its team's admins once (idempotent per run); a notification problem never fails the run.
   if (run.status === "failed") await notifySyncFailed(run).catch((error) => console.error(`starboard: sync.failed for run ${run.id} was not recorded`, error));

@@ -33,8 +33,9 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
 
   const start = await steps.run("start", async () => {
     const { targets, skipped } = await appleAppTargets({ projectId: options.projectId, appId: options.appId });
+    const starting = { phase: "starting", storefrontsDone: 0, storefrontsTotal: storefronts.length };
     let runId = options.runId ?? null;
-    if (runId) await markRunRunning(runId);
+    if (runId) await markRunRunning(runId, starting);
     else {
       const project = options.projectId ? await db.project.findUnique({ where: { id: options.projectId }, select: { teamId: true } }) : null;
       const run = await createSyncRun({
@@ -44,10 +45,10 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
         status: "running",
         teamId: project?.teamId ?? null,
         projectId: options.projectId ?? null,
+        progress: starting,
       });
       runId = run.id;
     }
-    await db.syncRun.update({ where: { id: runId }, data: { progress: { phase: "starting", storefrontsDone: 0, storefrontsTotal: storefronts.length } } });
     return { runId, snapshotDate: options.snapshotDate ?? new Date().toISOString().slice(0, 10), targets, skipped };
   });
 
@@ -113,13 +114,7 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
           .slice(0, 8)
           .map((o) => o.storefront.toUpperCase())
           .join(", ")}${failed.length > 8 ? ", …" : ""}); nothing was recorded there today.`;
-  await steps.run("finish", async () => {
-    await finishSyncRun(start.runId, { status, counters: { ...counters }, error });
-    await db.syncRun.update({
-      where: { id: start.runId },
-      data: { progress: { phase: "done", storefrontsDone: outcomes.length, storefrontsTotal: storefronts.length, storefrontsFailed: failed.length, snapshotDate: start.snapshotDate } },
-    });
-    return null;
-  });
+  const done = { phase: "done", storefrontsDone: outcomes.length, storefrontsTotal: storefronts.length, storefrontsFailed: failed.length, snapshotDate: start.snapshotDate };
+  await steps.run("finish", () => finishSyncRun(start.runId, { status, counters: { ...counters }, error, progress: done }).then(() => null));
   return { runId: start.runId, status, counters: { ...counters }, error };
 }
