@@ -23,17 +23,25 @@ export async function requestProjectSync(
 ): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
   const { run, alreadyRunning } = await queueProjectRun(kind, target, trigger);
   if (alreadyRunning) return { run, alreadyRunning };
+  await dispatchRun(kind, { runId: run.id, projectId: target.projectId }, trigger);
+  return { run, alreadyRunning: false };
+}
 
+/**
+ * Hands a recorded run to Inngest (its kind's event, carrying the run, project and, for one app, the app) or —
+ * with no Inngest server, or when it does not accept the event — runs the same handler in this process in
+ * the background, with what the Inngest function would pass it: one app, else the project.
+ */
+export async function dispatchRun(kind: SyncKind, run: { runId: string; projectId: string; appId?: string }, trigger: SyncTrigger): Promise<void> {
   if (inngestConfigured()) {
     try {
-      await inngest.send({ name: EVENT_FOR_KIND[kind], data: { projectId: target.projectId, runId: run.id } });
-      return { run, alreadyRunning: false };
+      await inngest.send({ name: EVENT_FOR_KIND[kind], data: { ...(run.appId ? { appId: run.appId } : {}), projectId: run.projectId, runId: run.runId } });
+      return;
     } catch (error) {
       console.warn(`starboard: Inngest did not accept ${kind} (${(error as Error).message}); running it in-process`);
     }
   }
-  runInBackground(kind, { projectId: target.projectId, runId: run.id, trigger });
-  return { run, alreadyRunning: false };
+  runInBackground(kind, { ...(run.appId ? { appId: run.appId } : { projectId: run.projectId }), runId: run.runId, trigger });
 }
 
 const inFlight = new Set<Promise<unknown>>();

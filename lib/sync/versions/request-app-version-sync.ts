@@ -1,7 +1,5 @@
 import "server-only";
-import { inngest, inngestConfigured } from "@/inngest/client";
-import { EVENTS } from "@/inngest/events";
-import { runInBackground } from "@/lib/jobs/request-sync";
+import { dispatchRun } from "@/lib/jobs/request-sync";
 import { createSyncRun } from "@/lib/sync/runs";
 
 /**
@@ -12,15 +10,7 @@ import { createSyncRun } from "@/lib/sync/runs";
 export async function requestAppVersionSync(app: { id: string; teamId: string; projectId: string }): Promise<string | null> {
   try {
     const run = await createSyncRun({ kind: "app_version_sync", scope: "app", trigger: "manual", teamId: app.teamId, projectId: app.projectId, appId: app.id });
-    if (inngestConfigured()) {
-      try {
-        await inngest.send({ name: EVENTS.versionSyncRequested, data: { appId: app.id, projectId: app.projectId, runId: run.id } });
-        return run.id;
-      } catch (error) {
-        console.warn(`starboard: Inngest did not accept the version sync (${(error as Error).message}); running it in-process`);
-      }
-    }
-    runInBackground("app_version_sync", { appId: app.id, runId: run.id, trigger: "manual" });
+    await dispatchRun("app_version_sync", { runId: run.id, projectId: app.projectId, appId: app.id }, "manual");
     return run.id;
   } catch (error) {
     console.error("starboard: could not request the version sync for a new app", error);
