@@ -47,7 +47,7 @@ export async function dispatchRun(kind: SyncKind, run: { runId: string; projectI
 const inFlight = new Set<Promise<unknown>>();
 
 /** Runs a job handler in this process without waiting (no Inngest server); failures end the run as failed. */
-export function runInBackground(kind: SyncKind, options: { projectId?: string; appId?: string; runId: string; trigger: SyncTrigger }) {
+function runInBackground(kind: SyncKind, options: { projectId?: string; appId?: string; runId: string; trigger: SyncTrigger }) {
   const task = (async () => {
     try {
       const handler = await jobHandler(kind);

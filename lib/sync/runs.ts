@@ -152,8 +152,3 @@ export async function latestRun(kind: SyncKind, projectId: string) {
   const run = await db.syncRun.findFirst({ where: { kind, projectId }, orderBy: { createdAt: "desc" } });
   return run ? toSyncRunView(run) : null;
 }
-
-export async function getRun(runId: string, teamId: string) {
-  const run = await db.syncRun.findFirst({ where: { id: runId, teamId } });
-  return run ? toSyncRunView(run) : null;
-}

@@ -51,9 +51,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-// Still exported from here (and lib/apple/itunes) as before the move to ../http.
-export { backoffDelay };
-
 export interface ItunesClient {
   /** All apps found, in Apple's order per chunk; absent apps are simply missing. */
   lookup(query: LookupQuery): Promise<ItunesApp[]>;

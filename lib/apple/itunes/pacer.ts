@@ -57,9 +57,6 @@ export class ItunesPacer {
   }
 }
 
-// Still exported from here (and lib/apple/itunes) as before the move to ../http.
-export { sleep };
-
 const DEFAULT_CALLS_PER_MINUTE = 20;
 
 function rateFromEnv(): number {
