@@ -3,12 +3,32 @@ import { z } from "zod";
 
 export const idSchema = z.uuid({ message: "Not a valid id." });
 
+/**
+ * Text PostgreSQL can store and Apple accepts: no NUL byte (PostgreSQL refuses the whole row) and no unpaired
+ * UTF-16 surrogate (half an emoji, as cutting a string at a fixed length produces; it is not valid UTF-8).
+ */
+export function unstorableCharacterMessage(value: string, what: string): string | null {
+  if (value.includes("\u0000")) return `${what} contains a NUL character (\\0); remove it.`;
+  if (!value.isWellFormed()) return `${what} contains half of an emoji or another broken character; delete it and type it again.`;
+  return null;
+}
+
+/** The one rule every free-text field shares (names, replies): refuses what unstorableCharacterMessage names. */
+export const storableText = <S extends z.ZodType<string>>(schema: S, what: string) =>
+  schema.superRefine((value, ctx) => {
+    const message = unstorableCharacterMessage(value, what);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
 export const nameSchema = (what = "Name", max = 100) =>
-  z
-    .string({ message: `${what} is required.` })
-    .trim()
-    .min(1, { message: `${what} is required.` })
-    .max(max, { message: `${what} must be at most ${max} characters.` });
+  storableText(
+    z
+      .string({ message: `${what} is required.` })
+      .trim()
+      .min(1, { message: `${what} is required.` })
+      .max(max, { message: `${what} must be at most ${max} characters.` }),
+    what,
+  );
 
 export const BUNDLE_ID_MAX = 155;
 export const bundleIdSchema = z
@@ -49,10 +69,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** Apple's limit on a developer reply (the App Store Connect API refuses longer ones). */
 export const MAX_REPLY_LENGTH = 5970;
-export const replyTextSchema = z
-  .string({ message: "Write a reply." })
-  .refine((v) => v.trim().length > 0, { message: "Write a reply." })
-  .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` });
+export const replyTextSchema = storableText(
+  z
+    .string({ message: "Write a reply." })
+    .refine((v) => v.trim().length > 0, { message: "Write a reply." })
+    .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` }),
+  "The reply",
+);
 
 /**
  * A callbackUrl we may send the user to: a path on this site. "//host" and "/\host" start with "/" too,
