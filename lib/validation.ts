@@ -77,11 +77,36 @@ export const replyTextSchema = storableText(
   "The reply",
 );
 
+// C0 controls (tab, newline, NUL…), DEL and C1 controls: browsers silently drop some of them from a URL
+// ("/\t/evil.example" becomes "//evil.example") and Node refuses them in a Location header.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The forms a path may take on its way to a browser: as given, and percent-decoded once and twice. */
+function decodedForms(path: string): string[] {
+  const forms = [path];
+  for (let i = 0; i < 2; i++) {
+    try {
+      forms.push(decodeURIComponent(forms[forms.length - 1]!));
+    } catch {
+      break; // a lone "%" (as in "?q=100%25" decoded once) decodes no further, to anything
+    }
+  }
+  return forms;
+}
+
 /**
- * A callbackUrl we may send the user to: a path on this site. "//host" and "/\host" start with "/" too,
- * but browsers read them as another origin, so they are refused.
+ * A callbackUrl we may send the user to: a path on this site, as URL parsing against the app's own origin
+ * (APP_URL) reads it. Refused: another origin ("//host", "/\host", "https://…"), control characters, and
+ * percent-encodings that decode to either.
  */
-export function safeCallbackPath(url: string | string[] | undefined): string | undefined {
+export function safeCallbackPath(url: string | string[] | undefined, appUrl = process.env.APP_URL || "http://localhost"): string | undefined {
   // A repeated ?callbackUrl= arrives as an array: refused rather than guessed at.
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
+  if (typeof url !== "string" || url === "") return undefined;
+  const origin = new URL(appUrl).origin;
+  for (const form of decodedForms(url)) {
+    if (CONTROL_CHARACTER.test(form)) return undefined;
+    if (!URL.canParse(form, origin) || new URL(form, origin).origin !== origin) return undefined;
+  }
+  const parsed = new URL(url, origin);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }

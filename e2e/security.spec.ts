@@ -1,0 +1,60 @@
+// The browser-facing defences: sign-in never leaves the site.
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signUp } from "./support/session";
+
+/** Answers every request that would leave the app itself, so no test sends traffic beyond it; returns what tried. */
+async function keepInsideApp(context: BrowserContext, baseURL: string) {
+  const app = new URL(baseURL);
+  const escaped: string[] = [];
+  await context.route(
+    (url) => url.host !== app.host,
+    (route) => {
+      escaped.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Left Starboard</h1>" });
+    },
+  );
+  return escaped;
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+const CRAFTED_CALLBACKS = [
+  "/%09/evil.example/", // a tab: browsers drop it and read "//evil.example/"
+  "/%0A/evil.example/", // a newline: was a 500 (an invalid Location header)
+  "/%0D%0ASet-Cookie:%20x=1",
+  "/%5Cevil.example/", // "/\evil.example/"
+  "/%2509/evil.example/", // percent-encoded once more: decodes to a tab
+  "https://evil.example/",
+  "//evil.example/",
+];
+
+test("sign-in never sends the browser to another site, whatever callbackUrl holds", async ({ page, context, baseURL }) => {
+  const escaped = await keepInsideApp(context, baseURL!);
+  const app = new URL(baseURL!);
+  const { email } = await signUp(page);
+
+  // Signed in, the sign-in page forwards to the callback at once.
+  for (const callback of CRAFTED_CALLBACKS) {
+    const response = await page.goto(`/sign-in?callbackUrl=${callback}`);
+    expect(response?.status(), callback).toBeLessThan(400);
+    expect(new URL(page.url()).host, callback).toBe(app.host);
+    expect(new URL(page.url()).pathname, callback).toBe("/dashboard");
+  }
+
+  // Signed out, the form carries the callback through the password sign-in.
+  await signOut(page);
+  await page.goto(`/sign-in?callbackUrl=${CRAFTED_CALLBACKS[0]}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${app.origin}/dashboard`);
+
+  // A same-site path still works.
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard%2Fteam");
+  await expect(page).toHaveURL(`${app.origin}/dashboard/team`);
+  expect(escaped).toEqual([]);
+});
