@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { withClientAddress } from "../lib/auth/client-address";
 import { ConfigError } from "../lib/env-schema";
 import { onShutdownSignal, prepareLocalRuntime } from "../lib/runtime/local";
 
@@ -72,7 +73,9 @@ async function main() {
     const app = next({ dev, hostname, port, dir: process.cwd() });
     const handle = app.getRequestHandler();
     await app.prepare();
-    server = http.createServer((req, res) => void handle(req, res));
+    // The socket address travels to route handlers and server actions in a header of our own (any copy sent by
+    // the client is replaced): the sign-in limit counts clients by it, not by what X-Forwarded-For claims.
+    server = http.createServer(withClientAddress((req, res) => void handle(req, res)));
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
       server!.listen(port, hostname, () => resolve());
