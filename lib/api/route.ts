@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
@@ -62,6 +62,8 @@ export function defineRoute<S extends z.ZodType, T>(config: {
   input: S;
   permission: Permission;
   scope: (input: z.output<S>) => Scope;
+  /** Every other object the input names: checked against the caller like the target. */
+  related?: (input: z.output<S>) => RelatedScopes;
   handler: (ctx: AccessContext, input: z.output<S>, request: NextRequest) => Promise<T>;
   status?: number;
 }) {
@@ -69,7 +71,7 @@ export function defineRoute<S extends z.ZodType, T>(config: {
     try {
       const caller = await callerFromRequest(request);
       const input = parseInput(config.input, await requestInput(request, await context?.params));
-      const ctx = await resolveAccess(caller, config.scope(input), config.permission);
+      const ctx = await resolveAccessWithRelated(caller, config.scope(input), config.related?.(input) ?? [], config.permission);
       const data = await config.handler(ctx, input, request);
       if (config.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(data, { status: config.status ?? 200 });
