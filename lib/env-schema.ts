@@ -48,6 +48,7 @@ export const envSchema = z.object({
   SMTP_FROM: optional(z.string()),
   STARBOARD_DATA_DIR: optional(z.string()),
   SECURE_COOKIES: optional(boolFlag),
+  NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: z.preprocess(emptyAsUndefined, boolFlag.default(false)),
   TRUST_PROXY: z.preprocess(
     (v) => (v === "true" ? "1" : v === "false" ? "0" : emptyAsUndefined(v)),
     z.coerce

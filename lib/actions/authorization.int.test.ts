@@ -7,6 +7,7 @@ import { saveIntegration } from "@/lib/data/integrations";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { addMember, createApp, createOwner, tenantSnapshot } from "@/test/fixtures";
+import { testHosts } from "@/test/host-table";
 import { ISSUER, TEAM_KEY } from "@/test/reviews-world";
 import { createAppAction, deleteAppAction, updateAppAction } from "./defs/apps";
 import { createProjectAction, deleteProjectAction, renameProjectAction } from "./defs/projects";
@@ -178,7 +179,8 @@ describe("a second id in the input", () => {
     const ownerOfVictim = (await db.teamMember.findFirstOrThrow({ where: { teamId: victim.teamId, role: "owner" } })).userId;
     const secondCtx = await resolveAccess({ kind: "user", userId: ownerOfVictim }, { projectId: victim.secondProjectId }, "integrations:write");
     await saveIntegration(secondCtx, { keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", privateKey: TEAM_KEY.privateKeyPem });
-    secondEndpointId = (await createEndpoint(secondCtx, { kind: "webhook", name: "Second", url: "http://127.0.0.1:9/hook", eventTypes: ["app.review_new"] })).endpoint.id;
+    testHosts.set("second.example.com", ["93.184.216.34"]);
+    secondEndpointId = (await createEndpoint(secondCtx, { kind: "webhook", name: "Second", url: "https://second.example.com/hook", eventTypes: ["app.review_new"] })).endpoint.id;
     // An agent key of the victim team limited to its first project, with every permission a key can have.
     projectKey = { kind: "apiKey", apiKeyId: victim.agentKeyId, teamId: victim.teamId, projectId: victim.projectId, permissions: [...AGENT_KEY_PERMISSIONS] };
   });
