@@ -1,4 +1,6 @@
-// The browser-facing defences: sign-in never leaves the site.
+// The browser-facing defences: sign-in never leaves the site, every page carries the security headers and a
+// Content-Security-Policy the app itself passes, a copied session cookie dies with sign-out, cookie-authenticated
+// API writes from another origin are refused, and /api/v1 answers unknown routes and methods in its JSON shape.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signUp } from "./support/session";
 
@@ -57,4 +59,25 @@ test("sign-in never sends the browser to another site, whatever callbackUrl hold
   await page.goto("/sign-in?callbackUrl=%2Fdashboard%2Fteam");
   await expect(page).toHaveURL(`${app.origin}/dashboard/team`);
   expect(escaped).toEqual([]);
+});
+
+test("the API refuses cookie-authenticated writes from another origin (another port is another origin)", async ({ page, baseURL }) => {
+  const { projectId } = await signUp(page);
+  const path = `/api/v1/projects/${projectId}/ratings/sync`;
+  const otherPort = new URL(baseURL!);
+  otherPort.port = String(Number(otherPort.port) + 1);
+
+  const crossOrigin: Record<string, string>[] = [{ origin: otherPort.origin }, { origin: "null" }, { "sec-fetch-site": "same-site" }, {}];
+  for (const headers of crossOrigin) {
+    const refused = await page.request.post(path, { headers });
+    expect(refused.status(), JSON.stringify(headers)).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/origin/i) } });
+  }
+
+  // The app's own pages are same-origin: the request reaches the handler (which says there is nothing to sync).
+  const same = await page.evaluate(async (p) => {
+    const response = await fetch(p, { method: "POST" });
+    return { status: response.status, body: await response.json() };
+  }, path);
+  expect(same).toMatchObject({ status: 400, body: { error: { code: "validation_failed", message: expect.stringMatching(/Add an Apple app/) } } });
 });
