@@ -81,3 +81,18 @@ test("the API refuses cookie-authenticated writes from another origin (another p
   }, path);
   expect(same).toMatchObject({ status: 400, body: { error: { code: "validation_failed", message: expect.stringMatching(/Add an Apple app/) } } });
 });
+
+test("/api/v1 answers unknown routes and wrong methods in its JSON error shape", async ({ request }) => {
+  const unknown = await request.get("/api/v1/no-such-thing");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: { code: "not_found", message: expect.any(String) } });
+
+  const wrong = await request.delete("/api/v1/reviews");
+  expect(wrong.status()).toBe(405);
+  expect(wrong.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+  expect(await wrong.json()).toMatchObject({ error: { code: "method_not_allowed", message: expect.stringContaining("GET") } });
+
+  const nested = await request.patch("/api/v1/reviews/00000000-0000-4000-8000-000000000000/response");
+  expect(nested.status()).toBe(405);
+  expect(await nested.json()).toMatchObject({ error: { code: "method_not_allowed", message: expect.stringContaining("PUT, DELETE") } });
+});
