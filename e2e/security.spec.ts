@@ -2,7 +2,7 @@
 // Content-Security-Policy the app itself passes, a copied session cookie dies with sign-out, cookie-authenticated
 // API writes from another origin are refused, and /api/v1 answers unknown routes and methods in its JSON shape.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { signUp } from "./support/session";
+import { addApp, signUp } from "./support/session";
 
 /** Answers every request that would leave the app itself, so no test sends traffic beyond it; returns what tried. */
 async function keepInsideApp(context: BrowserContext, baseURL: string) {
@@ -16,6 +16,21 @@ async function keepInsideApp(context: BrowserContext, baseURL: string) {
     },
   );
   return escaped;
+}
+
+/** Collects CSP violations the page reports (the DOM event, and Chromium's console line). */
+async function watchCsp(page: Page) {
+  const violations: string[] = [];
+  await page.exposeFunction("__reportCspViolation", (line: string) => violations.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCspViolation(line: string): void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
 }
 
 async function signOut(page: Page) {
@@ -58,6 +73,65 @@ test("sign-in never sends the browser to another site, whatever callbackUrl hold
   // A same-site path still works.
   await page.goto("/sign-in?callbackUrl=%2Fdashboard%2Fteam");
   await expect(page).toHaveURL(`${app.origin}/dashboard/team`);
+  expect(escaped).toEqual([]);
+});
+
+test("every page sends the security headers and breaks none of its own Content-Security-Policy", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  const escaped = await keepInsideApp(context, baseURL!);
+  const violations = await watchCsp(page);
+  const headersOf: Record<string, Record<string, string>> = {};
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "document") headersOf[new URL(response.url()).pathname] = response.headers();
+  });
+
+  await page.goto("/sign-in");
+  await page.goto("/sign-up");
+  const { projectId } = await signUp(page, { teamName: "Headers team" });
+  await addApp(page, { name: "Breeze Weather", bundleId: "com.example.weather" });
+
+  // The chart (recharts draws with inline styles) and the toasts must still work under the policy.
+  await page.getByTestId("sync-ratings").click();
+  await expect(page.getByTestId("ratings-sync-panel").getByTestId("sync-last-run")).toContainText("Last sync succeeded", { timeout: 60_000 });
+  await page.getByTestId("app-card").filter({ hasText: "Breeze Weather" }).getByRole("button", { name: "Ratings by country" }).click();
+  await expect(page.getByRole("dialog").getByRole("img", { name: /daily snapshots/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.goto("/dashboard/team");
+  await page.getByLabel("Team name").fill("Headers team renamed");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Team renamed")).toBeVisible();
+
+  const pages = [
+    "/dashboard",
+    `/dashboard/projects/${projectId}`,
+    `/dashboard/projects/${projectId}/integrations`,
+    `/dashboard/projects/${projectId}/notifications`,
+    "/dashboard/reviews",
+    "/dashboard/settings/notifications",
+    "/dashboard/settings/notifications/outbox",
+    "/dashboard/team",
+    "/dashboard/team/agent-keys",
+    "/invite/not-a-real-token",
+    "/no-such-page",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+
+  for (const path of ["/sign-in", "/sign-up", ...pages]) {
+    const headers = headersOf[path];
+    expect(headers, `${path} was loaded`).toBeDefined();
+    const csp = headers!["content-security-policy"] ?? "";
+    expect(csp, path).toContain("default-src 'self'");
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(headers!["x-frame-options"], path).toBe("DENY");
+    expect(headers!["x-content-type-options"], path).toBe("nosniff");
+    expect(headers!["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+  expect(violations).toEqual([]);
   expect(escaped).toEqual([]);
 });
 
