@@ -2,7 +2,7 @@
 // Content-Security-Policy the app itself passes, a copied session cookie dies with sign-out, cookie-authenticated
 // API writes from another origin are refused, and /api/v1 answers unknown routes and methods in its JSON shape.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { addApp, signUp } from "./support/session";
+import { addApp, signIn, signUp } from "./support/session";
 
 /** Answers every request that would leave the app itself, so no test sends traffic beyond it; returns what tried. */
 async function keepInsideApp(context: BrowserContext, baseURL: string) {
@@ -133,6 +133,41 @@ test("every page sends the security headers and breaks none of its own Content-S
   }
   expect(violations).toEqual([]);
   expect(escaped).toEqual([]);
+});
+
+test("signing out ends the session on the server: a copied cookie stops working", async ({ page, browser, baseURL }) => {
+  const { projectId } = await signUp(page);
+  const copied = await page.context().cookies();
+  const statusPath = `/api/ratings/projects/${projectId}/sync`;
+  expect((await page.request.get(statusPath)).status()).toBe(200);
+
+  await signOut(page);
+
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies(copied);
+  const api = await thief.request.get(statusPath);
+  expect(api.status()).toBe(401);
+  expect(await api.json()).toMatchObject({ error: { code: "unauthenticated" } });
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await thief.close();
+});
+
+test("a new sign-in after signing out works, and signing out in one browser leaves the other signed in", async ({ page, browser, baseURL }) => {
+  const { email } = await signUp(page);
+  const other = await browser.newContext({ baseURL });
+  const second = await other.newPage();
+  await signIn(second, email);
+
+  await signOut(page);
+  await second.goto("/dashboard/team");
+  await expect(second).toHaveURL(/\/dashboard\/team/);
+
+  await signIn(page, email);
+  await page.goto("/dashboard/team");
+  await expect(page).toHaveURL(/\/dashboard\/team/);
+  await other.close();
 });
 
 test("the API refuses cookie-authenticated writes from another origin (another port is another origin)", async ({ page, baseURL }) => {
