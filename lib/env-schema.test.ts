@@ -46,6 +46,13 @@ describe("configuration", () => {
     }
   });
 
+  it("keeps notifications off private networks unless NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS is 1 or true", () => {
+    expect(parseEnv(valid).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "" }).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "1" }).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(() => parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "yes" })).toThrow(/NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: must be "1", "0", "true" or "false"/);
+  });
+
   it("decodes 32-byte keys in hex or base64 only", () => {
     expect(decodeKey("ab".repeat(32))?.length).toBe(32);
     expect(decodeKey(Buffer.alloc(32, 9).toString("base64"))?.length).toBe(32);
