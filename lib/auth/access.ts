@@ -100,7 +100,12 @@ export type RelatedScopes = Array<Scope | null | undefined | false>;
  */
 export async function resolveAccessWithRelated(caller: Caller, scope: Scope, related: RelatedScopes, permission: Permission | null): Promise<AccessContext> {
   const context = await resolveAccess(caller, scope, permission);
-  for (const other of related) if (other) await resolveAccess(caller, other, permission);
+  for (const other of related) {
+    if (!other) continue;
+    // Naming the team that owns the target reaches no further than the target (a project-scoped key may).
+    if ("teamId" in other && other.teamId === context.teamId) continue;
+    await resolveAccess(caller, other, permission);
+  }
   return context;
 }
 
