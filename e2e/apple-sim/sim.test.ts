@@ -156,10 +156,11 @@ describe("ASC reviews", () => {
   });
 
   it("publishes after the configured delay; pending visibility is configurable", async () => {
-    apple.sim.setOptions({ publishDelayMs: 30, pendingVisibility: 0 });
+    // Long enough that the first request lands inside the delay on a loaded machine (30 ms did not).
+    apple.sim.setOptions({ publishDelayMs: 1_000, pendingVisibility: 0 });
     const r = apple.sim.createResponse("x1", "hi");
     expect((await asc(`/v1/customerReviews/x1?include=response`)).json.included).toEqual([]);
-    await new Promise((res) => setTimeout(res, 40));
+    await new Promise((res) => setTimeout(res, 1_100));
     expect((await asc(`/v1/customerReviews/x1?include=response`)).json.included[0].id).toBe(r.id);
     apple.sim.setOptions({ publishDelayMs: null, pendingVisibility: 1 });
   });
