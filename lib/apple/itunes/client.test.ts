@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { createItunesClient, createItunesStats, type ItunesClientOptions } from "./client";
 import { ItunesRequestError, ItunesUnknownStorefrontError } from "./errors";
 import { ItunesPacer, getItunesPacer, setItunesCallsPerMinute } from "./pacer";
@@ -86,6 +87,26 @@ describe("retries", () => {
     expect(stats.requests).toBe(3);
     // Other storefronts are unaffected by the per-storefront fault.
     expect(await client().lookup({ storefront: "us", ids: [1000] })).toHaveLength(1);
+  });
+
+  it("gives up quickly when Apple cannot be reached at all, and says why", async () => {
+    const stats = createItunesStats();
+    const started = Date.now();
+    // Production backoff on purpose: a refused connection must not cost the throttling retries' minutes.
+    const unreachable = createItunesClient({ baseUrl: await unreachableLoopbackUrl(), pacer: new ItunesPacer({ callsPerMinute: 0 }), stats });
+    const err = await unreachable.lookup({ storefront: "us", ids: [1000] }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(err).toBeInstanceOf(ItunesRequestError);
+    expect(err).toMatchObject({ kind: "network", status: null, attempts: 2, detail: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:\d+/) });
+    expect((err as Error).message).toMatch(/^iTunes Lookup unreachable for storefront "us" \(connect ECONNREFUSED/);
+    expect(stats).toEqual({ requests: 2, throttled: 0, retries: 1 });
+  });
+
+  it("treats a connection dropped without an answer as unreachable, not as a throttle", async () => {
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "unreachable" });
+    const err = await client({ maxRetries: 4 }).lookup({ storefront: "us", ids: [1000] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "network", attempts: 2, detail: expect.any(String) });
+    expect(apple.sim.counters.byEndpoint["itunes.lookup"]).toBe(2);
   });
 
   it("slows the pacer down on 403/429 and counts throttle hits", async () => {

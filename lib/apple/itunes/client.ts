@@ -29,6 +29,11 @@ export interface ItunesClientOptions {
   chunkSize?: number;
   /** Retries after the first attempt, for throttling and transient failures. Default 4. */
   maxRetries?: number;
+  /**
+   * Retries when a call got no HTTP answer at all (DNS, refused, reset). Default 1: such a failure rarely heals
+   * within seconds, and a run that keeps knocking on an unreachable Apple only delays telling the user.
+   */
+  maxNetworkRetries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   /** Defaults to the process-wide pacer. */
@@ -38,7 +43,7 @@ export interface ItunesClientOptions {
   onRequest?: (event: { storefront: string; status: number | null; attempt: number; durationMs: number }) => void;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
+const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, maxNetworkRetries: 1, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
 
 export function itunesBaseUrl(option?: string): string {
   return (option ?? (process.env.ITUNES_BASE_URL || "https://itunes.apple.com")).replace(/\/+$/, "");
@@ -81,8 +86,8 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
       }
     } catch (error) {
       if (error instanceof ItunesRequestError) throw error;
-      const timedOut = isTimeoutError(error);
-      throw failure(timedOut ? "timeout" : "network", status, storefront, attempt);
+      if (isTimeoutError(error)) throw failure("timeout", status, storefront, attempt);
+      throw failure("network", status, storefront, attempt, networkDetail(error));
     } finally {
       options.onRequest?.({ storefront, status, attempt, durationMs: Date.now() - started });
     }
@@ -110,7 +115,8 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
           pacer.onThrottle();
         }
         const retryable = error.kind !== "http";
-        if (!retryable || attempt >= cfg.maxRetries) throw error;
+        const limit = error.kind === "network" ? Math.min(cfg.maxRetries, cfg.maxNetworkRetries) : cfg.maxRetries;
+        if (!retryable || attempt >= limit) throw error;
         if (stats) stats.retries++;
         await sleep(backoffDelay(attempt, cfg.backoffBaseMs, cfg.backoffMaxMs));
       }
@@ -142,7 +148,20 @@ export function lookup(query: LookupQuery, options?: ItunesClientOptions): Promi
   return createItunesClient(options).lookup(query);
 }
 
-function failure(kind: ItunesErrorKind, status: number | null, storefront: string, attempt: number): ItunesRequestError {
+function failure(kind: ItunesErrorKind, status: number | null, storefront: string, attempt: number, detail: string | null = null): ItunesRequestError {
+  if (kind === "network") {
+    return new ItunesRequestError(`iTunes Lookup unreachable for storefront "${storefront}" (${detail ?? "network error"})`, kind, status, storefront, attempt, detail);
+  }
   const what = status ? `HTTP ${status}` : kind;
   return new ItunesRequestError(`iTunes Lookup failed for storefront "${storefront}" (${what})`, kind, status, storefront, attempt);
+}
+
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, "other side closed") is in its cause. */
+function networkDetail(error: unknown): string | null {
+  const cause = (error as { cause?: unknown })?.cause as { message?: unknown; code?: unknown; errors?: unknown } | undefined;
+  if (!cause) return error instanceof Error ? error.message : null;
+  // Several addresses tried (IPv4 and IPv6): an AggregateError whose message may be empty.
+  const inner = Array.isArray(cause.errors) ? (cause.errors[0] as { message?: unknown } | undefined) : undefined;
+  const message = typeof cause.message === "string" && cause.message ? cause.message : typeof inner?.message === "string" ? inner.message : null;
+  return message ?? (typeof cause.code === "string" ? cause.code : null);
 }
