@@ -6,7 +6,7 @@ import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
 import { lookupAppVersions } from "@/lib/sync/versions/lookup-app-versions";
 import { appleAppTargets } from "@/lib/sync/versions/targets";
-import { writeAppVersions } from "@/lib/sync/versions/write-app-versions";
+import { writeAppStoreLookup } from "@/lib/sync/versions/write-app-versions";
 import { notifyRatingChanges } from "./notify-rating-changes";
 import { snapshotStorefront, type StorefrontOutcome } from "./snapshot-storefront";
 import { sumOutcomes, type RatingsSyncCounters } from "./counters";
@@ -58,9 +58,9 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
     unresolved.length === 0
       ? { ids: [] as { appId: string; trackId: number }[], requests: 0, throttled: 0, retries: 0 }
       : await steps.run("resolve-app-store-ids", async () => {
-          const { updates, requests, throttled, retries } = await lookupAppVersions(unresolved, options.itunes);
-          await writeAppVersions(updates);
-          return { ids: updates.map((u) => ({ appId: u.appId, trackId: u.trackId })), requests, throttled, retries };
+          const lookup = await lookupAppVersions(unresolved, options.itunes);
+          await writeAppStoreLookup(lookup);
+          return { ids: lookup.updates.map((u) => ({ appId: u.appId, trackId: u.trackId })), requests: lookup.requests, throttled: lookup.throttled, retries: lookup.retries };
         });
   const trackIds = new Map(resolved.ids.map((r) => [r.appId, r.trackId]));
   const apps = start.targets.flatMap((t) => {
