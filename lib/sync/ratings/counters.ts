@@ -2,10 +2,16 @@ import type { StorefrontOutcome } from "./snapshot-storefront";
 
 /** What a ratings run reports in sync_runs.counters and prints from the job command. */
 export interface RatingsSyncCounters {
+  /** Apple apps with an App Store id: the ones the storefronts were asked about. */
   apps: number;
+  /** Not Apple apps, or without a bundle id. */
   appsSkipped: number;
+  /** Apple apps with a bundle id that still have no App Store id (not found, or Apple unreachable): not synced. */
+  appsWithoutAppStoreId: string[];
   appsRefreshed: number;
   storefronts: number;
+  /** Storefronts left out once iTunes Lookup proved unreachable. */
+  storefrontsNotAttempted: number;
   storefrontsFetched: number;
   storefrontsFailed: number;
   rowsUpserted: number;

@@ -1,5 +1,5 @@
 import "server-only";
-import { chunk, createItunesClient, createItunesStats, ItunesRequestError, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { chunk, createItunesClient, createItunesStats, ItunesRequestError, unreachableDetail, type ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
@@ -19,6 +19,8 @@ export interface StorefrontOutcome {
   /** Apps whose chunk failed after retries: nothing was written for them here. */
   failedAppIds: string[];
   error: string | null;
+  /** Set when a call got no HTTP answer at all (what the network said): counts towards "Apple unreachable". */
+  networkError: string | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function snapshotStorefront(input: {
     retries: 0,
     failedAppIds: [],
     error: null,
+    networkError: null,
   };
   for (const part of chunk(input.apps, chunkSize)) {
     let outcomes;
@@ -57,6 +60,7 @@ export async function snapshotStorefront(input: {
       if (!(error instanceof ItunesRequestError)) throw error;
       out.ok = false;
       out.error = error.message;
+      out.networkError = unreachableDetail(error) ?? out.networkError;
       out.failedAppIds.push(...part.map((a) => a.appId));
       continue;
     }
