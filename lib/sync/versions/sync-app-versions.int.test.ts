@@ -1,7 +1,7 @@
 // The version sync against the Apple simulator over HTTP and a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
-import { createAppAction } from "@/lib/actions/defs/apps";
+import { createAppAction, retryAppStoreLookupAction, updateAppAction } from "@/lib/actions/defs/apps";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
@@ -113,6 +113,36 @@ describe("app_version_sync", () => {
     const failed = await syncAppVersions({ projectId: owner.projectId, trigger: "cli", steps: inlineSteps, itunes: fast });
     expect(failed.status).toBe("failed");
     expect((await db.syncRun.findUniqueOrThrow({ where: { id: failed.runId! } })).status).toBe("failed");
+  });
+
+  it("a new app's failed look-up is recorded on it, and \"Retry now\" looks it up again at once", async () => {
+    const owner = await createOwner("versions-retry");
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "unreachable" });
+    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "US app", platform: "apple", bundleId: "com.vs.us" });
+    const appId = created.ok ? created.data.id : "";
+    expect(created.ok && created.data.appStoreLookup).toMatchObject({ status: null, error: null });
+    await settleBackgroundRuns();
+    const failed = await db.app.findUniqueOrThrow({ where: { id: appId } });
+    expect(failed).toMatchObject({ appStoreLookupStatus: "unreachable", appleAppStoreId: null });
+    expect(failed.appStoreLookupError).toMatch(/^iTunes Lookup unreachable: /);
+
+    apple.sim.clearFaults();
+    const retried = await retryAppStoreLookupAction.run(owner.caller, { appId });
+    expect(retried.ok).toBe(true);
+    await settleBackgroundRuns();
+    expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appStoreLookupError: null, appleAppStoreId: 7200000001n });
+  });
+
+  it("a changed bundle id forgets the old outcome and is looked up at once", async () => {
+    const owner = await createOwner("versions-rename");
+    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Typo", platform: "apple", bundleId: "com.vs.jpan" });
+    const appId = created.ok ? created.data.id : "";
+    await settleBackgroundRuns();
+    expect((await db.app.findUniqueOrThrow({ where: { id: appId } })).appStoreLookupStatus).toBe("not_found");
+    const updated = await updateAppAction.run(owner.caller, { appId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
+    expect(updated.ok && updated.data.appStoreLookup?.status).toBeNull();
+    await settleBackgroundRuns();
+    expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appleAppStoreId: 7200000003n });
   });
 
   it("runs for one app right after it is created", async () => {

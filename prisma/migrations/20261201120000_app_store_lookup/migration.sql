@@ -1,6 +1,7 @@
 -- The outcome of the last App Store id lookup per app (by bundle id, in the version sync or before a ratings
 -- sync), so the app card can say what is true — not found on the App Store, or Apple could not be reached —
--- instead of promising ratings "after the first sync" forever. NULL: never looked up yet.
+-- instead of promising ratings "after the first sync" forever. Status NULL with a time: a look-up was requested
+-- then (the app was just added, or "Retry now") and has not finished; both NULL: never looked up.
 CREATE TYPE "app_store_lookup_status" AS ENUM ('found', 'not_found', 'unreachable');
 
 ALTER TABLE "apps"
