@@ -63,7 +63,7 @@ describe("lookup", () => {
   it("does not retry an unknown storefront", async () => {
     const stats = createItunesStats();
     await expect(client({ stats }).lookup({ storefront: "zz", ids: [1000] })).rejects.toBeInstanceOf(ItunesUnknownStorefrontError);
-    expect(stats).toEqual({ requests: 1, throttled: 0, retries: 0 });
+    expect(stats).toEqual({ requests: 1, throttled: 0, retries: 0, unreadableResults: 0 });
   });
 });
 
@@ -75,7 +75,7 @@ describe("retries", () => {
     const stats = createItunesStats();
     const found = await client({ stats, timeoutMs: 200 }).lookup({ storefront: "us", ids: [1000] });
     expect(found).toHaveLength(1);
-    expect(stats).toEqual({ requests: 4, throttled: 0, retries: 3 });
+    expect(stats).toEqual({ requests: 4, throttled: 0, retries: 3, unreadableResults: 0 });
   });
 
   it("gives up with a typed error after maxRetries", async () => {
@@ -99,7 +99,7 @@ describe("retries", () => {
     expect(err).toBeInstanceOf(ItunesRequestError);
     expect(err).toMatchObject({ kind: "network", status: null, attempts: 2, detail: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:\d+/) });
     expect((err as Error).message).toMatch(/^iTunes Lookup unreachable for storefront "us" \(connect ECONNREFUSED/);
-    expect(stats).toEqual({ requests: 2, throttled: 0, retries: 1 });
+    expect(stats).toEqual({ requests: 2, throttled: 0, retries: 1, unreadableResults: 0 });
   });
 
   it("treats a connection dropped without an answer as unreachable, not as a throttle", async () => {
@@ -114,7 +114,7 @@ describe("retries", () => {
     const pacer = new ItunesPacer({ callsPerMinute: 60_000 });
     const stats = createItunesStats();
     await client({ pacer, stats }).lookup({ storefront: "us", ids: [1000] });
-    expect(stats).toEqual({ requests: 3, throttled: 2, retries: 2 });
+    expect(stats).toEqual({ requests: 3, throttled: 2, retries: 2, unreadableResults: 0 });
     // Halved twice, then eased back once by the success.
     expect(pacer.rate).toBe(60_000 / 4 * 1.25);
   });

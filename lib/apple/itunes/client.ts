@@ -3,7 +3,7 @@ import "server-only";
 import { ItunesRequestError, ItunesUnknownStorefrontError, type ItunesErrorKind } from "./errors";
 import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../http";
 import { getItunesPacer, type ItunesPacer } from "./pacer";
-import { classifyLookup, parseLookupResponse, type ItunesApp, type LookupOutcome } from "./transform";
+import { classifyLookup, parseLookupResponse, type ItunesApp, type LookupOutcome, type ParsedLookup } from "./transform";
 
 export type LookupQuery =
   | { storefront: string; ids: readonly (number | string)[] }
@@ -14,10 +14,12 @@ export interface ItunesStats {
   requests: number;
   throttled: number;
   retries: number;
+  /** Results Apple sent whose trackId or bundleId could not be read. */
+  unreadableResults: number;
 }
 
 export function createItunesStats(): ItunesStats {
-  return { requests: 0, throttled: 0, retries: 0 };
+  return { requests: 0, throttled: 0, retries: 0, unreadableResults: 0 };
 }
 
 export interface ItunesClientOptions {
@@ -68,7 +70,7 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
   const stats = options.stats;
   let bust = 0;
 
-  async function callOnce(url: URL, storefront: string, attempt: number): Promise<ItunesApp[]> {
+  async function callOnce(url: URL, storefront: string, attempt: number): Promise<ParsedLookup> {
     const started = Date.now();
     let status: number | null = null;
     try {
@@ -80,7 +82,7 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
       if (!res.ok) throw failure("http", res.status, storefront, attempt);
       const text = await res.text();
       try {
-        return parseLookupResponse(JSON.parse(text)).apps;
+        return parseLookupResponse(JSON.parse(text));
       } catch {
         throw failure("bad_response", res.status, storefront, attempt);
       }
@@ -93,7 +95,7 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
     }
   }
 
-  async function fetchChunk(storefront: string, param: "id" | "bundleId", values: readonly string[]): Promise<ItunesApp[]> {
+  async function fetchChunk(storefront: string, param: "id" | "bundleId", values: readonly string[]): Promise<ParsedLookup> {
     const pacer = options.pacer ?? getItunesPacer();
     for (let attempt = 0; ; attempt++) {
       await pacer.acquire();
@@ -105,9 +107,10 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
       url.searchParams.set("_cb", `${Date.now().toString(36)}${(bust++).toString(36)}`);
       if (stats) stats.requests++;
       try {
-        const apps = await callOnce(url, storefront, attempt + 1);
+        const parsed = await callOnce(url, storefront, attempt + 1);
         pacer.onSuccess();
-        return apps;
+        if (stats) stats.unreadableResults += parsed.unreadable;
+        return parsed;
       } catch (error) {
         if (!(error instanceof ItunesRequestError) || error instanceof ItunesUnknownStorefrontError) throw error;
         if (error.kind === "throttled") {
@@ -123,22 +126,30 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
     }
   }
 
-  async function lookup(query: LookupQuery): Promise<ItunesApp[]> {
+  /** Each chunk's keys with its parsed answer. */
+  async function lookupChunks(query: LookupQuery): Promise<{ keys: string[]; parsed: ParsedLookup }[]> {
     const storefront = query.storefront.trim().toLowerCase();
     const [param, keys] =
       "ids" in query ? (["id", query.ids.map(String)] as const) : (["bundleId", [...query.bundleIds]] as const);
     const unique = [...new Set(keys.map((k) => k.trim()).filter(Boolean))];
-    const apps: ItunesApp[] = [];
+    const out: { keys: string[]; parsed: ParsedLookup }[] = [];
     // Sequential on purpose: the pacer decides the pace, and one storefront's chunks share it.
-    for (const part of chunk(unique, cfg.chunkSize)) apps.push(...(await fetchChunk(storefront, param, part)));
-    return apps;
+    for (const part of chunk(unique, cfg.chunkSize)) out.push({ keys: part, parsed: await fetchChunk(storefront, param, part) });
+    return out;
   }
 
   return {
-    lookup,
+    async lookup(query) {
+      return (await lookupChunks(query)).flatMap((c) => c.parsed.apps);
+    },
     async lookupOutcomes(query) {
-      const apps = await lookup(query);
-      return classifyLookup("ids" in query ? { ids: query.ids } : { bundleIds: query.bundleIds }, apps);
+      const out = new Map<string, LookupOutcome>();
+      // Per chunk: an unreadable result only casts doubt on the apps asked about in the same call.
+      for (const { keys, parsed } of await lookupChunks(query)) {
+        const asked = "ids" in query ? { ids: keys } : { bundleIds: keys };
+        for (const [key, outcome] of classifyLookup(asked, parsed.apps, parsed.unreadable)) out.set(key, outcome);
+      }
+      return out;
     },
   };
 }

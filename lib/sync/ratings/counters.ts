@@ -16,6 +16,8 @@ export interface RatingsSyncCounters {
   storefrontsFailed: number;
   rowsUpserted: number;
   tombstones: number;
+  /** Values Apple sent that could not be read (e.g. "averageUserRating": "N/A"): the previous figures were kept. */
+  malformedFields: number;
   errors: number;
   itunesRequests: number;
   throttleHits: number;
@@ -28,6 +30,7 @@ export function sumOutcomes(outcomes: readonly StorefrontOutcome[]) {
     storefrontsFailed = 0,
     rowsUpserted = 0,
     tombstones = 0,
+    malformedFields = 0,
     errors = 0,
     itunesRequests = 0,
     throttleHits = 0,
@@ -38,9 +41,10 @@ export function sumOutcomes(outcomes: readonly StorefrontOutcome[]) {
     if (o.error) errors++;
     rowsUpserted += o.rows + o.tombstones;
     tombstones += o.tombstones;
+    malformedFields += o.malformedFields ?? 0;
     itunesRequests += o.requests;
     throttleHits += o.throttled;
     retries += o.retries;
   }
-  return { storefrontsFetched, storefrontsFailed, rowsUpserted, tombstones, errors, itunesRequests, throttleHits, retries };
+  return { storefrontsFetched, storefrontsFailed, rowsUpserted, tombstones, malformedFields, errors, itunesRequests, throttleHits, retries };
 }

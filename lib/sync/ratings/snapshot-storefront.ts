@@ -13,6 +13,8 @@ export interface StorefrontOutcome {
   noRatings: number;
   rows: number;
   tombstones: number;
+  /** Values Apple sent that could not be read: rating fields (the previous figures were kept) and result ids. */
+  malformedFields: number;
   requests: number;
   throttled: number;
   retries: number;
@@ -45,6 +47,7 @@ export async function snapshotStorefront(input: {
     noRatings: 0,
     rows: 0,
     tombstones: 0,
+    malformedFields: 0,
     requests: 0,
     throttled: 0,
     retries: 0,
@@ -70,7 +73,9 @@ export async function snapshotStorefront(input: {
     out.noRatings += plan.noRatingsCount;
     out.rows += written.rows;
     out.tombstones += written.tombstones;
+    out.malformedFields += plan.malformedFields;
   }
+  out.malformedFields += stats.unreadableResults;
   Object.assign(out, { requests: stats.requests, throttled: stats.throttled, retries: stats.retries });
   await db.$executeRaw`
     UPDATE sync_runs SET progress = jsonb_build_object(

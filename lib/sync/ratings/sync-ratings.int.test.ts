@@ -183,6 +183,46 @@ describe("storefronts that disappear and come back", () => {
   });
 });
 
+describe("figures Apple sends that cannot be read", () => {
+  it("an \"N/A\" average keeps the previous figure: no tombstone, no drop in the worldwide count, counted", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: A, storefront: "gb", ratings: { averageRating: 4.0, ratingCount: 55 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "gb" });
+    const result = await run(DAY2);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    const gb = (await rows(world.alpha, DAY2)).find((r) => r.countryCode === "gb");
+    expect(gb).toMatchObject({ ratingCount: 55, ratingCountDelta: 5, isLatest: true });
+    expect(gb?.averageRating?.toNumber()).toBe(4);
+    expect(await db.appStoreRating.count({ where: { projectId: world.projectId, averageRating: null } })).toBe(0);
+    const alpha = await app(world.alpha);
+    expect(alpha.worldwideRatingCount).toBe(155);
+    expect(alpha.worldwideRatingCountDelta).toBe(5);
+  });
+
+  it("an unreadable count keeps the previous count and draws no delta from it", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: A, storefront: "us", ratings: { averageRating: 4.6, ratingCount: 130 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "us", field: "userRatingCount" });
+    const result = await run(DAY2);
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    const us = (await rows(world.alpha, DAY2)).find((r) => r.countryCode === "us");
+    expect(us).toMatchObject({ ratingCount: 100, ratingCountDelta: null });
+    expect(us?.averageRating?.toNumber()).toBe(4.6);
+    expect((await app(world.alpha)).worldwideRatingCount).toBe(150);
+  });
+
+  it("with nothing earlier to keep, an unreadable average writes no row at all (the app is present, so never a tombstone)", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: B, storefront: "fr", ratings: { averageRating: 4.2, ratingCount: 12 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "fr" });
+    const result = await run(DAY2);
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    expect((await rows(world.beta)).map((r) => r.countryCode)).toEqual(["de", "de"]);
+    expect((await app(world.beta)).worldwideRatingCount).toBe(40);
+  });
+});
+
 describe("failures", () => {
   it("writes nothing for a storefront that fails after retries, ends partial and rolls up from the rest", async () => {
     await run(DAY1);

@@ -76,7 +76,10 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
     return trackId ? [{ appId: t.id, trackId }] : [];
   });
   const lookupOf = new Map(resolved.lookups.map((l) => [l.appId, l.status]));
-  const withoutId = start.targets.filter((t) => !t.trackId && !trackIds.has(t.id)).map((t) => ({ name: t.name, lookup: lookupOf.get(t.id) ?? "not_found" }));
+  const withoutId = start.targets
+    .filter((t) => !t.trackId && !trackIds.has(t.id))
+    .map((t) => ({ name: t.name, lookup: lookupOf.get(t.id) ?? "not_found" }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   // Storefronts in batches; once several in a row got no HTTP answer at all, Apple is unreachable: stop asking.
   const outcomes: StorefrontOutcome[] = [];
