@@ -15,6 +15,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
     ["New", c.inserted],
     ["Updated", c.updated],
     ["Unchanged", c.unchanged],
+    ["Unreadable, skipped", c.malformedReviews],
     ["Removed", c.deleted],
     ["Pending checked", c.pendingChecked],
     ["Replies cleared", c.responsesCleared],

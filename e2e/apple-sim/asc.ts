@@ -73,7 +73,7 @@ export async function handleAsc(sim: SimState, req: IncomingMessage, res: Server
   const param = decodeURIComponent((match as RegExpExecArray)[1] ?? "");
 
   const fault = sim.takeFault(route.endpoint, { app: route.endpoint === "asc.reviews" ? param : undefined });
-  if (fault && fault.kind !== "stale_pending" && fault.kind !== "non_numeric") {
+  if (fault && fault.kind !== "stale_pending" && fault.kind !== "non_numeric" && fault.kind !== "unreadable_review") {
     switch (fault.kind) {
       case "unreachable":
         sim.record({ method, path: url.pathname, endpoint, status: 0, fault: "unreachable" });
@@ -197,8 +197,15 @@ export async function handleAsc(sim: SimState, req: IncomingMessage, res: Server
       // The list lags the PENDING_PUBLISH → PUBLISHED flip (observed at Apple): GET by id already says PUBLISHED.
       const listed = fault?.kind === "stale_pending" ? visible.map((v) => (v?.state === "PUBLISHED" ? { ...v, state: "PENDING_PUBLISH" as const } : v)) : visible;
       const included = listed.filter((v): v is SimResponse => v !== null).map(responseResource);
+      const data = page.reviews.map((r, i) => reviewResource(r, visible[i]));
+      if (fault?.kind === "unreadable_review") {
+        // What no client should store as it is: a rating outside 1–5, a date that is not one.
+        const spoil = (i: number, attrs: Record<string, unknown>) => data[i] && Object.assign(data[i].attributes as Record<string, unknown>, attrs);
+        spoil(0, { rating: 0 });
+        spoil(1, { createdDate: "not a date" });
+      }
       return reply(200, {
-        data: page.reviews.map((r, i) => reviewResource(r, visible[i])),
+        data,
         ...(includeResponse ? { included } : {}),
         links: { self: selfUrl, ...(page.next ? { next: withParam(url, baseUrl, "cursor", page.next) } : {}) },
         meta: { paging: { total: page.total, limit } },

@@ -82,11 +82,11 @@ export const scenarioSchema = z.object({
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.infer<typeof scenarioSchema>;
 
-export const faultKinds = ["500", "503", "429", "403", "401", "agreement", "timeout", "malformed", "unreachable", "non_numeric", "stale_pending"] as const;
+export const faultKinds = ["500", "503", "429", "403", "401", "agreement", "timeout", "malformed", "unreachable", "non_numeric", "stale_pending", "unreadable_review"] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
 /** Kinds that change what a normal answer says rather than failing the call, and the one endpoint each applies to. */
-const DATA_FAULTS: Partial<Record<FaultKind, SimEndpoint>> = { non_numeric: "itunes.lookup", stale_pending: "asc.reviews" };
+const DATA_FAULTS: Partial<Record<FaultKind, SimEndpoint>> = { non_numeric: "itunes.lookup", stale_pending: "asc.reviews", unreadable_review: "asc.reviews" };
 
 /** iTunes rating fields a non_numeric fault can spoil. */
 export const itunesNumericFields = ["averageUserRating", "userRatingCount", "averageUserRatingForCurrentVersion", "userRatingCountForCurrentVersion"] as const;
@@ -122,7 +122,7 @@ export const faultSchema = z
     /** Seconds, sent as Retry-After with 429. */
     retryAfter: z.number().int().min(0).optional(),
   })
-  .refine((f) => !DATA_FAULTS[f.kind] || DATA_FAULTS[f.kind] === f.endpoint, { message: "non_numeric applies to itunes.lookup, stale_pending to asc.reviews" });
+  .refine((f) => !DATA_FAULTS[f.kind] || DATA_FAULTS[f.kind] === f.endpoint, { message: "non_numeric applies to itunes.lookup, stale_pending and unreadable_review to asc.reviews" });
 export type SimFaultInput = z.input<typeof faultSchema>;
 export type SimFault = z.infer<typeof faultSchema>;
 

@@ -214,9 +214,20 @@ describe("ASC reviews", () => {
     expect((await asc(`/v1/customerReviewResponses/${reply.id}`)).json.data.attributes.state).toBe("PUBLISHED");
   });
 
+  it("spoils a page's first two reviews (rating 0, a date that is not one) with unreadable_review", async () => {
+    await control("POST", "/faults", { endpoint: "asc.reviews", kind: "unreadable_review", count: 1 });
+    const spoiled = await asc(`/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=3")}`);
+    expect(spoiled.json.data.map((r: { attributes: { rating: number; createdDate: string } }) => [r.attributes.rating, r.attributes.createdDate])).toEqual([
+      [0, expect.any(String)],
+      [expect.any(Number), "not a date"],
+      [expect.any(Number), expect.stringMatching(/^\d{4}-/)],
+    ]);
+    expect((await asc(`/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=1")}`)).json.data[0].attributes.rating).toBe(2);
+  });
+
   it("passes NUL and lone surrogates in review text through as JSON escapes, like Apple", async () => {
     apple.sim.addReview("A1", { id: "bad-text", territory: "USA", rating: 3, title: "a\u0000b", body: "half \ud83d", nickname: "\udc00nick", createdDate: "2031-01-01T00:00:00Z" });
-    const res = await fetch(`${apple.url}/v1/apps/A1/customerReviews?${q}&limit=1`, { headers: { authorization: `Bearer ${await token()}` } });
+    const res = await fetch(`${apple.url}/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=1")}`, { headers: { authorization: `Bearer ${await token()}` } });
     const text = await res.text();
     expect(text).toContain("a\\u0000b");
     expect(text).toContain("half \\ud83d");

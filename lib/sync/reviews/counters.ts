@@ -7,6 +7,8 @@ export interface ReviewSyncCounters {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Reviews Apple listed that cannot be stored as they are (rating not 1–5, unreadable date): skipped, a stored copy kept. */
+  malformedReviews: number;
   deleted: number;
   pendingChecked: number;
   responsesRefreshed: number;
@@ -31,6 +33,7 @@ export function emptyCounters(): ReviewSyncCounters {
     inserted: 0,
     updated: 0,
     unchanged: 0,
+    malformedReviews: 0,
     deleted: 0,
     pendingChecked: 0,
     responsesRefreshed: 0,

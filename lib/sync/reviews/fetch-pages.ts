@@ -20,6 +20,8 @@ export interface PagesStepResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Reviews Apple listed that cannot be stored as they are (rating not 1–5, unreadable date): skipped, a stored copy kept. */
+  malformed: number;
   nextUrl: string | null;
   done: boolean;
   rateLimitWaits: number;
@@ -35,7 +37,7 @@ export function failureOf(error: unknown): StepFailure {
 }
 
 export async function fetchReviewPages(target: PageTarget & { appStoreId: string }, startUrl: string | null): Promise<PagesStepResult> {
-  const result: PagesStepResult = { pages: 0, inserted: 0, updated: 0, unchanged: 0, nextUrl: startUrl, done: false, rateLimitWaits: 0, retries: 0, failure: null };
+  const result: PagesStepResult = { pages: 0, inserted: 0, updated: 0, unchanged: 0, malformed: 0, nextUrl: startUrl, done: false, rateLimitWaits: 0, retries: 0, failure: null };
   const integration = await loadIntegration(target.projectId, target.teamId);
   if (!integration?.enabled) {
     result.failure = { status: "disabled", message: "The App Store Connect integration was removed or disabled during the run.", abort: true };
@@ -54,7 +56,9 @@ export async function fetchReviewPages(target: PageTarget & { appStoreId: string
       // Fetch the next page from Apple while this one is written: the two waits overlap.
       pending = more ? pages.next() : null;
       pending?.catch(() => {});
-      const written = await writeReviewPage(target, page.reviews);
+      const written = await writeReviewPage(target, page.reviews, page.malformed.flatMap((m) => (m.id ? [m.id] : [])));
+      if (page.malformed.length > 0) console.warn(`starboard: skipped ${page.malformed.length} review(s) App Store Connect sent unreadable: ${page.malformed.map((m) => `${m.id ?? "?"} (${m.reason})`).join(", ")}`);
+      result.malformed += page.malformed.length;
       result.pages++;
       result.inserted += written.inserted;
       result.updated += written.updated;

@@ -39,7 +39,7 @@ export async function syncAppReviews(steps: StepRunner, run: RunContext, app: Ap
       await updateRunProgress(run.runId, { app: app.name, appId: app.appId, pages: counters.pages + r.pages });
       return r;
     });
-    addCounters(counters, { pages: step.pages, inserted: step.inserted, updated: step.updated, unchanged: step.unchanged, rateLimitWaits: step.rateLimitWaits, retries: step.retries });
+    addCounters(counters, { pages: step.pages, inserted: step.inserted, updated: step.updated, unchanged: step.unchanged, malformedReviews: step.malformed ?? 0, rateLimitWaits: step.rateLimitWaits, retries: step.retries });
     inserted += step.inserted;
     if (step.failure) {
       // An incomplete view of Apple never deletes rows nor clears replies: skip reconcile and refresh.

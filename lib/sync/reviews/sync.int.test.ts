@@ -208,6 +208,36 @@ describe("reviews sync against the simulator", () => {
     expect(await countReviews(w.weatherId)).toBe(453);
   });
 
+  it("a review with NUL or half an emoji in its text is stored cleaned and never fails the sync", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addReview("1001", { id: "r-nul", territory: "USA", rating: 2, title: "Bad\u0000 title", body: "Crashes \ud83d", nickname: "\udc00nul", createdDate: "2026-03-05T00:00:00Z" });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ inserted: 455, malformedReviews: 0 });
+    expect(await review(w.weatherId, "r-nul")).toMatchObject({ title: "Bad title", body: "Crashes \ufffd", reviewerNickname: "\ufffdnul" });
+    expect((await sync(w)).counters).toMatchObject({ inserted: 0, updated: 0, unchanged: 455 });
+  });
+
+  it("a review listed with a rating outside 1–5 or an unreadable date is skipped and counted, and a stored copy is kept as it was", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "unreadable_review", app: "1001", count: 1 });
+    const first = await sync(w);
+    expect(first.status).toBe("succeeded");
+    expect(first.counters).toMatchObject({ inserted: 452, malformedReviews: 2 });
+    expect(await review(w.weatherId, "r-kosovo")).toBeNull();
+    expect(await review(w.weatherId, "r-pending")).toBeNull();
+
+    await sync(w);
+    const stored = await review(w.weatherId, "r-kosovo");
+    expect(stored).toMatchObject({ rating: 1 });
+    const before = await xmins(w.projectId);
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "unreadable_review", app: "1001", count: 1 });
+    const again = await sync(w);
+    expect(again.counters).toMatchObject({ inserted: 0, updated: 0, deleted: 0, malformedReviews: 2 });
+    expect(await xmins(w.projectId)).toBe(before);
+    expect(await review(w.weatherId, "r-kosovo")).toMatchObject({ rating: 1, createdAtInStore: stored!.createdAtInStore });
+  });
+
   it("refuses to run without an enabled integration", async () => {
     const w = await createReviewsWorld({ integration: false });
     const result = await sync(w);

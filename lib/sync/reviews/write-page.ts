@@ -26,10 +26,12 @@ function isoOrNull(value: string | null | undefined): string | null {
  * Inserts new reviews and updates changed ones; rows whose columns are unchanged are not rewritten
  * (ON CONFLICT … WHERE … IS DISTINCT FROM). A review listed without its response keeps the stored reply:
  * Apple does not reliably include pending replies, so the refresh pass decides by reading the reply by id.
+ * `keptIds`: reviews Apple listed in a form that cannot be stored — seen (so reconciliation keeps a stored copy),
+ * never written.
  */
-export async function writeReviewPage(target: PageTarget, page: AscReview[]): Promise<PageWriteResult> {
-  const unique = [...new Map(page.filter((r) => isoOrNull(r.createdDate)).map((r) => [r.id, r])).values()];
-  if (unique.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+export async function writeReviewPage(target: PageTarget, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PageWriteResult> {
+  const unique = [...new Map(page.map((r) => [r.id, r])).values()];
+  if (unique.length === 0 && keptIds.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
     unique.map((r) => ({
@@ -57,6 +59,11 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
       SELECT $1, $2::uuid, external_id, response_id IS NULL FROM input
       ON CONFLICT (run_key, app_id, external_id) DO UPDATE SET response_missing = excluded.response_missing
+    ),
+    kept AS (
+      INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
+      SELECT $1, $2::uuid, k, false FROM unnest($6::text[]) AS k
+      ON CONFLICT (run_key, app_id, external_id) DO NOTHING
     ),
     changed AS (
       -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
@@ -104,7 +111,7 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
-    [target.runKey, target.appId, target.teamId, target.projectId, json],
+    [target.runKey, target.appId, target.teamId, target.projectId, json, keptIds],
   );
   const { inserted, updated } = rows[0] ?? { inserted: 0, updated: 0 };
   return { inserted, updated, unchanged: unique.length - inserted - updated };
