@@ -142,6 +142,25 @@ describe("reviews sync against the simulator", () => {
     expect(result.counters).toMatchObject({ pendingChecked: 0 });
   });
 
+  it("a reply published while Apple's list still says PENDING_PUBLISH is not rewritten on every sync", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    const pending = (await review(w.weatherId, "r-pending"))!;
+    await db.appStoreReview.update({ where: { id: pending.id }, data: { developerResponse: "Danke", developerResponseId: "resp-pending", developerResponseState: "PENDING_PUBLISH" } });
+    apple.sim.publishResponses("resp-pending");
+    // From now on the list lags the flip: every reply it shows reads PENDING_PUBLISH, GET by id says PUBLISHED.
+    apple.sim.setOptions({ pendingVisibility: 1 });
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "stale_pending" });
+    await sync(w);
+    expect(await review(w.weatherId, "r-pending")).toMatchObject({ developerResponseState: "PUBLISHED", developerResponse: "Danke" });
+    expect(await review(w.weatherId, "r-published")).toMatchObject({ developerResponseState: "PUBLISHED" });
+    const before = await xmins(w.projectId);
+    const again = await sync(w);
+    expect(again.counters).toMatchObject({ inserted: 0, updated: 0, responsesRefreshed: 0, pendingChecked: 0 });
+    expect(await xmins(w.projectId)).toBe(before);
+    apple.sim.setOptions({ pendingVisibility: 0 });
+  });
+
   it("a 401 aborts the run with Apple's reason on the integration and the run", async () => {
     const w = await createReviewsWorld();
     apple.sim.addFault({ endpoint: "asc.reviews", kind: "401", count: 5 });

@@ -68,16 +68,25 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
     changed AS (
       -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
       -- LATERAL … LIMIT 1: one unique-index probe per input row whatever the (often stale) statistics say.
-      SELECT i.* FROM input i
+      SELECT i.external_id, i.rating, i.title, i.body, i.nickname, i.country_code, i.territory, i.created_at,
+        l.response_id, l.response_body, l.response_state, l.response_at
+      FROM input i
       LEFT JOIN LATERAL (
         SELECT * FROM app_store_reviews x WHERE x.app_id = $2::uuid AND x.store = 'app_store' AND x.external_id = i.external_id LIMIT 1
       ) r ON true
+      -- A reply the list still shows PENDING_PUBLISH after it was read PUBLISHED by id is the list lagging (a
+      -- published reply never goes back to pending under the same id): the stored reply stands, as if not listed.
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN stale THEN NULL ELSE i.response_id END AS response_id, CASE WHEN stale THEN NULL ELSE i.response_body END AS response_body,
+          CASE WHEN stale THEN NULL ELSE i.response_state END AS response_state, CASE WHEN stale THEN NULL ELSE i.response_at END AS response_at
+        FROM (SELECT r.developer_response_id = i.response_id AND r.developer_response_state = 'PUBLISHED' AND i.response_state = 'PENDING_PUBLISH' AS stale) s
+      ) l
       WHERE r.id IS NULL
         OR (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
           IS DISTINCT FROM (i.rating::smallint, i.title, i.body, i.nickname, i.country_code::varchar, i.territory::varchar, i.created_at)
-        OR (i.response_id IS NOT NULL
+        OR (l.response_id IS NOT NULL
           AND (r.developer_response, r.developer_response_at, r.developer_response_state::text, r.developer_response_id)
-            IS DISTINCT FROM (i.response_body, i.response_at, i.response_state, i.response_id))
+            IS DISTINCT FROM (l.response_body, l.response_at, l.response_state, l.response_id))
     ),
     written AS (
       INSERT INTO app_store_reviews AS r (
