@@ -40,16 +40,19 @@ async function start(input: ProjectSyncInput): Promise<Started> {
   if (!integration?.enabled) {
     return { ...base, apps: [], missingAppStoreIds: [], refusal: integration ? "The App Store Connect integration is disabled." : "This project has no App Store Connect integration." };
   }
-  const appleApps = await db.$queryRaw<{ appId: string; name: string; bundleId: string | null; appStoreId: string | null; hadReviews: boolean }[]>`
+  const appleApps = await db.$queryRaw<{ appId: string; name: string; bundleId: string | null; appStoreId: string | null; hadReviews: boolean; announcePending: boolean }[]>`
     SELECT a.id::text AS "appId", a.name, a.bundle_id AS "bundleId", a.apple_app_store_id::text AS "appStoreId",
-      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews"
+      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews",
+      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id AND r.announce_pending) AS "announcePending"
     FROM apps a
     WHERE a.project_id = ${project.id}::uuid AND a.team_id = ${project.teamId}::uuid AND a.platform = 'apple'
     ORDER BY a.created_at, a.id`;
   return {
     ...base,
-    apps: appleApps.flatMap(({ appId, name, appStoreId, hadReviews }) => (appStoreId ? [{ appId, name, appStoreId, hadReviews }] : [])),
-    missingAppStoreIds: appleApps.flatMap(({ appId, name, bundleId, appStoreId, hadReviews }) => (appStoreId ? [] : [{ appId, name, bundleId, hadReviews }])),
+    apps: appleApps.flatMap(({ appId, name, appStoreId, hadReviews, announcePending }) => (appStoreId ? [{ appId, name, appStoreId, hadReviews, announcePending }] : [])),
+    missingAppStoreIds: appleApps.flatMap(({ appId, name, bundleId, appStoreId, hadReviews, announcePending }) =>
+      appStoreId ? [] : [{ appId, name, bundleId, hadReviews, announcePending }],
+    ),
     refusal: null,
   };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
+import { notifyNewReviews } from "./notify-new-reviews";
 import { syncProjectReviews } from "./sync-project";
 
 let apple: RunningAppleSim;
@@ -79,6 +80,47 @@ describe("reviews sync against the simulator", () => {
     expect(notes[0]).toMatchObject({ title: "2 new reviews for Weather", appId: w.weatherId, syncRunId: result.runId });
     expect(notes[0].body).toContain("Super — Parfait maintenant");
     expect((await review(w.weatherId, "r-fresh-1"))?.countryCode).toBe("fr");
+  });
+
+  it("new reviews inserted by a run that fails mid-pagination are announced by that run, and never again", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    for (const n of [1, 2, 3]) apple.sim.addReview("1001", { id: `r-new-${n}`, territory: "FRA", rating: n, body: `Nouveau ${n}`, nickname: "fr", createdDate: `2026-03-0${n}T00:00:00Z` });
+    // Weather's second page and all its retries fail: its first page (with the three new reviews) was written.
+    for (const nth of [2, 3, 4, 5]) apple.sim.addFault({ endpoint: "asc.reviews", kind: "500", app: "1001", nth });
+    const partial = await sync(w);
+    expect(partial.status).toBe("partial");
+    expect(partial.counters).toMatchObject({ inserted: 3, appsIncomplete: 1 });
+    const notes = () => db.notification.findMany({ where: { teamId: w.teamId, type: "app.review_new" }, orderBy: { createdAt: "asc" } });
+    expect(await notes()).toHaveLength(1);
+    expect((await notes())[0]).toMatchObject({ title: "3 new reviews for Weather", syncRunId: partial.runId });
+    expect((await notes())[0].body).toContain("★★★ Nouveau 3");
+
+    apple.sim.clearFaults();
+    const complete = await sync(w);
+    expect(complete.status).toBe("succeeded");
+    expect(await notes()).toHaveLength(1);
+    apple.sim.addReview("1001", { id: "r-new-4", territory: "FRA", rating: 5, body: "Parfait", nickname: "fr", createdDate: "2026-03-04T00:00:00Z" });
+    await sync(w);
+    expect((await notes()).map((n) => n.title)).toEqual(["3 new reviews for Weather", "1 new review for Weather"]);
+  });
+
+  it("reviews a run inserted but did not get to announce are announced by the next run", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    // As a run that stopped between writing a page and its notify step leaves them.
+    await db.appStoreReview.updateMany({ where: { appId: w.weatherId, externalId: { in: ["r-kosovo", "r-pending"] } }, data: { announcePending: true } });
+    const next = await sync(w);
+    expect(next.counters).toMatchObject({ inserted: 0 });
+    const notes = await db.notification.findMany({ where: { teamId: w.teamId, type: "app.review_new" } });
+    expect(notes.map((n) => [n.title, n.syncRunId])).toEqual([["2 new reviews for Weather", next.runId]]);
+    expect(await db.appStoreReview.count({ where: { appId: w.weatherId, announcePending: true } })).toBe(0);
+    // A retried notify step of that run finds what it claimed, and notify() keeps it to one notification.
+    const run = { runId: next.runId!, teamId: w.teamId, projectId: w.projectId, startedAt: new Date().toISOString() };
+    const app = { appId: w.weatherId, name: "Weather", appStoreId: "1001", hadReviews: true, announcePending: false };
+    expect(await notifyNewReviews(run, app)).toBe(0);
+    expect(await db.notification.count({ where: { teamId: w.teamId, type: "app.review_new" } })).toBe(1);
+    expect(await db.appStoreReview.count({ where: { appId: w.weatherId, announcedRunId: next.runId } })).toBe(2);
   });
 
   it("deletes a review removed at Apple after a complete run, but not after a run that failed mid-pagination", async () => {

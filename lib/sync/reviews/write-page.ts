@@ -8,6 +8,8 @@ export interface PageTarget {
   projectId: string;
   appId: string;
   runKey: string;
+  /** New reviews wait to be announced (app.review_new); false for an app's first sync, which is its history. */
+  announce: boolean;
 }
 
 export interface PageWriteResult {
@@ -91,9 +93,9 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
     written AS (
       INSERT INTO app_store_reviews AS r (
         team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
-        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id)
+        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id, announce_pending)
       SELECT $3::uuid, $4::uuid, $2::uuid, 'app_store', external_id, rating, title, body,
-        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id
+        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id, $7::boolean
       FROM changed
       ON CONFLICT (app_id, store, external_id) DO UPDATE SET
         rating = excluded.rating,
@@ -120,7 +122,7 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
-    [target.runKey, target.appId, target.teamId, target.projectId, json, keptIds],
+    [target.runKey, target.appId, target.teamId, target.projectId, json, keptIds, target.announce],
   );
   const { inserted, updated } = rows[0] ?? { inserted: 0, updated: 0 };
   return { inserted, updated, unchanged: unique.length - inserted - updated };
