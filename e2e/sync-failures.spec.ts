@@ -74,3 +74,30 @@ test("an app the App Store does not know by its bundle id: the card says so and 
   await expect(page.getByTestId("sync-last-run")).toContainText("Last sync succeeded", { timeout: 45_000 });
   await expect(card.getByTestId("rating-badge")).toBeVisible();
 });
+
+test("a reviews run Apple fails for one app says which app and what Apple answered", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { projectId } = await signUp(page, { teamName: "Partial Labs" });
+  await addApp(page, { name: "Breeze Weather", bundleId: "com.example.weather" });
+  await addApp(page, { name: "Quill Notes", bundleId: "com.example.notes" });
+  await page.goto(`/dashboard/projects/${projectId}/integrations`);
+  await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
+  await page.getByLabel("Private key file").setInputFiles(process.env.E2E_ASC_KEY_FILE!);
+  await page.getByRole("button", { name: "Save key" }).click();
+  await expect(page.getByTestId("integration-key")).toContainText(`Key ${process.env.E2E_ASC_KEY_ID}`);
+
+  // Breeze Weather's second page fails, retries included; Quill Notes reads fine.
+  for (const nth of [2, 3, 4, 5]) {
+    await sim("/faults", { method: "POST", body: JSON.stringify({ endpoint: "asc.reviews", kind: 500, app: "1480000001", nth }) });
+  }
+  await page.getByRole("button", { name: "Sync reviews" }).click();
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("partial", { timeout: 60_000 });
+  const failures = status.getByTestId("sync-app-failures");
+  await expect(failures).toContainText("Breeze Weather");
+  await expect(failures).toContainText("paging its reviews");
+  await expect(failures).toContainText("500 UNEXPECTED_ERROR");
+  await expect(failures).toContainText("An unexpected error occurred on the server side");
+  await expect(failures).not.toContainText("Quill Notes");
+  await shoot(page, "sync-failures-reviews-partial");
+});

@@ -2,7 +2,7 @@ import "server-only";
 // One app of a project run, as named steps: pages (a few per step) → reconcile → replies → notify.
 import type { StepRunner } from "../steps";
 import { updateRunProgress } from "../runs";
-import { addCounters, type ReviewSyncCounters } from "./counters";
+import { addCounters, type AppFailure, type ReviewSyncCounters } from "./counters";
 import { fetchReviewPages, type StepFailure } from "./fetch-pages";
 import { notifyNewReviews } from "./notify-new-reviews";
 import { deleteUnseenReviews } from "./reconcile";
@@ -24,8 +24,9 @@ export interface RunContext {
   startedAt: string;
 }
 
-function recordFailure(counters: ReviewSyncCounters, failure: StepFailure) {
+function recordFailure(counters: ReviewSyncCounters, app: AppToSync, during: AppFailure["during"], failure: StepFailure, inserted: number) {
   addCounters(counters, { errorsByStatus: { [failure.status]: 1 } });
+  counters.appFailures.push({ appId: app.appId, app: app.name, during, status: failure.status, code: failure.code, detail: failure.detail ?? failure.message, hint: failure.hint, inserted });
 }
 
 /** Returns the failure that should abort the whole run (401/403), if any. */
@@ -54,7 +55,7 @@ async function readApp(steps: StepRunner, run: RunContext, app: AppToSync, count
     inserted += step.inserted;
     if (step.failure) {
       // An incomplete view of Apple never deletes rows nor clears replies: skip reconcile and refresh.
-      recordFailure(counters, step.failure);
+      recordFailure(counters, app, "reviews", step.failure, inserted);
       counters.appsIncomplete++;
       return { inserted, failure: step.failure };
     }
@@ -72,7 +73,7 @@ async function readApp(steps: StepRunner, run: RunContext, app: AppToSync, count
     retries: replies.retries,
   });
   if (replies.failure) {
-    recordFailure(counters, replies.failure);
+    recordFailure(counters, app, "replies", replies.failure, inserted);
     counters.appsIncomplete++;
     return { inserted, failure: replies.failure };
   }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
-import { addCounters, emptyCounters } from "./counters";
+import { addCounters, describeAppFailure, emptyCounters } from "./counters";
 import { dropSeen } from "./reconcile";
 import { resolveMissingAppStoreIds, type AppMissingAppStoreId } from "./resolve-app-store-ids";
 import { syncAppReviews, type AppToSync, type RunContext } from "./sync-app";
@@ -78,14 +78,17 @@ export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobRe
   for (const app of abortReason ? [] : apps) {
     const abort = await syncAppReviews(input.steps, started, app, counters);
     if (abort) {
-      abortReason = abort.message;
+      abortReason = `Stopped at ${app.name}: ${abort.message}`;
       break;
     }
   }
   counters.aborted = abortReason !== null;
   counters.abortReason = abortReason;
+  const failures = counters.appFailures;
   const gaps = [
-    counters.appsIncomplete > 0 ? `${counters.appsIncomplete} of ${counters.apps} apps could not be read completely; their reviews were kept as they were.` : null,
+    failures.length > 0
+      ? `${failures.length} of ${counters.apps} ${counters.apps === 1 ? "app" : "apps"} could not be read completely; ${failures.length === 1 ? "its" : "their"} reviews were kept as they were. ${failures.map((f) => `${describeAppFailure(f)}.`).join(" ")}`
+      : null,
     idsUnreadable,
   ].filter((g): g is string => g !== null);
   const status: SyncStatus = abortReason ? "failed" : gaps.length > 0 ? "partial" : "succeeded";

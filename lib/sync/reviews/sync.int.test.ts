@@ -143,6 +143,25 @@ describe("reviews sync against the simulator", () => {
     expect(await review(w.weatherId, "r-kosovo")).toBeNull();
   });
 
+  it("a partial run says which app and what Apple answered: on the run, the integration and in sync.failed", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    for (const nth of [2, 3, 4, 5]) apple.sim.addFault({ endpoint: "asc.reviews", kind: "500", app: "1001", nth });
+    const result = await sync(w);
+    expect(result.status).toBe("partial");
+    expect(result.counters).toMatchObject({
+      appFailures: [{ appId: w.weatherId, app: "Weather", during: "reviews", status: "500", code: "UNEXPECTED_ERROR", detail: expect.stringContaining("An unexpected error occurred on the server side"), hint: expect.any(String), inserted: 0 }],
+    });
+    expect(result.error).toMatch(/^1 of 2 apps could not be read completely; its reviews were kept as they were\. Weather \(paging its reviews\): App Store Connect 500 UNEXPECTED_ERROR: An unexpected error occurred on the server side/);
+    expect(await db.integration.findFirstOrThrow({ where: { projectId: w.projectId } })).toMatchObject({ lastSyncStatus: "partial", lastSyncError: result.error });
+    const told = await db.notification.findMany({ where: { teamId: w.teamId, type: "sync.failed", syncRunId: result.runId } });
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toMatch(/^Review sync incomplete for /);
+    expect(told[0].body).toMatch(/^The run could not read Weather: .*500 UNEXPECTED_ERROR/);
+    const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { syncRunId: result.runId, eventType: "sync.failed" } });
+    expect((delivery.payload as { data: { appFailures: unknown[] } }).data.appFailures).toEqual([{ app: "Weather", status: "500", code: "UNEXPECTED_ERROR", detail: expect.any(String) }]);
+  });
+
   it("a 5xx mid-pagination is retried and the run completes", async () => {
     const w = await createReviewsWorld();
     apple.sim.addFault({ endpoint: "asc.reviews", kind: "503", nth: 2 });
@@ -209,7 +228,8 @@ describe("reviews sync against the simulator", () => {
     const result = await sync(w);
     expect(result.status).toBe("failed");
     expect(result.counters).toMatchObject({ aborted: true, errorsByStatus: { "401": 1 }, appsCompleted: 0 });
-    expect(result.error).toMatch(/401 NOT_AUTHORIZED/);
+    expect(result.error).toMatch(/^Stopped at Weather: App Store Connect 401 NOT_AUTHORIZED/);
+    expect(result.counters).toMatchObject({ appFailures: [{ app: "Weather", status: "401", code: "NOT_AUTHORIZED" }] });
     expect(result.error).toMatch(/issuer ID, key ID and \.p8/);
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } });
     expect(run.error).toBe(result.error);
