@@ -102,6 +102,22 @@ describe("retries", () => {
     expect(stats).toEqual({ requests: 2, throttled: 0, retries: 1, unreadableResults: 0 });
   });
 
+  it("a call that never reached Apple gives its pacing slot back", async () => {
+    const pacer = new ItunesPacer({ callsPerMinute: 60 }); // one call a second
+    const unreachable = createItunesClient({ baseUrl: await unreachableLoopbackUrl(), pacer, backoffBaseMs: 5 });
+    const started = Date.now();
+    for (const storefront of ["us", "gb"]) await unreachable.lookup({ storefront, ids: [1000] }).catch(() => null);
+    // Four refused calls; charged to the budget they would have waited three seconds.
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it("names the host when fetch's reason does not (a port fetch refuses, e.g. 9)", async () => {
+    const err = await createItunesClient({ baseUrl: "http://127.0.0.1:9", pacer: new ItunesPacer({ callsPerMinute: 0 }), backoffBaseMs: 5 })
+      .lookup({ storefront: "us", ids: [1000] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "network", detail: "bad port (127.0.0.1:9)" });
+  });
+
   it("treats a connection dropped without an answer as unreachable, not as a throttle", async () => {
     apple.sim.addFault({ endpoint: "itunes.lookup", kind: "unreachable" });
     const err = await client({ maxRetries: 4 }).lookup({ storefront: "us", ids: [1000] }).catch((e: unknown) => e);

@@ -46,6 +46,7 @@ export interface ItunesClientOptions {
 }
 
 const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, maxNetworkRetries: 1, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
+const NETWORK_RETRY_MS = 1_000;
 
 export function itunesBaseUrl(option?: string): string {
   return (option ?? (process.env.ITUNES_BASE_URL || "https://itunes.apple.com")).replace(/\/+$/, "");
@@ -89,7 +90,7 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
     } catch (error) {
       if (error instanceof ItunesRequestError) throw error;
       if (isTimeoutError(error)) throw failure("timeout", status, storefront, attempt);
-      throw failure("network", status, storefront, attempt, networkDetail(error));
+      throw failure("network", status, storefront, attempt, networkDetail(error, url.host));
     } finally {
       options.onRequest?.({ storefront, status, attempt, durationMs: Date.now() - started });
     }
@@ -117,11 +118,15 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
           if (stats) stats.throttled++;
           pacer.onThrottle();
         }
+        // Apple never saw a call that got no answer at all: it does not spend the shared budget.
+        if (error.kind === "network") pacer.refund();
         const retryable = error.kind !== "http";
         const limit = error.kind === "network" ? Math.min(cfg.maxRetries, cfg.maxNetworkRetries) : cfg.maxRetries;
         if (!retryable || attempt >= limit) throw error;
         if (stats) stats.retries++;
-        await sleep(backoffDelay(attempt, cfg.backoffBaseMs, cfg.backoffMaxMs));
+        // A refused connection is retried after a short pause, not the throttling backoff.
+        const base = error.kind === "network" ? Math.min(cfg.backoffBaseMs, NETWORK_RETRY_MS) : cfg.backoffBaseMs;
+        await sleep(backoffDelay(attempt, base, cfg.backoffMaxMs));
       }
     }
   }
@@ -167,12 +172,23 @@ function failure(kind: ItunesErrorKind, status: number | null, storefront: strin
   return new ItunesRequestError(`iTunes Lookup failed for storefront "${storefront}" (${what})`, kind, status, storefront, attempt);
 }
 
-/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, "other side closed") is in its cause. */
-function networkDetail(error: unknown): string | null {
+/**
+ * fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, "other side closed", "bad port") is in
+ * its cause. The host is added when the reason does not name it.
+ */
+function networkDetail(error: unknown, host: string): string {
   const cause = (error as { cause?: unknown })?.cause as { message?: unknown; code?: unknown; errors?: unknown } | undefined;
-  if (!cause) return error instanceof Error ? error.message : null;
   // Several addresses tried (IPv4 and IPv6): an AggregateError whose message may be empty.
-  const inner = Array.isArray(cause.errors) ? (cause.errors[0] as { message?: unknown } | undefined) : undefined;
-  const message = typeof cause.message === "string" && cause.message ? cause.message : typeof inner?.message === "string" ? inner.message : null;
-  return message ?? (typeof cause.code === "string" ? cause.code : null);
+  const inner = Array.isArray(cause?.errors) ? (cause.errors[0] as { message?: unknown } | undefined) : undefined;
+  const message =
+    typeof cause?.message === "string" && cause.message
+      ? cause.message
+      : typeof inner?.message === "string"
+        ? inner.message
+        : typeof cause?.code === "string"
+          ? cause.code
+          : error instanceof Error
+            ? error.message
+            : "network error";
+  return message.includes(host) || message.includes(host.replace(/:\d+$/, "")) ? message : `${message} (${host})`;
 }
