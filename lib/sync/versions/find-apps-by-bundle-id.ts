@@ -1,5 +1,5 @@
 import "server-only";
-import { ItunesReachability, ItunesRequestError, unreachableDetail, type ItunesApp, type ItunesClient } from "@/lib/apple/itunes";
+import { ItunesReachability, ItunesRequestError, UNREACHABLE_AFTER_STOREFRONTS, unreachableDetail, type ItunesApp, type ItunesClient } from "@/lib/apple/itunes";
 import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 
 /** Where to look first for an app the US storefront does not sell: the biggest markets. */
@@ -27,7 +27,7 @@ export interface BundleIdSearch {
   failedStorefronts: string[];
   /** Set when the search stopped because iTunes Lookup could not be reached at all. */
   unreachable: string | null;
-  /** Storefronts left out after the search stopped (counted once per storefront). */
+  /** Storefronts left out after the search stopped (Apple unreachable, or failing storefront after storefront). */
   storefrontsNotAttempted: number;
 }
 
@@ -49,9 +49,12 @@ export async function findAppsByBundleId(
   const reachability = new ItunesReachability();
   let missing = [...new Set(bundleIds)];
   let asked = 0;
+  // Storefronts failing one after another (after the client's retries) mean Apple is down or unreachable:
+  // walking the other storefronts would only cost minutes of retries.
+  let failedInARow = 0;
   for (const [i, storefront] of order.entries()) {
     if (i === FIRST.length) missing = missing.filter(everywhere);
-    if (missing.length === 0 || reachability.unreachable) break;
+    if (missing.length === 0 || failedInARow >= UNREACHABLE_AFTER_STOREFRONTS) break;
     asked++;
     let apps: ItunesApp[];
     try {
@@ -59,10 +62,12 @@ export async function findAppsByBundleId(
     } catch (error) {
       if (!(error instanceof ItunesRequestError)) throw error;
       failedStorefronts.push(storefront);
+      failedInARow++;
       for (const b of missing) unanswered.add(b);
       reachability.record({ answered: false, networkDetail: unreachableDetail(error) });
       continue;
     }
+    failedInARow = 0;
     reachability.record({ answered: true });
     const byBundle = new Map(apps.map((a) => [a.bundleId.toLowerCase(), a]));
     for (const bundleId of missing) {
@@ -71,7 +76,7 @@ export async function findAppsByBundleId(
     }
     missing = missing.filter((b) => !found.has(b));
   }
-  const stopped = reachability.unreachable && missing.length > 0;
+  const stopped = failedInARow >= UNREACHABLE_AFTER_STOREFRONTS && missing.length > 0;
   const storefrontsNotAttempted = stopped ? order.length - asked : 0;
   if (stopped) for (const b of missing) unanswered.add(b);
   const notFoundAnywhere = [...new Set(bundleIds)].filter((b) => !found.has(b));

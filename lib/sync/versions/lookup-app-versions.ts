@@ -38,7 +38,7 @@ export async function lookupAppVersions(targets: readonly LookupTarget[], itunes
     const f = search.found.get(t.bundleId);
     return f ? [{ ...f, appId: t.id }] : [];
   });
-  const why = search.unreachable ?? (search.failedStorefronts.length > 0 ? `iTunes Lookup did not answer for ${search.failedStorefronts.map((s) => s.toUpperCase()).join(", ")}` : null);
+  const why = search.unreachable ?? (search.failedStorefronts.length > 0 ? `iTunes Lookup did not answer for ${storefrontList(search.failedStorefronts)}` : null);
   const outcomes = targets.map((t): AppStoreLookupOutcome => {
     const base = { appId: t.id, searchedEverywhere: t.searchEverywhere };
     if (search.found.has(t.bundleId)) return { ...base, status: "found", error: null };
@@ -54,4 +54,9 @@ export async function lookupAppVersions(targets: readonly LookupTarget[], itunes
     storefrontsNotAttempted: search.storefrontsNotAttempted,
     ...stats,
   };
+}
+
+/** "US, GB, DE" — at most eight, then "…". */
+export function storefrontList(storefronts: readonly string[]): string {
+  return `${storefronts.slice(0, 8).map((s) => s.toUpperCase()).join(", ")}${storefronts.length > 8 ? ", …" : ""}`;
 }

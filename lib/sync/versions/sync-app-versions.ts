@@ -3,7 +3,7 @@ import type { ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { lookupAppVersions } from "./lookup-app-versions";
+import { lookupAppVersions, storefrontList } from "./lookup-app-versions";
 import { appleAppTargets } from "./targets";
 import { writeAppStoreLookup } from "./write-app-versions";
 
@@ -70,10 +70,11 @@ export async function syncAppVersions(options: AppVersionSyncOptions): Promise<J
   // The US call failing means most apps were never asked about: that run did not do its job.
   const usFailed = lookup.failedStorefronts.includes("us");
   const status = (usFailed || lookup.unreachable) && lookup.updates.length === 0 && start.targets.length > 0 ? "failed" : lookup.failedStorefronts.length > 0 ? "partial" : "succeeded";
+  const notAsked = lookup.storefrontsNotAttempted > 0 ? `; ${lookup.storefrontsNotAttempted} were not asked` : "";
   const error = lookup.unreachable
-    ? `${lookup.unreachable}. Gave up after ${lookup.failedStorefronts.length} storefronts${lookup.storefrontsNotAttempted > 0 ? `; ${lookup.storefrontsNotAttempted} were not asked` : ""}.`
+    ? `${lookup.unreachable}. Gave up after ${lookup.failedStorefronts.length} storefronts${notAsked}.`
     : lookup.failedStorefronts.length > 0
-      ? `iTunes Lookup failed for ${lookup.failedStorefronts.map((s) => s.toUpperCase()).join(", ")} after retries.`
+      ? `iTunes Lookup failed for ${storefrontList(lookup.failedStorefronts)} after retries${notAsked}.`
       : null;
   await steps.run("finish", () => finishSyncRun(start.runId, { status, counters: { ...counters }, error }).then(() => null));
   return { runId: start.runId, status, counters: { ...counters }, error };
