@@ -4,7 +4,7 @@ import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { lookupAppVersions } from "@/lib/sync/versions/lookup-app-versions";
+import { lookupAppVersions, storefrontList } from "@/lib/sync/versions/lookup-app-versions";
 import { appleAppTargets } from "@/lib/sync/versions/targets";
 import { writeAppStoreLookup, type AppStoreLookupOutcome } from "@/lib/sync/versions/write-app-versions";
 import { notifyRatingChanges } from "./notify-rating-changes";
@@ -126,10 +126,7 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
     unreachable
       ? `${unreachable}.${storefrontsNotAttempted > 0 ? ` Gave up after ${outcomes.length} storefronts; ${storefrontsNotAttempted} were not attempted and nothing was recorded there today.` : ""}`
       : failed.length > 0
-        ? `iTunes Lookup did not answer for ${failed.length} of ${storefronts.length} storefronts after retries (${failed
-            .slice(0, 8)
-            .map((o) => o.storefront.toUpperCase())
-            .join(", ")}${failed.length > 8 ? ", …" : ""}); nothing was recorded there today.`
+        ? `iTunes Lookup did not answer for ${failed.length} of ${storefronts.length} storefronts after retries (${storefrontList(failed.map((o) => o.storefront))}); nothing was recorded there today.`
         : null,
     // The nightly run spans every team: app names stay out of what every project is shown.
     scope === "system" ? null : withoutAppStoreId(withoutId),
