@@ -9,7 +9,7 @@ import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { addMember, createApp, createOwner, tenantSnapshot } from "@/test/fixtures";
 import { testHosts } from "@/test/host-table";
 import { ISSUER, TEAM_KEY } from "@/test/reviews-world";
-import { createAppAction, deleteAppAction, updateAppAction } from "./defs/apps";
+import { createAppAction, deleteAppAction, retryAppStoreLookupAction, updateAppAction } from "./defs/apps";
 import { createProjectAction, deleteProjectAction, renameProjectAction } from "./defs/projects";
 import {
   changeMemberRoleAction,
@@ -98,6 +98,7 @@ const cases: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["createApp", createAppAction as never, (w) => ({ projectId: w.projectId, name: "X", platform: "apple", bundleId: "com.intruder.x" })],
   ["updateApp", updateAppAction as never, (w) => ({ appId: w.appId, name: "X", platform: "apple", bundleId: "com.intruder.y" })],
   ["deleteApp", deleteAppAction as never, (w) => ({ appId: w.appId })],
+  ["retryAppStoreLookup", retryAppStoreLookupAction as never, (w) => ({ appId: w.appId })],
   ["changeMemberRole", changeMemberRoleAction as never, (w) => ({ teamId: w.teamId, userId: w.adminUserId, role: "member" })],
   ["removeMember", removeMemberAction as never, (w) => ({ teamId: w.teamId, userId: w.adminUserId })],
   ["updateTeamSettings", updateTeamSettingsAction as never, (w) => ({ teamId: w.teamId, membersMayPublishReplies: true })],
