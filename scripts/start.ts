@@ -11,6 +11,7 @@ import next from "next";
 import { isAlive } from "../lib/db/embedded";
 import { ConfigError } from "../lib/env-schema";
 import { dataDirectory, prepareLocalRuntime } from "../lib/runtime/local";
+import { backfillReviewLanguages } from "../lib/runtime/backfill-review-languages";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -102,6 +103,7 @@ async function main() {
     throw error;
   }
   log(`dashboard ready at ${process.env.APP_URL}  (Ctrl-C to stop)`);
+  backfillReviewLanguages(runtime.env.DATABASE_URL, { log }).catch((error) => log(`could not detect the language of older reviews: ${(error as Error).message}`));
 }
 
 main().catch((error) => {
