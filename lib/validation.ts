@@ -62,3 +62,13 @@ export function safeCallbackPath(url: string | string[] | undefined): string | u
   // A repeated ?callbackUrl= arrives as an array: refused rather than guessed at.
   return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
 }
+
+/**
+ * What is wrong with free text that PostgreSQL cannot store or compare: a NUL character, or half of a
+ * character (an unpaired UTF-16 surrogate, as left by cutting an emoji in two). Null when the text is fine.
+ */
+export function unsafeTextProblem(value: string): string | null {
+  if (value.includes("\u0000")) return "contains a NUL character (\\u0000); remove it";
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return "contains half of a character (an unpaired surrogate); remove it";
+  return null;
+}

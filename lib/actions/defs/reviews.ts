@@ -23,7 +23,7 @@ export const countReviewsAction = defineAction({
   input: searchInput.omit({ cursor: true }),
   permission: "reviews:read",
   scope: filterScope,
-  handler: async (ctx, { teamId: _t, ...filters }) => ({ count: await countReviews(ctx, filters) }),
+  handler: (ctx, { teamId: _t, ...filters }) => countReviews(ctx, filters),
 });
 
 export const getReviewAction = defineAction({
