@@ -7,11 +7,22 @@ type Eld = (typeof import("eld/extrasmall"))["eld"];
 let eldPromise: Promise<Eld> | null = null;
 const loadEld = () => (eldPromise ??= import("eld/extrasmall").then((m) => m.eld));
 
-const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/gu;
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/gu;
-const LETTER = /\p{L}/gu;
-const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const NOT_A_LETTER = /\P{L}+/gu;
+
+/** Letters of the CJK scripts, counted by code unit ranges (no per-character strings: this runs per review). */
+function cjkCounts(text: string) {
+  let kana = 0;
+  let han = 0;
+  let hangul = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f)) kana++;
+    else if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)) hangul++;
+  }
+  return { kana, han, hangul };
+}
+const SHORT_TEXT_LETTERS = 40;
 
 /** The storefront's main language (CLDR likely subtags: de → de, ch → de, be → nl), or null. */
 function storefrontLanguage(countryCode: string | null | undefined): string | null {
@@ -38,18 +49,18 @@ export async function detectReviewLanguage(title: string | null, body: string, c
 async function detect(title: string | null, body: string, countryCode?: string | null): Promise<string | null> {
   // The first few hundred characters tell the language as well as the whole text, at a bounded cost.
   const text = (title ? `${title}\n${body}` : body).slice(0, 300);
-  const letters = count(text, LETTER);
+  const letters = text.replace(NOT_A_LETTER, "").length;
   if (letters === 0) return null;
-  const kana = count(text, KANA);
-  const han = count(text, HAN);
-  const hangul = count(text, HANGUL);
+  const { kana, han, hangul } = cjkCounts(text);
   if (hangul * 3 >= letters) return "ko";
   // Han alone ("最高") is Chinese or Japanese: the storefront decides.
   if ((kana + han) * 3 >= letters) return kana > 0 || storefrontLanguage(countryCode) === "ja" ? "ja" : "zh";
   const eld = await loadEld();
   const result = eld.detect(text);
   if (!result.language) return null;
-  if (result.isReliable()) return result.language;
+  // Longer texts are told reliably; eld's reliability check allocates heavily (~1 MB of garbage per thousand
+  // calls, which grew the ingest's memory by 100+ MB), so it is asked only about short ones.
+  if (letters >= SHORT_TEXT_LETTERS || result.isReliable()) return result.language;
   const local = storefrontLanguage(countryCode);
   return local && local in result.getScores() ? local : null;
 }
