@@ -29,7 +29,15 @@ export const reviewFiltersSchema = z.object({
   /** A detected language (ISO 639-1), e.g. "de". */
   language: opt(z.string().trim().regex(/^[A-Za-z]{2}$/, { message: "Language is a two-letter code such as de or ja." }).transform((v) => v.toLowerCase())),
   q: opt(text("Search", searchQueryProblem)),
-  nickname: opt(text("Reviewer", (v) => (v.length > NICKNAME_MAX_LENGTH ? `Reviewer is at most ${NICKNAME_MAX_LENGTH} characters.` : null))),
+  nickname: opt(
+    text("Reviewer", (v) =>
+      v.length > NICKNAME_MAX_LENGTH
+        ? `Reviewer is at most ${NICKNAME_MAX_LENGTH} characters.`
+        : /[\p{L}\p{N}]/u.test(v)
+          ? null
+          : "Reviewer needs a letter or digit of the name.",
+    ),
+  ),
 });
 export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
 

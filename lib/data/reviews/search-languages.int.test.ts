@@ -184,10 +184,13 @@ describe("limits and bad input", () => {
     }
   });
 
-  it("matches reviewer names of one or two characters as a prefix, and % and _ literally", async () => {
+  it("matches reviewer names of one or two characters as a prefix, % and _ literally, and refuses a name without letters", async () => {
     expect((await search({ nickname: "re" })).total.count).toBe(REVIEWS.length);
-    expect((await search({ nickname: "%" })).items).toEqual([]);
-    expect((await search({ nickname: "_" })).items).toEqual([]);
+    expect((await search({ nickname: "er" })).items).toEqual([]);
+    expect((await search({ nickname: "er%" })).items).toEqual([]);
+    expect((await search({ nickname: "viewer_" })).items).toEqual([]);
+    expect(await refused({ nickname: "%" })).toMatchObject({ code: "validation_failed", fieldErrors: { nickname: "Reviewer needs a letter or digit of the name." } });
+    expect(await refused({ nickname: "_%" })).toMatchObject({ code: "validation_failed" });
     expect((await search({ nickname: "reviewer1" })).items.map((i) => idOf.get(i.id)).sort()).toEqual(
       ["en-crashed", "es-act", "ru-ads", "ja-ads", "ja-slow", "zh-crash", "ko-ads"].sort(),
     );

@@ -128,16 +128,16 @@ export function tsqueryOf(query: SearchQuery): Prisma.Sql {
 }
 
 /**
- * A reviewer name filter the indexes can answer: "contains" through the trigram index when the text has a run
- * of three letters or digits (what pg_trgm can look up), else "starts with" through the name's btree index.
+ * A reviewer name filter the trigram index can answer: "contains" when the text has a run of three letters or
+ * digits (what pg_trgm can look up inside a name), else "starts with" (anchored, so the index still narrows it).
  */
 export function nicknameCondition(nickname: string): Prisma.Sql {
-  if (/[\p{L}\p{N}]{3}/u.test(nickname)) return Prisma.sql`r.reviewer_nickname ILIKE ${`%${escapeLike(nickname)}%`}`;
-  return Prisma.sql`lower(r.reviewer_nickname) LIKE ${`${escapeLike(nickname.toLowerCase())}%`}`;
+  const pattern = /[\p{L}\p{N}]{3}/u.test(nickname) ? `%${escapeLike(nickname)}%` : `${escapeLike(nickname)}%`;
+  return Prisma.sql`r.reviewer_nickname ILIKE ${pattern}`;
 }
 
 /** WHERE conditions; the tenant comes from the resolved context, never from the filters alone. */
-export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters, textMode: "fts" | "ilike" = "fts"): Prisma.Sql {
+export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters): Prisma.Sql {
   const c: Prisma.Sql[] = [Prisma.sql`r.team_id = ${ctx.teamId}::uuid`];
   const keyProject = ctx.caller.kind === "apiKey" ? ctx.caller.projectId : null;
   if (keyProject) c.push(Prisma.sql`r.project_id = ${keyProject}::uuid`);
@@ -151,13 +151,7 @@ export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, 
   // Written as the indexed expression, so the combined text-and-filters index can answer it.
   if (f.response) c.push(Prisma.sql`(r.developer_response IS NOT NULL) = ${f.response === "yes"}`);
   const query = f.q ? parseSearch(f.q) : [];
-  if (query.length > 0) {
-    c.push(
-      textMode === "fts"
-        ? Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`
-        : Prisma.sql`(coalesce(r.title, '') || ' ' || r.body || ' ' || coalesce(r.reviewer_nickname, '')) ILIKE ${`%${escapeLike(f.q!)}%`}`,
-    );
-  }
+  if (query.length > 0) c.push(Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`);
   if (f.nickname) c.push(nicknameCondition(f.nickname));
   return Prisma.join(c, " AND ");
 }
@@ -200,13 +194,12 @@ async function countMatches(client: PoolClient, where: Prisma.Sql): Promise<Matc
 export interface SearchOptions {
   cursor?: string | null;
   limit?: number;
-  textMode?: "fts" | "ilike";
   timeoutMs?: number;
 }
 
 export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: SearchOptions = {}): Promise<ReviewPage> {
   const limit = Math.min(100, Math.max(1, options.limit ?? REVIEWS_PAGE_SIZE));
-  const where = reviewConditions(ctx, filters, options.textMode);
+  const where = reviewConditions(ctx, filters);
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   const query = filters.q ? parseSearch(filters.q) : [];
   return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => {
