@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { detectReviewLanguage, UNDETERMINED_LANGUAGE } from "./language";
+import { loadLanguageDetector, UNDETERMINED_LANGUAGE } from "./language";
+
+const detectReviewLanguage = async (title: string | null, body: string, countryCode: string | null) => (await loadLanguageDetector())(title, body, countryCode);
 
 describe("a review's language", () => {
   it("tells the nine largest App Store languages apart, CJK by script", async () => {
