@@ -12,6 +12,9 @@ import type { ReviewView } from "./view";
 
 const WORD = new RegExp(WORD_SOURCE, "gu");
 
+/** The first two letters without case or accents: a word and any word sharing its stem agree on them. */
+const head = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().slice(0, 2);
+
 function merge(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Range[] = [];
@@ -34,7 +37,9 @@ export async function highlightMatches(client: PoolClient, items: Pick<ReviewVie
   const words: { token: SearchToken; phrase: boolean }[] = positive.flatMap((t) => t.tokens.filter((k) => k.kind === "word").map((token) => ({ token, phrase: t.phrase })));
   const cjk = [...new Set(positive.flatMap((t) => t.tokens.filter((k) => k.kind === "cjk").map((k) => k.text)))];
 
-  // Every distinct (language, word) of the listed reviews, asked about in one statement.
+  // Every distinct (language, word) of the listed reviews that could match, asked about in one statement; words
+  // that do not even begin like a search word are not sent.
+  const heads = new Set(words.map(({ token }) => head(token.text)));
   const fields = items.map((item) => ({ language: item.language ?? "", title: item.title ?? "", body: item.body }));
   const keys = new Map<string, number>();
   const langs: string[] = [];
@@ -43,7 +48,7 @@ export async function highlightMatches(client: PoolClient, items: Pick<ReviewVie
     for (const text of [f.title, f.body]) {
       for (const [w] of text.matchAll(WORD)) {
         const key = `${f.language}\u0001${w.toLowerCase()}`;
-        if (keys.has(key)) continue;
+        if (keys.has(key) || !heads.has(head(w))) continue;
         keys.set(key, candidates.length);
         langs.push(f.language);
         candidates.push(w);
@@ -65,7 +70,8 @@ export async function highlightMatches(client: PoolClient, items: Pick<ReviewVie
   const mark = (language: string, text: string): Range[] => {
     const ranges: Range[] = substrings(text, cjk);
     for (const m of text.matchAll(WORD)) {
-      if (matched.has(keys.get(`${language}\u0001${m[0].toLowerCase()}`)!)) ranges.push([m.index, m.index + m[0].length]);
+      const key = keys.get(`${language}\u0001${m[0].toLowerCase()}`);
+      if (key !== undefined && matched.has(key)) ranges.push([m.index, m.index + m[0].length]);
     }
     return merge(ranges);
   };

@@ -80,11 +80,6 @@ export function decodeCursor(cursor: string): [string, string] {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Whether the text has anything to search for (otherwise the filter is ignored). */
-export function hasSearchTerms(q: string | undefined): q is string {
-  return Boolean(q && parseSearch(q).length > 0);
-}
-
 /** Distinct pairs of adjacent characters, or the character itself: what the search vector holds for CJK runs. */
 function cjkQuery(text: string): string {
   const chars = [...text];
@@ -118,7 +113,7 @@ function termQuery(term: SearchTerm): Prisma.Sql {
 }
 
 /** The query as one tsquery expression; repeated terms are searched once. */
-export function tsqueryOf(query: SearchQuery): Prisma.Sql {
+function tsqueryOf(query: SearchQuery): Prisma.Sql {
   const key = (g: SearchTerm[]) => JSON.stringify(g);
   const groups = [...new Map(query.map((g) => [key(g), g])).values()];
   return Prisma.join(
@@ -131,7 +126,7 @@ export function tsqueryOf(query: SearchQuery): Prisma.Sql {
  * A reviewer name filter the trigram index can answer: "contains" when the text has a run of three letters or
  * digits (what pg_trgm can look up inside a name), else "starts with" (anchored, so the index still narrows it).
  */
-export function nicknameCondition(nickname: string): Prisma.Sql {
+function nicknameCondition(nickname: string): Prisma.Sql {
   const pattern = /[\p{L}\p{N}]{3}/u.test(nickname) ? `%${escapeLike(nickname)}%` : `${escapeLike(nickname)}%`;
   return Prisma.sql`r.reviewer_nickname ILIKE ${pattern}`;
 }
