@@ -397,7 +397,7 @@ export function adversarialQueries(): { label: string; filters: { q?: string; ni
     { label: "punctuation only", filters: { q: '%%% ___ *** """ ---' } },
     { label: "nickname %", filters: { nickname: "%" } },
     { label: "nickname _", filters: { nickname: "_" } },
-    { label: "nickname %%%", filters: { nickname: "%%%" } },
+    { label: "nickname us (two letters: prefix)", filters: { nickname: "us" } },
     { label: "nickname a", filters: { nickname: "a" } },
     { label: "nickname user1", filters: { nickname: "user1" } },
     { label: "nickname no match", filters: { nickname: "zzqqxx" } },
