@@ -69,7 +69,7 @@ export async function seedReviews(
   }
   // The same definitions as the migration's.
   await pool.query(`CREATE INDEX app_store_reviews_search_idx ON app_store_reviews USING GIN (
-    search_vector, rating, country_code, language, (developer_response IS NOT NULL))`);
+    search_vector, country_code, language)`);
   await pool.query(`CREATE INDEX app_store_reviews_reviewer_nickname_trgm_idx ON app_store_reviews USING GIN (reviewer_nickname gin_trgm_ops)`);
   await pool.query(`VACUUM ANALYZE app_store_reviews`);
   return { count: o.count, languageAccuracy: correct / o.count, detectMs };

@@ -80,13 +80,16 @@ export function decodeCursor(cursor: string): [string, string] {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Distinct pairs of adjacent characters, or the character itself: what the search vector holds for CJK runs. */
+/** At most this many character pairs of one CJK word are looked up: a pasted sentence still finds itself. */
+const MAX_CJK_PAIRS = 8;
+
+/** Pairs of adjacent characters (all of a short word, evenly spread over a long one), or the character itself. */
 function cjkQuery(text: string): string {
   const chars = [...text];
   if (chars.length === 1) return `'${text}'`;
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`'${chars[i]}${chars[i + 1]}'`);
-  return [...pairs].join(" & ");
+  const pairs = [...new Set(chars.slice(1).map((c, i) => `'${chars[i]}${c}'`))];
+  const step = Math.max(1, pairs.length / MAX_CJK_PAIRS);
+  return Array.from({ length: Math.min(pairs.length, MAX_CJK_PAIRS) }, (_, i) => pairs[Math.floor(i * step)]).join(" & ");
 }
 
 function wordQuery(token: SearchToken, mode: "prefix" | "exact"): Prisma.Sql {
@@ -131,8 +134,9 @@ function nicknameCondition(nickname: string): Prisma.Sql {
   return Prisma.sql`r.reviewer_nickname ILIKE ${pattern}`;
 }
 
-/** WHERE conditions; the tenant comes from the resolved context, never from the filters alone. */
-export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters): Prisma.Sql {
+/** WHERE conditions; the tenant comes from the resolved context, never from the filters alone. `tsquery`: the text
+ * search already compiled to tsquery text (see compileTextQuery), so each statement does not build it again. */
+export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters, tsquery?: string): Prisma.Sql {
   const c: Prisma.Sql[] = [Prisma.sql`r.team_id = ${ctx.teamId}::uuid`];
   const keyProject = ctx.caller.kind === "apiKey" ? ctx.caller.projectId : null;
   if (keyProject) c.push(Prisma.sql`r.project_id = ${keyProject}::uuid`);
@@ -143,10 +147,10 @@ export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, 
   if (range) c.push(range[0] === range[1] ? Prisma.sql`r.rating = ${range[0]}::smallint` : Prisma.sql`r.rating BETWEEN ${range[0]}::smallint AND ${range[1]}::smallint`);
   if (f.country) c.push(Prisma.sql`r.country_code = ${f.country}`);
   if (f.language) c.push(Prisma.sql`r.language = ${f.language}`);
-  // Written as the indexed expression, so the combined text-and-filters index can answer it.
-  if (f.response) c.push(Prisma.sql`(r.developer_response IS NOT NULL) = ${f.response === "yes"}`);
+  if (f.response === "yes") c.push(Prisma.sql`r.developer_response IS NOT NULL`);
+  if (f.response === "no") c.push(Prisma.sql`r.developer_response IS NULL`);
   const query = f.q ? parseSearch(f.q) : [];
-  if (query.length > 0) c.push(Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`);
+  if (query.length > 0) c.push(tsquery !== undefined ? Prisma.sql`r.search_vector @@ ${tsquery}::tsquery` : Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`);
   if (f.nickname) c.push(nicknameCondition(f.nickname));
   return Prisma.join(c, " AND ");
 }
@@ -192,12 +196,19 @@ export interface SearchOptions {
   timeoutMs?: number;
 }
 
+/** The text search as tsquery text, built once per search (a few hundred dictionary look-ups). */
+async function compileTextQuery(client: PoolClient, query: SearchQuery): Promise<string | undefined> {
+  if (query.length === 0) return undefined;
+  const [row] = await run<{ q: string }>(client, Prisma.sql`SELECT (${tsqueryOf(query)})::text AS q`);
+  return row?.q ?? "";
+}
+
 export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: SearchOptions = {}): Promise<ReviewPage> {
   const limit = Math.min(100, Math.max(1, options.limit ?? REVIEWS_PAGE_SIZE));
-  const where = reviewConditions(ctx, filters);
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   const query = filters.q ? parseSearch(filters.q) : [];
   return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => {
+    const where = reviewConditions(ctx, filters, await compileTextQuery(client, query));
     const total = await countMatches(client, where);
     await client.query(total.capped ? PLAN.newest : PLAN.matches);
     const pageWhere = after ? Prisma.sql`${where} AND (r.created_at_in_store, r.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : where;
@@ -221,7 +232,8 @@ export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller"
 
 /** How many reviews match, up to MATCH_COUNT_CAP. */
 export async function countReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: { timeoutMs?: number } = {}): Promise<MatchCount> {
-  return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, (client) => countMatches(client, reviewConditions(ctx, filters)));
+  const query = filters.q ? parseSearch(filters.q) : [];
+  return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => countMatches(client, reviewConditions(ctx, filters, await compileTextQuery(client, query))));
 }
 
 /** One review by id within the caller's team (the `?review=` deep link). */

@@ -90,10 +90,11 @@ BEGIN
   RETURN array_to_string(alternatives, ' | ')::tsquery;
 END $$;
 
--- One GIN index answers the text and the filters together (btree_gin, a contrib module that managed
--- PostgreSQL services offer, puts the scalar columns beside the tsvector): a rare word, or a rare combination
--- of rating, country, language and reply state, is found without reading the rows that do not match. App and
--- project stay with their btree indexes: in this index they would cost every insert two large posting trees.
+-- One GIN index answers the text, country and language together (btree_gin, a contrib module that managed
+-- PostgreSQL services offer, puts the scalar columns beside the tsvector): a rare word, country or language, or
+-- a rare combination of them, is found without reading the rows that do not match. Rating and reply state stay
+-- out: a rating range is a partial match that GIN collects whole (400k rows for "1-2 stars": 110 ms where the
+-- rows themselves take 10), and app and project have their btree indexes.
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 DROP INDEX "app_store_reviews_search_vector_idx";
 ALTER TABLE "app_store_reviews" DROP COLUMN "search_vector";
@@ -101,7 +102,7 @@ ALTER TABLE "app_store_reviews" ADD COLUMN "search_vector" tsvector GENERATED AL
   review_search_vector("language", coalesce("title", '') || ' ' || coalesce("body", '') || ' ' || coalesce("reviewer_nickname", ''))
 ) STORED;
 CREATE INDEX "app_store_reviews_search_idx" ON "app_store_reviews" USING GIN (
-  "search_vector", "rating", "country_code", "language", ("developer_response" IS NOT NULL));
+  "search_vector", "country_code", "language");
 
 -- The language filter's choices (the languages present in a team) and the filter on a whole team.
 CREATE INDEX "app_store_reviews_team_id_language_idx" ON "app_store_reviews" ("team_id", "language");
