@@ -2,7 +2,7 @@
 // each with its language detected as the sync detects it, in batches of one json parameter each like the sync's
 // page write. The text indexes are built once at the end, as a restore would.
 import type pg from "pg";
-import { loadLanguageDetector } from "../lib/data/reviews/language";
+import { detectReviewLanguages } from "../lib/data/reviews/language";
 import { createCorpus, type GeneratedReview, type Lang } from "./bench-reviews-corpus";
 
 const STOREFRONTS: Record<Lang, string[]> = {
@@ -31,22 +31,23 @@ export async function seedReviews(
   await pool.query(`DROP INDEX IF EXISTS app_store_reviews_search_idx`);
   await pool.query(`DROP INDEX IF EXISTS app_store_reviews_reviewer_nickname_trgm_idx`);
   const corpus = createCorpus(o.seed);
-  const detectLanguage = await loadLanguageDetector();
   let correct = 0;
   let detectMs = 0;
   const batch = 5000;
   for (let start = 0; start < o.count; start += batch) {
-    const rows = [];
+    const generated = [];
     for (let g = start; g < Math.min(o.count, start + batch); g++) {
       const r = corpus(g);
       o.onReview?.(g, r);
       const storefronts = STOREFRONTS[r.lang];
-      const country = storefronts[g % storefronts.length]!;
-      const t = performance.now();
-      const language = detectLanguage(r.title, r.body, country);
-      detectMs += performance.now() - t;
-      if (language === r.lang) correct++;
-      rows.push({
+      generated.push({ g, r, country: storefronts[g % storefronts.length]! });
+    }
+    const t = performance.now();
+    const languages = await detectReviewLanguages(generated.map(({ r, country }) => ({ title: r.title, body: r.body, countryCode: country })));
+    detectMs += performance.now() - t;
+    const rows = generated.map(({ g, r, country }, i) => {
+      if (languages[i] === r.lang) correct++;
+      return {
         e: `seed-${g}`,
         a: o.appIds[g % o.appIds.length],
         rating: 1 + ((g * 7919) % 5),
@@ -56,9 +57,9 @@ export async function seedReviews(
         cc: country,
         at: new Date(Date.UTC(2026, 0, 1) - g * 90_000).toISOString(),
         reply: g % 4 === 0 ? "Thanks for the review!" : null,
-        language,
-      });
-    }
+        language: languages[i],
+      };
+    });
     await pool.query(
       `INSERT INTO app_store_reviews (team_id, project_id, app_id, external_id, rating, title, body, reviewer_nickname, country_code,
          created_at_in_store, developer_response, developer_response_state, language)

@@ -2,13 +2,12 @@
 // migration that added the column: in the background, in batches, so the dashboard is usable meanwhile (their
 // search vectors fall back to words as written until then). Plain `pg`, as `npm start` runs outside Next.
 import pg from "pg";
-import { loadLanguageDetector } from "../data/reviews/language";
+import { detectReviewLanguages } from "../data/reviews/language";
 
 export async function backfillReviewLanguages(databaseUrl: string, options: { batchSize?: number; log?: (line: string) => void } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const detectLanguage = await loadLanguageDetector();
   let done = 0;
   try {
     for (;;) {
@@ -17,7 +16,7 @@ export async function backfillReviewLanguages(databaseUrl: string, options: { ba
         [batchSize],
       );
       if (rows.length === 0) break;
-      const languages = rows.map((r) => detectLanguage(r.title, r.body, r.country_code));
+      const languages = await detectReviewLanguages(rows.map((r) => ({ title: r.title, body: r.body, countryCode: r.country_code })));
       // Only rows still without a language: a sync may have rewritten one meanwhile.
       await client.query(
         "UPDATE app_store_reviews r SET language = t.language FROM unnest($1::uuid[], $2::text[]) AS t(id, language) WHERE r.id = t.id AND r.language IS NULL",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadLanguageDetector, UNDETERMINED_LANGUAGE } from "./language";
+import { detectReviewLanguages, UNDETERMINED_LANGUAGE } from "./language";
 
-const detectReviewLanguage = async (title: string | null, body: string, countryCode: string | null) => (await loadLanguageDetector())(title, body, countryCode);
+const detectReviewLanguage = async (title: string | null, body: string, countryCode: string | null) => (await detectReviewLanguages([{ title, body, countryCode }]))[0];
 
 describe("a review's language", () => {
   it("tells the nine largest App Store languages apart, CJK by script", async () => {

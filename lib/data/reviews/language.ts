@@ -1,10 +1,10 @@
 // A review's language, detected once at ingest and stored: it picks the stemming dictionary of the review's
 // search vector, and it is a filter. Chinese, Japanese and Korean are told apart by their scripts; other text
-// goes to eld (n-gram statistics, 60 languages, tens of µs per review), loaded on first use. No server-only
+// goes to eld (n-gram statistics, 60 languages, tens of µs per review). eld runs in a worker thread with a small
+// heap: every detection leaves ~5 KB of n-gram key strings that only a full collection frees, and in the
+// syncing process's own heap they grew its memory by 100–200 MB over a 100k-review ingest. No server-only
 // marker: `npm start` backfills languages from plain Node (lib/runtime); no client code imports this file.
-
-type Eld = (typeof import("eld/extrasmall"))["eld"];
-let eldPromise: Promise<Eld> | null = null;
+import { Worker } from "node:worker_threads";
 
 const NOT_A_LETTER = /\P{L}+/gu;
 
@@ -21,7 +21,8 @@ function cjkCounts(text: string) {
   }
   return { kana, han, hangul };
 }
-const SHORT_TEXT_LETTERS = 40;
+/** Below this many letters, eld's answer is kept only when the storefront agrees. */
+const SHORT_TEXT_LETTERS = 20;
 
 /** The storefront's main language (CLDR likely subtags: de → de, ch → de, be → nl), or null. */
 function storefrontLanguage(countryCode: string | null | undefined): string | null {
@@ -36,34 +37,85 @@ function storefrontLanguage(countryCode: string | null | undefined): string | nu
 /** Stored when the text does not tell (BCP 47 "undetermined"); NULL means "not detected yet". */
 export const UNDETERMINED_LANGUAGE = "und";
 
-export type LanguageDetector = (title: string | null, body: string, countryCode?: string | null) => string;
-
-/**
- * The detector, once eld is loaded: ISO 639-1 code of a review's language, or "und" when the text does not tell
- * (too short, only emoji or digits). A short text that eld cannot decide on is given its storefront's language
- * when eld counts that language among the candidates ("Sehr gut" from Germany), and no language otherwise.
- * Synchronous, so each review's garbage dies young: detection allocates a lot per call.
- */
-export async function loadLanguageDetector(): Promise<LanguageDetector> {
-  const eld = await (eldPromise ??= import("eld/extrasmall").then((m) => m.eld));
-  return (title, body, countryCode) => detect(eld, title, body, countryCode) ?? UNDETERMINED_LANGUAGE;
+export interface ReviewText {
+  title: string | null;
+  body: string;
+  countryCode?: string | null;
 }
 
-function detect(eld: Eld, title: string | null, body: string, countryCode?: string | null): string | null {
-  // The first 160 characters tell the language as well as the whole text (same accuracy on the benchmark
-  // corpus), at a bounded cost.
-  const text = (title ? `${title}\n${body}` : body).slice(0, 160);
+// The worker: eld answers a batch of texts with their languages ("" when it cannot tell).
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const ready = import("eld/extrasmall").then((m) => m.eld);
+parentPort.on("message", ({ id, texts }) => {
+  ready.then(
+    (eld) => parentPort.postMessage({ id, languages: texts.map((t) => eld.detect(t).language) }),
+    (error) => parentPort.postMessage({ id, error: String(error && error.message || error) }),
+  );
+});`;
+
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve: (languages: string[]) => void; reject: (error: Error) => void }>();
+
+function eldWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } });
+  w.unref(); // never keeps a process (a job, a test) alive
+  w.on("message", (m: { id: number; languages?: string[]; error?: string }) => {
+    const waiting = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.languages) waiting?.resolve(m.languages);
+    else waiting?.reject(new Error(`Language detection failed: ${m.error}`));
+  });
+  const fail = (error: Error) => {
+    worker = null;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  w.on("error", fail);
+  w.on("exit", (code) => fail(new Error(`Language detection stopped (exit code ${code}).`)));
+  worker = w;
+  return w;
+}
+
+function eldLanguages(texts: string[]): Promise<string[]> {
+  if (texts.length === 0) return Promise.resolve([]);
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    eldWorker().postMessage({ id, texts });
+  });
+}
+
+/**
+ * ISO 639-1 code of each review's language, or "und" when the text does not tell (too short, only emoji or
+ * digits). A short text is kept when eld's answer agrees with its storefront ("Sehr gut" from Germany) or when
+ * it has enough letters to be told apart on its own; eld's reliability scores are not asked, they allocate a lot.
+ */
+export async function detectReviewLanguages(reviews: ReviewText[]): Promise<string[]> {
+  // The first 160 characters tell the language as well as the whole text (same accuracy on the benchmark corpus).
+  const texts = reviews.map((r) => (r.title ? `${r.title}\n${r.body}` : r.body).slice(0, 160));
+  const byScript = texts.map((text, i) => scriptLanguage(text, reviews[i]!.countryCode));
+  const needEld = texts.flatMap((text, i) => (byScript[i] === undefined ? [i] : []));
+  const detected = await eldLanguages(needEld.map((i) => texts[i]!));
+  const out = byScript.map((l) => l ?? UNDETERMINED_LANGUAGE);
+  needEld.forEach((i, k) => {
+    const language = detected[k];
+    const letters = texts[i]!.replace(NOT_A_LETTER, "").length;
+    const keep = language && (letters >= SHORT_TEXT_LETTERS || language === storefrontLanguage(reviews[i]!.countryCode));
+    out[i] = keep ? language : UNDETERMINED_LANGUAGE;
+  });
+  return out;
+}
+
+/** The language when the script tells it (CJK), null when nothing does, undefined when eld must decide. */
+function scriptLanguage(text: string, countryCode: string | null | undefined): string | null | undefined {
   const letters = text.replace(NOT_A_LETTER, "").length;
   if (letters === 0) return null;
   const { kana, han, hangul } = cjkCounts(text);
   if (hangul * 3 >= letters) return "ko";
   // Han alone ("最高") is Chinese or Japanese: the storefront decides.
   if ((kana + han) * 3 >= letters) return kana > 0 || storefrontLanguage(countryCode) === "ja" ? "ja" : "zh";
-  const result = eld.detect(text);
-  if (!result.language) return null;
-  // Longer texts are told reliably; eld's reliability check allocates heavily (~1 MB of garbage per thousand
-  // calls, which grew the ingest's memory by 100+ MB), so it is asked only about short ones.
-  if (letters >= SHORT_TEXT_LETTERS || result.isReliable()) return result.language;
-  const local = storefrontLanguage(countryCode);
-  return local && local in result.getScores() ? local : null;
+  return undefined;
 }

@@ -81,7 +81,7 @@ export function decodeCursor(cursor: string): [string, string] {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** At most this many character pairs of one CJK word are looked up: a pasted sentence still finds itself. */
-const MAX_CJK_PAIRS = 8;
+const MAX_CJK_PAIRS = 4;
 
 /** Pairs of adjacent characters (all of a short word, evenly spread over a long one), or the character itself. */
 function cjkQuery(text: string): string {

@@ -1,7 +1,7 @@
 import "server-only";
 // One set-based statement per page: upsert the reviews, record their ids as seen by this run.
 import type { AscReview } from "@/lib/apple/asc";
-import { loadLanguageDetector } from "@/lib/data/reviews/language";
+import { detectReviewLanguages } from "@/lib/data/reviews/language";
 import { sqlPool } from "@/lib/db";
 
 export interface PageTarget {
@@ -31,8 +31,7 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function writeReviewPage(target: PageTarget, page: AscReview[]): Promise<PageWriteResult> {
   const unique = [...new Map(page.filter((r) => isoOrNull(r.createdDate)).map((r) => [r.id, r])).values()];
   if (unique.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const detectLanguage = await loadLanguageDetector();
-  const languages = unique.map((r) => detectLanguage(r.title, r.body, r.countryCode));
+  const languages = await detectReviewLanguages(unique);
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
     unique.map((r, i) => ({
