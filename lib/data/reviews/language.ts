@@ -60,7 +60,7 @@ const pending = new Map<number, { resolve: (languages: string[]) => void; reject
 
 function eldWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } });
+  const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 36, maxYoungGenerationSizeMb: 2 } });
   w.unref(); // never keeps a process (a job, a test) alive
   w.on("message", (m: { id: number; languages?: string[]; error?: string }) => {
     const waiting = pending.get(m.id);
