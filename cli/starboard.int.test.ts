@@ -111,6 +111,17 @@ describe("reviews", () => {
     expect(bad.stderr).toContain("Rating is 1–5");
   });
 
+  it("list --language shows the reviews in that language, with the language and the number of matches", async () => {
+    const table = await as(readKey)(["reviews", "list", "--language", "en"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("Crash — Crashes on launch");
+    expect(table.stdout).toMatch(/\bLANG\b/);
+    expect(table.stdout).toMatch(/\d+ reviews? match/);
+    const page = json((await as(readKey)(["reviews", "list", "--language", "en", "--json"])).stdout);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((r: { language: string }) => r.language === "en")).toBe(true);
+  });
+
   it("view shows the review and its reply", async () => {
     const res = await as(readKey)(["reviews", "view", w.reviews.love]);
     expect(res.stdout).toContain("Love the radar");

@@ -9,7 +9,7 @@ export const idSchema = z.uuid({ message: "Not a valid id." });
  */
 export function unstorableCharacterMessage(value: string, what: string): string | null {
   if (value.includes("\u0000")) return `${what} contains a NUL character (\\0); remove it.`;
-  if (!value.isWellFormed()) return `${what} contains half of an emoji or another broken character; delete it and type it again.`;
+  if (!value.isWellFormed()) return `${what} contains half of an emoji or another broken character (an unpaired surrogate); delete it and type it again.`;
   return null;
 }
 

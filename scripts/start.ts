@@ -10,6 +10,7 @@ import next from "next";
 import { withClientAddress } from "../lib/auth/client-address";
 import { ConfigError } from "../lib/env-schema";
 import { onShutdownSignal, prepareLocalRuntime } from "../lib/runtime/local";
+import { backfillReviewLanguages } from "../lib/runtime/backfill-review-languages";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -85,6 +86,7 @@ async function main() {
     throw error;
   }
   log(`dashboard ready at ${process.env.APP_URL}  (Ctrl-C to stop)`);
+  backfillReviewLanguages(runtime.env.DATABASE_URL, { log }).catch((error) => log(`could not detect the language of older reviews: ${(error as Error).message}`));
 }
 
 main().catch((error) => {

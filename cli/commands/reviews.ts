@@ -3,9 +3,9 @@ import { deleteReviewResponse, getReview, listReviews, putReviewResponse } from 
 import { usage, type CommandContext } from "../context";
 import { day, stars, table } from "../format";
 
-const FILTERS = ["app", "store", "rating", "country", "response", "q", "nickname", "cursor", "limit"] as const;
+const FILTERS = ["app", "store", "rating", "country", "language", "response", "q", "nickname", "cursor", "limit"] as const;
 
-/** starboard reviews list [--project-id] [--app] [--rating 1-3] [--country de] [--response yes|no] [--q text] [--nickname] [--limit] [--cursor] */
+/** starboard reviews list [--project-id] [--app] [--rating 1-3] [--country de] [--language de] [--response yes|no] [--q text] [--nickname] [--limit] [--cursor] */
 export async function reviewsList(ctx: CommandContext) {
   const input: Record<string, string> = {};
   for (const f of FILTERS) if (typeof ctx.flags[f] === "string") input[f] = ctx.flags[f] as string;
@@ -14,6 +14,7 @@ export async function reviewsList(ctx: CommandContext) {
   const page = await ctx.client().call(listReviews, input as never);
   ctx.print(page, () => {
     if (page.items.length === 0) return "No reviews match.";
+    const matching = `${page.total.count.toLocaleString("en-US")}${page.total.capped ? "+" : ""} ${page.total.count === 1 && !page.total.capped ? "review matches" : "reviews match"}`;
     const rows = table(
       page.items.map((r) => ({ ...r, stars: stars(r.rating), date: day(r.createdAt), country: r.countryCode?.toUpperCase(), replied: r.reply ? (r.reply.state === "PENDING_PUBLISH" ? "pending" : "yes") : "", text: [r.title, r.body].filter(Boolean).join(" — ") })),
       [
@@ -21,12 +22,13 @@ export async function reviewsList(ctx: CommandContext) {
         { key: "date", label: "date" },
         { key: "stars", label: "rating" },
         { key: "country", label: "cc" },
+        { key: "language", label: "lang" },
         { key: "appName", label: "app", max: 16 },
         { key: "replied", label: "reply" },
         { key: "text", label: "review", max: 60 },
       ],
     );
-    return page.nextCursor ? `${rows}\nMore: starboard reviews list --cursor ${page.nextCursor} (same filters)` : rows;
+    return page.nextCursor ? `${rows}\n${matching}. More: starboard reviews list --cursor ${page.nextCursor} (same filters)` : `${rows}\n${matching}.`;
   });
 }
 

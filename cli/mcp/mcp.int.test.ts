@@ -67,7 +67,7 @@ describe("starboard MCP server", () => {
     const respond = tools.find((t) => t.name === "respond-to-review")!;
     expect(respond.inputSchema).toMatchObject({ type: "object", properties: { reviewId: { type: "string" }, body: { type: "string" } }, required: expect.arrayContaining(["reviewId", "body"]) });
     const list = tools.find((t) => t.name === "list-reviews")!;
-    expect(Object.keys(list.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(["project", "rating", "country", "response", "q", "cursor", "limit"]));
+    expect(Object.keys(list.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(["project", "rating", "country", "language", "response", "q", "cursor", "limit"]));
   });
 
   it("sync-app-ratings waits for the run; list-app-ratings and list-ratings-by-country read the result", async () => {
@@ -92,6 +92,9 @@ describe("starboard MCP server", () => {
     expect(one.review.body).toBe("Crashes on launch");
     const bad = await call(client, "list-reviews", { rating: "9" });
     expect(bad.isError).toBe(true);
+    const english = data(await call(client, "list-reviews", { language: "en", q: "crash" }));
+    expect(english.items.map((r: { externalId: string; language: string }) => [r.externalId, r.language])).toEqual([["r-crash", "en"]]);
+    expect(english.total).toEqual({ count: 1, capped: false });
   });
 
   it("respond-to-review publishes; a read-only key gets the server's refusal and nothing is sent to Apple", async () => {

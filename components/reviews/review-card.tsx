@@ -1,11 +1,12 @@
 import { Stars } from "@/components/ui/stars";
-import type { ReviewView } from "@/lib/data/reviews/view";
+import type { ReviewListItem } from "@/lib/data/reviews/search";
 import { CountryFlag } from "./country-flag";
+import { HighlightedText } from "./highlighted-text";
 import { ReplyStatePill } from "./reply-state";
 
 export const formatReviewDate = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-export function ReviewCard({ review, onOpen }: { review: ReviewView; onOpen: (id: string) => void }) {
+export function ReviewCard({ review, onOpen }: { review: ReviewListItem; onOpen: (id: string) => void }) {
   return (
     <button
       type="button"
@@ -16,11 +17,13 @@ export function ReviewCard({ review, onOpen }: { review: ReviewView; onOpen: (id
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <Stars value={review.rating} size="sm" />
-          <h3 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title ?? <span className="font-normal text-muted-foreground italic">No title</span>}</h3>
+          <h3 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title !== null ? <HighlightedText text={review.title} ranges={review.highlights?.title} /> : <span className="font-normal text-muted-foreground italic">No title</span>}</h3>
         </div>
         <ReplyStatePill reply={review.reply} />
       </div>
-      <p className="mt-1 line-clamp-3 text-sm leading-6 text-zinc-700">{review.body}</p>
+      <p className="mt-1 line-clamp-3 text-sm leading-6 text-zinc-700" lang={review.language ?? undefined}>
+        <HighlightedText text={review.body} ranges={review.highlights?.body} />
+      </p>
       <div className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted-foreground">
         <span className="font-medium text-zinc-700">{review.reviewer ?? "Anonymous"}</span>
         <CountryFlag code={review.countryCode} showName />

@@ -3,10 +3,11 @@
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { STOREFRONTS } from "@/lib/apple/storefronts";
-import type { ReviewFilters } from "@/lib/data/reviews/filters";
+import { reviewFiltersSchema, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 
 const RATINGS = [
@@ -31,11 +32,20 @@ function useDebounced(value: string, onSettle: (v: string) => void, ms = 350) {
   }, [value]);
 }
 
+/** The field's error under the limits of the shared schema (too long, too many words, NUL…), or null. */
+function textError(key: "q" | "nickname", value: string): string | null {
+  const parsed = reviewFiltersSchema.shape[key].safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? "Not a valid value.");
+}
+
 export function ReviewFiltersBar({ filters, options, onChange }: { filters: ReviewFilters; options: ReviewFilterOptions; onChange: (patch: Partial<ReviewFilters>) => void }) {
   const [q, setQ] = useState(filters.q ?? "");
   const [nickname, setNickname] = useState(filters.nickname ?? "");
-  useDebounced(q, (v) => v !== (filters.q ?? "") && onChange({ q: v || undefined }));
-  useDebounced(nickname, (v) => v !== (filters.nickname ?? "") && onChange({ nickname: v || undefined }));
+  const qError = textError("q", q);
+  const nicknameError = textError("nickname", nickname);
+  // A value over the limits stays in the box with its error, and is not applied.
+  useDebounced(q, (v) => !textError("q", v) && v !== (filters.q ?? "") && onChange({ q: v || undefined }));
+  useDebounced(nickname, (v) => !textError("nickname", v) && v !== (filters.nickname ?? "") && onChange({ nickname: v || undefined }));
   const apps = options.apps.filter((a) => !filters.project || a.projectId === filters.project);
   const active = Object.values(filters).some((v) => v !== undefined && v !== "");
   const set = (key: keyof ReviewFilters) => (e: React.ChangeEvent<HTMLSelectElement>) => onChange({ [key]: e.target.value || undefined });
@@ -43,15 +53,18 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
   return (
     <div className="space-y-3 rounded-card border border-border bg-white p-3 shadow-card">
       <div className="flex flex-col gap-2 md:flex-row">
-        <Input
-          aria-label="Search reviews"
-          leading={<Search className="size-4" aria-hidden />}
-          placeholder='Search: words, "exact phrase", -exclude'
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          className="md:flex-1"
-        />
-        <Input aria-label="Reviewer" placeholder="Reviewer nickname" value={nickname} onChange={(e) => setNickname(e.target.value)} className="md:w-56" />
+        <Field error={qError} className="md:flex-1">
+          <Input
+            aria-label="Search reviews"
+            leading={<Search className="size-4" aria-hidden />}
+            placeholder='Search any language: words, "exact phrase", -exclude'
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </Field>
+        <Field error={nicknameError} className="md:w-56">
+          <Input aria-label="Reviewer" placeholder="Reviewer nickname" value={nickname} onChange={(e) => setNickname(e.target.value)} />
+        </Field>
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Select
@@ -65,6 +78,13 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
         <Select size="sm" aria-label="Store" value={filters.store ?? ""} onChange={set("store")} options={[{ value: "", label: "All stores" }, { value: "app_store", label: "App Store" }]} />
         <Select size="sm" aria-label="Rating" value={filters.rating ?? ""} onChange={set("rating")} options={RATINGS} />
         <Select size="sm" aria-label="Country" value={filters.country ?? ""} onChange={set("country")} options={COUNTRIES} />
+        <Select
+          size="sm"
+          aria-label="Language"
+          value={filters.language ?? ""}
+          onChange={set("language")}
+          options={[{ value: "", label: "All languages" }, ...options.languages.map((l) => ({ value: l.code, label: l.name }))]}
+        />
         <Select
           size="sm"
           aria-label="Has reply"
@@ -85,7 +105,7 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
             onClick={() => {
               setQ("");
               setNickname("");
-              onChange({ project: undefined, app: undefined, store: undefined, rating: undefined, country: undefined, response: undefined, q: undefined, nickname: undefined });
+              onChange({ project: undefined, app: undefined, store: undefined, rating: undefined, country: undefined, language: undefined, response: undefined, q: undefined, nickname: undefined });
             }}
           >
             <X aria-hidden /> Clear filters

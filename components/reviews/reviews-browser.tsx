@@ -21,10 +21,13 @@ export interface ReviewsBrowserProps {
   filters: ReviewFilters;
   options: ReviewFilterOptions;
   initialPage: ReviewPage;
-  count: number;
+  /** Filters in the URL that were not applied, with the reason (too many words, NUL…). */
+  notices?: string[];
+  /** Why the search could not run (it took too long); the page then lists nothing. */
+  error?: string | null;
 }
 
-export function ReviewsBrowser({ teamId, filters, options, initialPage, count }: ReviewsBrowserProps) {
+export function ReviewsBrowser({ teamId, filters, options, initialPage, notices = [], error = null }: ReviewsBrowserProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -80,17 +83,32 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
 
   const items = reviews.data.pages.flatMap((p) => p.items);
   const filtered = filterKey !== "";
+  const { count, capped } = initialPage.total;
   return (
     <div className="space-y-4">
       <ReviewFiltersBar key={filterKey} filters={filters} options={options} onChange={changeFilters} />
+      {notices.length > 0 ? (
+        <Alert variant="warning" title="Some filters in the address were not applied">
+          <ul className="list-disc pl-5">
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {error ? <Alert variant="error">{error}</Alert> : null}
       <div className="flex items-center justify-between text-sm text-muted-foreground" aria-live="polite">
         <span data-testid="review-count">
-          <span className="font-semibold text-foreground tabular-nums">{count.toLocaleString("en-US")}</span> {count === 1 ? "review" : "reviews"}
+          <span className="font-semibold text-foreground tabular-nums">
+            {count.toLocaleString("en-US")}
+            {capped ? "+" : ""}
+          </span>{" "}
+          {count === 1 && !capped ? "review" : "reviews"}
           {filtered ? " match" : ""}
         </span>
         {navigating ? <Spinner size="sm" label="Updating" /> : null}
       </div>
-      {items.length === 0 ? (
+      {error ? null : items.length === 0 ? (
         <EmptyState
           icon={<MessageSquareText aria-hidden />}
           title={filtered ? "No reviews match these filters" : "No reviews yet"}

@@ -32,7 +32,8 @@ export function getDb(): PrismaClient {
 /**
  * The pool under Prisma, for bulk statements whose parameters are large: Prisma's raw queries pass every
  * parameter through JSON and back (and `pg` re-encodes arrays), about 1 MB of garbage per 200-review page,
- * while a single `json` text parameter here is sent as it is.
+ * while a single `json` text parameter here is sent as it is. Also for work that needs one connection with
+ * its own settings for a few statements (the reviews search: a read-only transaction with a statement timeout).
  */
 export function sqlPool(): pg.Pool {
   return handles().pool;

@@ -9,7 +9,7 @@ import { can, resolveAccess, type AccessContext, type Caller } from "@/lib/auth/
 import { requirePageUser } from "@/lib/auth/session";
 import { currentTeamFor } from "@/lib/current-team";
 import { getIntegration } from "@/lib/data/integrations";
-import { countReviews, filtersFromSearchParams, searchReviews, type ReviewFilters } from "@/lib/data/reviews";
+import { filtersFromSearchParams, FILTER_LABELS, invalidFilterMessages, searchReviews, SearchTooSlowError, type ReviewFilters, type ReviewPage } from "@/lib/data/reviews";
 import { reviewFilterOptions } from "@/lib/data/reviews/options";
 import { NotFoundError } from "@/lib/errors";
 import { latestRun } from "@/lib/sync/runs";
@@ -36,8 +36,18 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     return <EmptyState icon={<Users aria-hidden />} title="You are not in a team yet" description="Create a team or accept an invite to see reviews." />;
   }
   const caller: Caller = { kind: "user", userId: user.id };
-  const { ctx, filters } = await accessFor(caller, current.id, filtersFromSearchParams(await searchParams));
-  const [options, initialPage, count] = await Promise.all([reviewFilterOptions(ctx.teamId), searchReviews(ctx, filters), countReviews(ctx, filters)]);
+  const params = await searchParams;
+  const { ctx, filters } = await accessFor(caller, current.id, filtersFromSearchParams(params));
+  const notices = Object.entries(invalidFilterMessages(params)).map(([key, message]) => `${FILTER_LABELS[key as keyof typeof FILTER_LABELS]}: ${message}`);
+  // A search that runs out of time is told on the page (with what to change), not turned into an error page.
+  const [options, found] = await Promise.all([
+    reviewFilterOptions(ctx.teamId),
+    searchReviews(ctx, filters).catch((error: unknown) => {
+      if (error instanceof SearchTooSlowError) return error;
+      throw error;
+    }),
+  ]);
+  const initialPage: ReviewPage = found instanceof SearchTooSlowError ? { items: [], nextCursor: null, total: { count: 0, capped: false } } : found;
 
   // The project in view (or the team's only project): its ratings by country, and "Sync reviews" for those who may run it.
   const focusProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
@@ -59,7 +69,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
       <div className={focusProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
-        <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
+        <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} notices={notices} error={found instanceof SearchTooSlowError ? found.message : null} />
         {focusProjectId ? (
           <aside className="xl:sticky xl:top-6">
             <ProjectCountryPanel projectId={focusProjectId} />

@@ -30,7 +30,7 @@ export const countReviewsAction = defineAction({
   permission: "reviews:read",
   scope: filterScope,
   related: filterRelated,
-  handler: async (ctx, { teamId: _t, ...filters }) => ({ count: await countReviews(ctx, filters) }),
+  handler: (ctx, { teamId: _t, ...filters }) => countReviews(ctx, filters),
 });
 
 export const getReviewAction = defineAction({

@@ -98,3 +98,13 @@ describe("OpenAPI document", () => {
     expect(doc.components.schemas.Error).toMatchObject({ properties: { error: { required: expect.arrayContaining(["code", "message"]) } } });
   });
 });
+
+describe("GET /reviews in the document", () => {
+  it("documents the language filter, the search limits and the capped count", () => {
+    const list = operations.find((o) => o.method === "get" && o.path === "/api/v1/reviews")!.op;
+    const byName = Object.fromEntries(list.parameters.map((p) => [p.name, p]));
+    expect(byName.language).toMatchObject({ in: "query", required: false });
+    expect(JSON.stringify(byName.q)).toContain("16 words");
+    expect(JSON.stringify(doc)).toContain("counting stops at 1,000");
+  });
+});

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromSearchParams, filtersToSearchParams, ratingRange } from "./filters";
+import { filtersFromSearchParams, filtersToSearchParams, invalidFilterMessages, ratingRange, reviewFiltersSchema } from "./filters";
 
 describe("review filters in the URL", () => {
   it("round-trips every filter", () => {
-    const params = new URLSearchParams({ project: "0f6a3d5e-8f6b-4c1e-9a55-0c8f2b4f1a11", rating: "1-3", country: "DE", response: "no", q: '"dark mode" -ads', nickname: "rita" });
+    const params = new URLSearchParams({ project: "0f6a3d5e-8f6b-4c1e-9a55-0c8f2b4f1a11", rating: "1-3", country: "DE", language: "JA", response: "no", q: '"dark mode" -ads', nickname: "rita" });
     const filters = filtersFromSearchParams(params);
-    expect(filters).toEqual({ project: "0f6a3d5e-8f6b-4c1e-9a55-0c8f2b4f1a11", rating: "1-3", country: "de", response: "no", q: '"dark mode" -ads', nickname: "rita" });
+    expect(filters).toEqual({ project: "0f6a3d5e-8f6b-4c1e-9a55-0c8f2b4f1a11", rating: "1-3", country: "de", language: "ja", response: "no", q: '"dark mode" -ads', nickname: "rita" });
     expect(filtersFromSearchParams(filtersToSearchParams(filters))).toEqual(filters);
   });
 
@@ -17,5 +17,17 @@ describe("review filters in the URL", () => {
     expect(ratingRange("5")).toEqual([5, 5]);
     expect(ratingRange("4-2")).toEqual([2, 4]);
     expect(ratingRange(undefined)).toBeNull();
+  });
+
+  it("says why a filter in the address was dropped: NUL, half a character, too many words", () => {
+    // As Next hands the page its search params (a URLSearchParams would already have replaced the half character).
+    const params = { q: "crash\u0000", nickname: "ann\ud83d", language: "german", country: "de" };
+    expect(filtersFromSearchParams(params)).toEqual({ country: "de" });
+    expect(invalidFilterMessages(params)).toEqual({
+      q: expect.stringContaining("NUL"),
+      nickname: expect.stringContaining("unpaired surrogate"),
+      language: "Language is a two-letter code such as de or ja.",
+    });
+    expect(reviewFiltersSchema.safeParse({ q: Array.from({ length: 17 }, () => "crash").join(" ") }).error?.issues[0]?.message).toMatch(/at most 16 words/);
   });
 });

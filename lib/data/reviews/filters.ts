@@ -1,8 +1,21 @@
 // The reviews page's filters: one zod schema for the URL, the server action and the data layer (no server imports).
 import { z } from "zod";
+import { unstorableCharacterMessage } from "@/lib/validation";
+import { searchQueryProblem } from "./search-query";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** Free text: trimmed, without characters PostgreSQL refuses, within `problem`'s limits. */
+const text = (label: string, problem: (v: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const message = unstorableCharacterMessage(v, label) ?? problem(v);
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
+
+export const NICKNAME_MAX_LENGTH = 100;
 
 export const reviewFiltersSchema = z.object({
   project: opt(z.uuid({ message: "Not a valid project." })),
@@ -12,12 +25,35 @@ export const reviewFiltersSchema = z.object({
   rating: opt(z.string().regex(/^[1-5](-[1-5])?$/, { message: "Rating is 1–5 or a range such as 1-3." })),
   country: opt(z.string().trim().regex(/^[A-Za-z]{2}$/, { message: "Country is a two-letter code." }).transform((v) => v.toLowerCase())),
   response: opt(z.enum(["yes", "no"], { message: "Has reply is yes or no." })),
-  q: opt(z.string().trim().max(200, { message: "Search is at most 200 characters." })),
-  nickname: opt(z.string().trim().max(100, { message: "Reviewer is at most 100 characters." })),
+  /** A detected language (ISO 639-1), e.g. "de". */
+  language: opt(z.string().trim().regex(/^[A-Za-z]{2}$/, { message: "Language is a two-letter code such as de or ja." }).transform((v) => v.toLowerCase())),
+  q: opt(text("Search", searchQueryProblem)),
+  nickname: opt(
+    text("Reviewer", (v) =>
+      v.length > NICKNAME_MAX_LENGTH
+        ? `Reviewer is at most ${NICKNAME_MAX_LENGTH} characters.`
+        : /[\p{L}\p{N}]/u.test(v)
+          ? null
+          : "Reviewer needs a letter or digit of the name.",
+    ),
+  ),
 });
 export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
 
-export const FILTER_KEYS = ["project", "app", "store", "rating", "country", "response", "q", "nickname"] as const;
+export const FILTER_KEYS = ["project", "app", "store", "rating", "country", "language", "response", "q", "nickname"] as const;
+
+/** Each filter's name as the page shows it. */
+export const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
+  project: "Project",
+  app: "App",
+  store: "Store",
+  rating: "Rating",
+  country: "Country",
+  language: "Language",
+  response: "Has reply",
+  q: "Search",
+  nickname: "Reviewer",
+};
 
 export function ratingRange(rating: string | undefined): [number, number] | null {
   if (!rating) return null;
@@ -34,6 +70,17 @@ export function filtersFromSearchParams(params: Record<string, string | string[]
     if (one.success && one.data !== undefined) out[key] = one.data;
   }
   return out as ReviewFilters;
+}
+
+/** Why each filter given in the URL was dropped by filtersFromSearchParams, to tell the reader instead of ignoring it silently. */
+export function invalidFilterMessages(params: Record<string, string | string[] | undefined> | URLSearchParams): Partial<Record<(typeof FILTER_KEYS)[number], string>> {
+  const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : ([] as (string | undefined)[]).concat(params[k])[0]);
+  const out: Partial<Record<(typeof FILTER_KEYS)[number], string>> = {};
+  for (const key of FILTER_KEYS) {
+    const one = reviewFiltersSchema.shape[key].safeParse(get(key));
+    if (!one.success) out[key] = one.error.issues[0]?.message ?? "Not a valid value.";
+  }
+  return out;
 }
 
 export function filtersToSearchParams(filters: ReviewFilters): URLSearchParams {

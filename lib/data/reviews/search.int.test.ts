@@ -71,8 +71,8 @@ describe("reviews search", () => {
   });
 
   it("counts matches and pages with a keyset cursor past 100 without gaps or repeats", async () => {
-    expect(await countReviewsAction.run(member, { teamId, project: projectId } as never)).toEqual({ ok: true, data: { count: 100 } });
-    expect(await countReviewsAction.run(member, { teamId, q: "radar" } as never)).toEqual({ ok: true, data: { count: 2 } });
+    expect(await countReviewsAction.run(member, { teamId, project: projectId } as never)).toEqual({ ok: true, data: { count: 100, capped: false } });
+    expect(await countReviewsAction.run(member, { teamId, q: "radar" } as never)).toEqual({ ok: true, data: { count: 2, capped: false } });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

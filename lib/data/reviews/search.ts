@@ -1,20 +1,51 @@
 import "server-only";
-// Reviews search: tenant-scoped, keyset-paginated (created_at_in_store DESC, id DESC), full text through the
-// generated tsvector (websearch syntax: words, "phrases", -exclusions), nickname through a trigram index.
+// Reviews search: tenant-scoped, keyset-paginated (created_at_in_store DESC, id DESC), bounded in cost.
+// Text goes through the generated search_vector (see the review_search_languages migration): words match
+// their inflections and, from three characters on, as prefixes; CJK words match inside unspaced text.
+// Each search runs in one read-only transaction with a statement timeout: it first counts the matches up to
+// MATCH_COUNT_CAP, and that count picks the plan for the page — few matches: find them all through the indexes,
+// then sort; many: walk the reviews newest first until the page is full. PostgreSQL's own estimates for
+// multi-word text queries are too rough to choose between the two (off by 1,000× either way in measurements).
+import type { PoolClient } from "pg";
+import { z } from "zod";
 import type { AccessContext } from "@/lib/auth/access";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, sqlPool } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { ratingRange, REVIEWS_PAGE_SIZE, type ReviewFilters } from "./filters";
+import { highlightMatches } from "./highlight";
+import type { ReviewHighlights } from "./highlight-ranges";
+import { hasRequiredTerm, parseSearch, type SearchQuery, type SearchTerm, type SearchToken } from "./search-query";
 import { toReviewView, type ReviewRow, type ReviewView } from "./view";
 
+/** Counting stops here: "1,000+ reviews". Counting costs one heap visit per match, so the cap bounds it. */
+export const MATCH_COUNT_CAP = 1000;
+export const SEARCH_TIMEOUT_MS = 2000;
+
+export interface MatchCount {
+  count: number;
+  /** True when there are more than `count` matches. */
+  capped: boolean;
+}
+
+export type ReviewListItem = ReviewView & { highlights?: ReviewHighlights };
+
 export interface ReviewPage {
-  items: ReviewView[];
+  items: ReviewListItem[];
   nextCursor: string | null;
+  total: MatchCount;
+}
+
+/** A search that ran out of time: the person can narrow it, so it is a 400 that says how. */
+export class SearchTooSlowError extends ValidationError {
+  constructor(timeoutMs: number) {
+    const message = `This search took longer than ${timeoutMs / 1000} s and was stopped. Use more specific words, or narrow it by app, rating, country or language.`;
+    super(message, { q: message });
+  }
 }
 
 export const reviewColumns = Prisma.sql`
   r.id::text AS id, r.project_id::text AS project_id, r.app_id::text AS app_id, a.name AS app_name, r.store, r.external_id,
-  r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.created_at_in_store, r.developer_response,
+  r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.language, r.created_at_in_store, r.developer_response,
   r.developer_response_id, r.developer_response_state::text AS developer_response_state, r.developer_response_at,
   u.name AS replier_name`;
 
@@ -22,29 +53,90 @@ export const reviewJoins = Prisma.sql`
   JOIN apps a ON a.id = r.app_id
   LEFT JOIN users u ON u.id = r.responded_by_user_id`;
 
+// ---- cursor -----------------------------------------------------------------------------------------------
+
+const ISO_INSTANT = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const cursorSchema = z.tuple([z.string().regex(ISO_INSTANT).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s), z.string().regex(UUID)]);
+
 export function encodeCursor(row: { createdAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.createdAt, row.id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string, string] {
+/** Only what encodeCursor makes: anything else (edited, truncated, crafted) is a 400, never a database error. */
+export function decodeCursor(cursor: string): [string, string] {
+  let decoded: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad");
-    return [at, id];
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new ValidationError("That page link is no longer valid. Reload the reviews.");
+    decoded = null;
   }
+  const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success) throw new ValidationError("That page link is no longer valid. Reload the reviews.", { cursor: "Not a cursor this server gave out." });
+  return parsed.data;
 }
+
+// ---- conditions ---------------------------------------------------------------------------------------------
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Whether the text has anything websearch_to_tsquery can match (otherwise the filter is ignored). */
-export function hasSearchTerms(q: string | undefined): q is string {
-  return Boolean(q && /[\p{L}\p{N}]/u.test(q));
+/** At most this many character pairs of one CJK word are looked up: a pasted sentence still finds itself. */
+const MAX_CJK_PAIRS = 4;
+
+/** Pairs of adjacent characters (all of a short word, evenly spread over a long one), or the character itself. */
+function cjkQuery(text: string): string {
+  const chars = [...text];
+  if (chars.length === 1) return `'${text}'`;
+  const pairs = [...new Set(chars.slice(1).map((c, i) => `'${chars[i]}${c}'`))];
+  const step = Math.max(1, pairs.length / MAX_CJK_PAIRS);
+  return Array.from({ length: Math.min(pairs.length, MAX_CJK_PAIRS) }, (_, i) => pairs[Math.floor(i * step)]).join(" & ");
 }
 
-/** WHERE conditions; the tenant comes from the resolved context, never from the filters alone. */
-export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters, textMode: "fts" | "ilike" = "fts"): Prisma.Sql {
+function wordQuery(token: SearchToken, mode: "prefix" | "exact"): Prisma.Sql {
+  // CJK characters need no quoting beyond the lexeme quotes: the tokenizer keeps quotes and backslashes out.
+  return token.kind === "cjk" ? Prisma.sql`${cjkQuery(token.text)}::tsquery` : Prisma.sql`review_search_word(${token.text}, ${mode})`;
+}
+
+function termQuery(term: SearchTerm): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  let phrase: Prisma.Sql | null = null;
+  for (const token of term.tokens) {
+    if (!term.phrase || token.kind === "cjk") {
+      if (phrase) parts.push(phrase);
+      phrase = null;
+      parts.push(wordQuery(token, term.phrase ? "exact" : "prefix"));
+    } else {
+      const word = wordQuery(token, "exact");
+      phrase = phrase ? Prisma.sql`tsquery_phrase(${phrase}, ${word})` : word;
+    }
+  }
+  if (phrase) parts.push(phrase);
+  const all = parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts, " && ")})`;
+  return term.negated ? Prisma.sql`(!! ${all})` : all;
+}
+
+/** The query as one tsquery expression; repeated terms are searched once. */
+function tsqueryOf(query: SearchQuery): Prisma.Sql {
+  const key = (g: SearchTerm[]) => JSON.stringify(g);
+  const groups = [...new Map(query.map((g) => [key(g), g])).values()];
+  return Prisma.join(
+    groups.map((g) => (g.length === 1 ? termQuery(g[0]!) : Prisma.sql`(${Prisma.join(g.map(termQuery), " || ")})`)),
+    " && ",
+  );
+}
+
+/**
+ * A reviewer name filter the trigram index can answer: "contains" when the text has a run of three letters or
+ * digits (what pg_trgm can look up inside a name), else "starts with" (anchored, so the index still narrows it).
+ */
+function nicknameCondition(nickname: string): Prisma.Sql {
+  const pattern = /[\p{L}\p{N}]{3}/u.test(nickname) ? `%${escapeLike(nickname)}%` : `${escapeLike(nickname)}%`;
+  return Prisma.sql`r.reviewer_nickname ILIKE ${pattern}`;
+}
+
+/** WHERE conditions; the tenant comes from the resolved context, never from the filters alone. `tsquery`: the text
+ * search already compiled to tsquery text (see compileTextQuery), so each statement does not build it again. */
+export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, f: ReviewFilters, tsquery?: string): Prisma.Sql {
   const c: Prisma.Sql[] = [Prisma.sql`r.team_id = ${ctx.teamId}::uuid`];
   const keyProject = ctx.caller.kind === "apiKey" ? ctx.caller.projectId : null;
   if (keyProject) c.push(Prisma.sql`r.project_id = ${keyProject}::uuid`);
@@ -52,52 +144,104 @@ export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, 
   if (f.app) c.push(Prisma.sql`r.app_id = ${f.app}::uuid`);
   if (f.store) c.push(Prisma.sql`r.store = ${f.store}`);
   const range = ratingRange(f.rating);
-  if (range) c.push(range[0] === range[1] ? Prisma.sql`r.rating = ${range[0]}` : Prisma.sql`r.rating BETWEEN ${range[0]} AND ${range[1]}`);
+  if (range) c.push(range[0] === range[1] ? Prisma.sql`r.rating = ${range[0]}::smallint` : Prisma.sql`r.rating BETWEEN ${range[0]}::smallint AND ${range[1]}::smallint`);
   if (f.country) c.push(Prisma.sql`r.country_code = ${f.country}`);
+  if (f.language) c.push(Prisma.sql`r.language = ${f.language}`);
   if (f.response === "yes") c.push(Prisma.sql`r.developer_response IS NOT NULL`);
   if (f.response === "no") c.push(Prisma.sql`r.developer_response IS NULL`);
-  if (hasSearchTerms(f.q)) {
-    c.push(
-      textMode === "fts"
-        ? Prisma.sql`r.search_vector @@ websearch_to_tsquery('simple', ${f.q})`
-        : Prisma.sql`(coalesce(r.title, '') || ' ' || r.body || ' ' || coalesce(r.reviewer_nickname, '')) ILIKE ${`%${escapeLike(f.q)}%`}`,
-    );
-  }
-  if (f.nickname) c.push(Prisma.sql`r.reviewer_nickname ILIKE ${`%${escapeLike(f.nickname)}%`}`);
+  const query = f.q ? parseSearch(f.q) : [];
+  if (query.length > 0) c.push(tsquery !== undefined ? Prisma.sql`r.search_vector @@ ${tsquery}::tsquery` : Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`);
+  if (f.nickname) c.push(nicknameCondition(f.nickname));
   return Prisma.join(c, " AND ");
 }
 
-export async function searchReviews(
-  ctx: Pick<AccessContext, "teamId" | "caller">,
-  filters: ReviewFilters,
-  options: { cursor?: string | null; limit?: number; textMode?: "fts" | "ilike" } = {},
-): Promise<ReviewPage> {
-  const limit = Math.min(100, Math.max(1, options.limit ?? REVIEWS_PAGE_SIZE));
-  const where = [reviewConditions(ctx, filters, options.textMode)];
-  if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor);
-    where.push(Prisma.sql`(r.created_at_in_store, r.id) < (${at}::timestamptz, ${id}::uuid)`);
+// ---- running ------------------------------------------------------------------------------------------------
+
+/** Planner settings for the page query: "matches" finds every match through the indexes, then sorts. */
+const PLAN: Record<"matches" | "newest", string> = {
+  matches: "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off",
+  newest: "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off",
+};
+
+const isStatementTimeout = (error: unknown) => (error as { code?: string } | null)?.code === "57014";
+
+/** Runs `fn` in a read-only transaction whose statements stop after `timeoutMs`. */
+async function inSearchTransaction<T>(timeoutMs: number, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await sqlPool().connect();
+  try {
+    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    if (isStatementTimeout(error)) throw new SearchTooSlowError(timeoutMs);
+    throw error;
+  } finally {
+    client.release();
   }
-  const rows = await db.$queryRaw<ReviewRow[]>`
-    SELECT ${reviewColumns} FROM app_store_reviews r ${reviewJoins}
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY r.created_at_in_store DESC, r.id DESC
-    LIMIT ${limit + 1}`;
-  const items = rows.slice(0, limit).map(toReviewView);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }
 
-export async function countReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM app_store_reviews r WHERE ${reviewConditions(ctx, filters)}`;
-  return rows[0]?.n ?? 0;
+const run = async <R extends object>(client: PoolClient, sql: Prisma.Sql) => (await client.query<R>(sql.text, sql.values as unknown[])).rows;
+
+async function countMatches(client: PoolClient, where: Prisma.Sql): Promise<MatchCount> {
+  const [row] = await run<{ n: number }>(client, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM app_store_reviews r WHERE ${where} LIMIT ${MATCH_COUNT_CAP + 1}) m`);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, MATCH_COUNT_CAP), capped: n > MATCH_COUNT_CAP };
+}
+
+export interface SearchOptions {
+  cursor?: string | null;
+  limit?: number;
+  timeoutMs?: number;
+}
+
+/** The text search as tsquery text, built once per search (a few hundred dictionary look-ups). */
+async function compileTextQuery(client: PoolClient, query: SearchQuery): Promise<string | undefined> {
+  if (query.length === 0) return undefined;
+  const [row] = await run<{ q: string }>(client, Prisma.sql`SELECT (${tsqueryOf(query)})::text AS q`);
+  return row?.q ?? "";
+}
+
+export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: SearchOptions = {}): Promise<ReviewPage> {
+  const limit = Math.min(100, Math.max(1, options.limit ?? REVIEWS_PAGE_SIZE));
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const query = filters.q ? parseSearch(filters.q) : [];
+  return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => {
+    const where = reviewConditions(ctx, filters, await compileTextQuery(client, query));
+    const total = await countMatches(client, where);
+    await client.query(total.capped ? PLAN.newest : PLAN.matches);
+    const pageWhere = after ? Prisma.sql`${where} AND (r.created_at_in_store, r.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : where;
+    const rows = await run<ReviewRow>(
+      client,
+      Prisma.sql`
+        SELECT ${reviewColumns} FROM app_store_reviews r ${reviewJoins}
+        WHERE ${pageWhere}
+        ORDER BY r.created_at_in_store DESC, r.id DESC
+        LIMIT ${limit + 1}`,
+    );
+    const items: ReviewPage["items"] = rows.slice(0, limit).map(toReviewView);
+    if (hasRequiredTerm(query) && items.length > 0) {
+      const marks = await highlightMatches(client, items, query);
+      items.forEach((item, i) => (item.highlights = marks[i]));
+    }
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null, total };
+  });
+}
+
+/** How many reviews match, up to MATCH_COUNT_CAP. */
+export async function countReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: { timeoutMs?: number } = {}): Promise<MatchCount> {
+  const query = filters.q ? parseSearch(filters.q) : [];
+  return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => countMatches(client, reviewConditions(ctx, filters, await compileTextQuery(client, query))));
 }
 
 /** One review by id within the caller's team (the `?review=` deep link). */
 export async function getReview(ctx: Pick<AccessContext, "teamId" | "caller">, reviewId: string): Promise<ReviewView | null> {
   const keyProject = ctx.caller.kind === "apiKey" ? ctx.caller.projectId : null;
-  const rows = await db.$queryRaw<ReviewRow[]>`
+  const sql = Prisma.sql`
     SELECT ${reviewColumns} FROM app_store_reviews r ${reviewJoins}
     WHERE r.id = ${reviewId}::uuid AND r.team_id = ${ctx.teamId}::uuid ${keyProject ? Prisma.sql`AND r.project_id = ${keyProject}::uuid` : Prisma.empty}`;
+  const rows = await db.$queryRaw<ReviewRow[]>(sql);
   return rows[0] ? toReviewView(rows[0]) : null;
 }

@@ -22,6 +22,8 @@ export interface ReviewView {
   body: string;
   reviewer: string | null;
   countryCode: string | null;
+  /** Detected at ingest (ISO 639-1); null when the text does not tell. */
+  language: string | null;
   createdAt: string;
   reply: ReviewReply | null;
 }
@@ -38,6 +40,7 @@ export interface ReviewRow {
   body: string;
   reviewer_nickname: string | null;
   country_code: string | null;
+  language: string | null;
   created_at_in_store: Date;
   developer_response: string | null;
   developer_response_id: string | null;
@@ -59,6 +62,7 @@ export function toReviewView(r: ReviewRow): ReviewView {
     body: r.body,
     reviewer: r.reviewer_nickname,
     countryCode: r.country_code,
+    language: r.language && r.language !== "und" ? r.language : null,
     createdAt: r.created_at_in_store.toISOString(),
     reply:
       r.developer_response !== null

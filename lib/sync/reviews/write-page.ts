@@ -1,6 +1,7 @@
 import "server-only";
 // One set-based statement per page: upsert the reviews, record their ids as seen by this run.
 import type { AscReview } from "@/lib/apple/asc";
+import { detectReviewLanguages } from "@/lib/data/reviews/language";
 import { sqlPool } from "@/lib/db";
 
 export interface PageTarget {
@@ -34,9 +35,10 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function writeReviewPage(target: PageTarget, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PageWriteResult> {
   const unique = [...new Map(page.map((r) => [r.id, r])).values()];
   if (unique.length === 0 && keptIds.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const languages = await detectReviewLanguages(unique);
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
-    unique.map((r) => ({
+    unique.map((r, i) => ({
       external_id: r.id,
       rating: r.rating,
       title: r.title,
@@ -49,13 +51,14 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
       response_body: r.response?.body ?? null,
       response_state: r.response?.state ?? null,
       response_at: isoOrNull(r.response?.lastModifiedDate),
+      language: languages[i],
     })),
   );
   const { rows } = await sqlPool().query<{ inserted: number; updated: number }>(
     `WITH input AS (
       SELECT * FROM json_to_recordset($5::json) AS t(external_id text, rating int, title text, body text, nickname text,
         country_code text, territory text, created_at timestamptz, response_id text, response_body text, response_state text,
-        response_at timestamptz)
+        response_at timestamptz, language text)
     ),
     seen AS (
       INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
@@ -70,7 +73,7 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
     changed AS (
       -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
       -- LATERAL … LIMIT 1: one unique-index probe per input row whatever the (often stale) statistics say.
-      SELECT i.external_id, i.rating, i.title, i.body, i.nickname, i.country_code, i.territory, i.created_at,
+      SELECT i.external_id, i.rating, i.title, i.body, i.nickname, i.country_code, i.territory, i.created_at, i.language,
         l.response_id, l.response_body, l.response_state, l.response_at
       FROM input i
       LEFT JOIN LATERAL (
@@ -93,9 +96,9 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
     written AS (
       INSERT INTO app_store_reviews AS r (
         team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
-        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id, announce_pending)
+        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id, announce_pending, language)
       SELECT $3::uuid, $4::uuid, $2::uuid, 'app_store', external_id, rating, title, body,
-        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id, $7::boolean
+        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id, $7::boolean, language
       FROM changed
       ON CONFLICT (app_id, store, external_id) DO UPDATE SET
         rating = excluded.rating,
@@ -105,6 +108,7 @@ export async function writeReviewPage(target: PageTarget, page: readonly AscRevi
         country_code = excluded.country_code,
         territory = excluded.territory,
         created_at_in_store = excluded.created_at_in_store,
+        language = excluded.language,
         developer_response = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response ELSE excluded.developer_response END,
         developer_response_at = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response_at ELSE excluded.developer_response_at END,
         developer_response_state = CASE WHEN excluded.developer_response_id IS NULL THEN r.developer_response_state ELSE excluded.developer_response_state END,

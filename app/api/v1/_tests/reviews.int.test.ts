@@ -66,6 +66,36 @@ describe("GET /reviews", () => {
     expect((await list({ limit: "500" })).json.error.fieldErrors).toHaveProperty("limit");
   });
 
+  it("refuses crafted cursors with 400, not a database error", async () => {
+    const crafted = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    for (const cursor of [crafted(["2026-02-30T00:00:00.000Z", "00000000-0000-4000-8000-000000000000"]), crafted(["2026-01-01T00:00:00.000Z", "-".repeat(36)]), crafted(null)]) {
+      const res = await list({ cursor });
+      expect(res.status).toBe(400);
+      expect(res.json.error).toMatchObject({ code: "validation_failed", fieldErrors: { cursor: expect.any(String) } });
+    }
+  });
+
+  it("refuses NUL in the text filters with 400, saying which", async () => {
+    const q = await list({ q: "crash\u0000" });
+    expect(q.status).toBe(400);
+    expect(q.json.error).toMatchObject({ code: "validation_failed", fieldErrors: { q: expect.stringContaining("NUL") } });
+    expect((await list({ nickname: "\u0000" })).json.error.fieldErrors).toHaveProperty("nickname");
+  });
+
+  it("refuses a query over the word limit, saying the limit", async () => {
+    const res = await list({ q: Array.from({ length: 20 }, (_, i) => `w${i}`).join(" or ") });
+    expect(res.status).toBe(400);
+    expect(res.json.error.fieldErrors.q).toContain("at most 16 words");
+  });
+
+  it("filters by detected language and says how many match", async () => {
+    const en = await list({ language: "en" });
+    expect(externalIds(en)).toContain("r-crash");
+    expect(en.json.items.every((r: { language: string }) => r.language === "en")).toBe(true);
+    expect((await list({})).json.total).toEqual({ count: 3, capped: false });
+    expect((await list({ language: "english" })).json.error.fieldErrors).toHaveProperty("language");
+  });
+
   it("a project-scoped key sees only its project's reviews", async () => {
     const scoped = await agentKeyFor(w.teamId, w.ownerCaller, { projectId: w.otherProjectId });
     expect(externalIds(await list({}, scoped.key))).toEqual([]);

@@ -6,6 +6,11 @@ import { isoDateTime, uuid } from "./common";
 export const reviewParams = z.object({ reviewId: uuid("review") });
 
 export const reviewListQuery = reviewFiltersSchema.extend({
+  language: reviewFiltersSchema.shape.language.describe("Detected language of the review, ISO 639-1 (de, ja, …)."),
+  q: reviewFiltersSchema.shape.q.describe(
+    "Full text in any language: words (inflected forms and, from 3 letters, prefixes match; Chinese, Japanese and Korean words match inside unspaced text), \"exact phrases\", -exclusions, `or` between two terms. At most 200 characters and 16 words.",
+  ),
+  nickname: reviewFiltersSchema.shape.nickname.describe("Reviewer name containing this text (1–2 characters: starting with it)."),
   teamId: uuid("team").optional().describe("The team to search; defaults to the agent key's team (required for browser sessions)."),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page."),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -36,13 +41,20 @@ export const reviewSchema = z
     body: z.string(),
     reviewer: z.string().nullable(),
     countryCode: z.string().nullable(),
+    language: z.string().nullable().describe("Detected language (ISO 639-1); null when the text does not tell."),
     createdAt: isoDateTime,
     reply: reviewReplySchema.nullable(),
   })
   .meta({ id: "Review" });
 
 export const reviewPageSchema = z
-  .object({ items: z.array(reviewSchema), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(reviewSchema),
+    nextCursor: z.string().nullable(),
+    total: z
+      .object({ count: z.number().int(), capped: z.boolean().describe("True when more reviews match than count (counting stops at 1,000).") })
+      .describe("How many reviews match the filters."),
+  })
   .meta({ id: "ReviewPage" });
 
 export const reviewDetailSchema = z
