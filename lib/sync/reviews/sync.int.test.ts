@@ -68,6 +68,17 @@ describe("reviews sync against the simulator", () => {
     expect(await xmins(w.projectId)).toBe(before);
   });
 
+  it("detects the language of new and edited reviews only: a re-sync keeps the stored language of unchanged text", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    // A marker no detector answers: it survives only if the unchanged review is not detected again.
+    await db.appStoreReview.updateMany({ where: { appId: w.weatherId, externalId: "r-kosovo" }, data: { language: "xx" } });
+    apple.sim.getReview("r-notes")!.body = "Die App stürzt seit dem letzten Update ständig ab und ist unbrauchbar";
+    await sync(w);
+    expect((await review(w.weatherId, "r-kosovo"))?.language).toBe("xx");
+    expect((await review(w.notesId, "r-notes"))?.language).toBe("de");
+  });
+
   it("new reviews notify app.review_new with the count and the newest snippet, once per run", async () => {
     const w = await createReviewsWorld();
     await sync(w);

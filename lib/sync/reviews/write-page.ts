@@ -26,6 +26,27 @@ function isoOrNull(value: string | null | undefined): string | null {
 }
 
 /**
+ * Each review's language: the stored one while its text is as stored, detected for new or edited text (a
+ * re-sync of an unchanged app detects nothing).
+ */
+async function languagesOf(target: PageTarget, reviews: readonly AscReview[]): Promise<string[]> {
+  const texts = reviews.map((r) => ({ external_id: r.id, title: r.title, body: r.body, country_code: r.countryCode }));
+  const { rows } = await sqlPool().query<{ external_id: string; language: string }>(
+    `SELECT r.external_id, r.language
+     FROM json_to_recordset($2::json) AS t(external_id text, title text, body text, country_code text)
+     JOIN app_store_reviews r ON r.app_id = $1::uuid AND r.store = 'app_store' AND r.external_id = t.external_id
+     WHERE r.language IS NOT NULL AND r.body = t.body AND r.title IS NOT DISTINCT FROM t.title
+       AND r.country_code IS NOT DISTINCT FROM t.country_code`,
+    [target.appId, JSON.stringify(texts)],
+  );
+  const stored = new Map(rows.map((r) => [r.external_id, r.language]));
+  const toDetect = reviews.filter((r) => !stored.has(r.id));
+  const detected = await detectReviewLanguages(toDetect);
+  toDetect.forEach((r, i) => stored.set(r.id, detected[i]!));
+  return reviews.map((r) => stored.get(r.id)!);
+}
+
+/**
  * Inserts new reviews and updates changed ones; rows whose columns are unchanged are not rewritten
  * (ON CONFLICT … WHERE … IS DISTINCT FROM). A review listed without its response keeps the stored reply:
  * Apple does not reliably include pending replies, so the refresh pass decides by reading the reply by id.
@@ -35,7 +56,7 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function writeReviewPage(target: PageTarget, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PageWriteResult> {
   const unique = [...new Map(page.map((r) => [r.id, r])).values()];
   if (unique.length === 0 && keptIds.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const languages = await detectReviewLanguages(unique);
+  const languages = await languagesOf(target, unique);
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
     unique.map((r, i) => ({
