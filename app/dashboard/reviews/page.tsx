@@ -58,7 +58,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         description="Every written App Store review of your apps, kept in step with App Store Connect."
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
-      <div className={focusProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
+      <div className={focusProjectId ? "grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
         <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
         {focusProjectId ? (
           <aside className="xl:sticky xl:top-6">
