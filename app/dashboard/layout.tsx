@@ -46,6 +46,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
   );
   return (
     <Providers>
+      <a
+        href="#main"
+        className="sr-only z-[60] rounded-control bg-white px-3 py-2 text-sm font-medium text-foreground shadow-overlay focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus-ring"
+      >
+        Skip to content
+      </a>
       <div className="flex min-h-dvh flex-col bg-subtle md:flex-row">
         {/* The white column stretches with the page; the sidebar inside it stays in view while the page scrolls.
             Below md it is a top bar, and the navigation opens as a drawer from its menu button. */}
@@ -54,7 +60,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <div className="flex items-center justify-between gap-2 pr-1">
               <div className="flex min-w-0 items-center gap-1">
                 <MobileNav>{navigation}</MobileNav>
-                <Link href="/dashboard" className="px-2" aria-label="Starboard">
+                <Link href="/dashboard" className="rounded-md px-2 py-1 focus-ring" aria-label="Starboard">
                   <Logo />
                 </Link>
               </div>
@@ -63,7 +69,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <div className="hidden md:contents">{navigation}</div>
           </aside>
         </div>
-        <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

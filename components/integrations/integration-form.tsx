@@ -125,6 +125,8 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
               type="file"
               accept=".p8,application/pkcs8,text/plain"
               className="sr-only"
+              // "Choose file" opens it: one stop for the keyboard, where focus shows.
+              tabIndex={-1}
               aria-label="Private key file"
               onChange={(e) => {
                 const file = e.target.files?.[0];
