@@ -12,6 +12,7 @@ export function ReviewCard({ review, onOpen }: { review: ReviewView; onOpen: (id
       onClick={() => onOpen(review.id)}
       className="block w-full rounded-card border border-border bg-white p-4 text-left shadow-card transition-[border-color,box-shadow] hover:border-border-strong hover:shadow-md focus-visible:ring-2 focus-visible:ring-accent/40 focus-visible:outline-none"
       data-testid="review-card"
+      data-review-id={review.id}
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">

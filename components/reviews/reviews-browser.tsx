@@ -66,6 +66,19 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
     else window.history.replaceState(null, "", `${pathname}${next.size ? `?${next}` : ""}`);
   };
 
+  // Closing the dialog puts focus back on the review's card (when it is in the list), not on <body>.
+  const lastOpenedId = useRef(openReviewId);
+  useEffect(() => {
+    if (openReviewId) lastOpenedId.current = openReviewId;
+  }, [openReviewId]);
+  const focusOpenedCard = (event: Event) => {
+    const id = lastOpenedId.current;
+    const card = id ? document.querySelector<HTMLElement>(`[data-review-id="${CSS.escape(id)}"]`) : null;
+    if (!card) return;
+    event.preventDefault();
+    card.focus();
+  };
+
   // Infinite scroll: fetch the next page when the sentinel comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -113,7 +126,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
         {!reviews.hasNextPage && items.length > 0 ? <span className="text-[13px] text-muted-foreground">That is every matching review.</span> : null}
       </div>
       {reviews.isError ? <Alert variant="error">{(reviews.error as Error).message}</Alert> : null}
-      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} />
+      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} onCloseAutoFocus={focusOpenedCard} />
     </div>
   );
 }
