@@ -61,8 +61,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       <div className={focusProjectId ? "grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
         <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} count={count} />
         {focusProjectId ? (
-          <aside className="xl:sticky xl:top-6">
-            <ProjectCountryPanel projectId={focusProjectId} />
+          <aside className="xl:sticky xl:top-6" aria-label="Ratings by country">
+            <ProjectCountryPanel projectId={focusProjectId} projectName={options.projects.find((p) => p.id === focusProjectId)?.name} compact />
           </aside>
         ) : null}
       </div>
