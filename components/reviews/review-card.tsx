@@ -17,7 +17,7 @@ export function ReviewCard({ review, onOpen }: { review: ReviewView; onOpen: (id
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <Stars value={review.rating} size="sm" />
-          <h3 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title ?? <span className="font-normal text-muted-foreground italic">No title</span>}</h3>
+          <h2 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title ?? <span className="font-normal text-muted-foreground italic">No title</span>}</h2>
         </div>
         <ReplyStatePill reply={review.reply} />
       </div>
