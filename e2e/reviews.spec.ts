@@ -20,6 +20,12 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   // Set up: the file name fills the key id; the key is never shown back.
   await page.goto(`/dashboard/projects/${projectId}/integrations`);
   await expect(page.getByText("Not connected")).toBeVisible();
+  // The example Issuer ID is plainly a pattern, not a value to copy.
+  await expect(page.getByLabel("Issuer ID")).toHaveAttribute("placeholder", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+  // Saving an empty form names every missing part, the .p8 too.
+  await page.getByRole("button", { name: "Save key" }).click();
+  await expect(page.getByText("The Key ID is 10 letters and digits")).toBeVisible();
+  await expect(page.getByText("Drop or paste the AuthKey_<KEY_ID>.p8 file.")).toBeVisible();
   await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
   await page.getByLabel("Private key file").setInputFiles(keyFile());
   await expect(page.getByLabel("Key ID")).toHaveValue(process.env.E2E_ASC_KEY_ID!);
