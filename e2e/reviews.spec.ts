@@ -73,6 +73,16 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   }
   await dialog.getByLabel("Reply text").fill("Thanks! Dark mode gets even better in 4.3.");
   await expect(dialog.getByTestId("reply-count")).toContainText("42 / 5,970");
+
+  // Apple refuses once: its code and detail, and what to do about it, said once; the draft stays.
+  await fetch(`${simUrl()}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "asc.response.create", kind: "agreement", count: 1 }) });
+  await dialog.getByRole("button", { name: "Publish reply" }).click();
+  const refusal = dialog.getByRole("alert").filter({ hasText: "The App Store did not accept the reply" });
+  await expect(refusal).toContainText("FORBIDDEN.REQUIRED_AGREEMENTS");
+  await expect(refusal.getByText(/must accept the latest agreements/)).toHaveCount(1);
+  expect((await refusal.textContent())!.match(/must accept the latest agreements/g)).toHaveLength(1);
+  await screenshot(page, "reviews-reply-refused");
+  await expect(dialog.getByLabel("Reply text")).toHaveValue("Thanks! Dark mode gets even better in 4.3.");
   await dialog.getByRole("button", { name: "Publish reply" }).click();
   await expect(dialog.getByText("Pending publish")).toBeVisible();
   await expect(dialog.getByTestId("reply-body")).toHaveText("Thanks! Dark mode gets even better in 4.3.");
