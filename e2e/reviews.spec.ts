@@ -52,8 +52,22 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   await page.getByLabel("Search reviews").fill('"dark mode"');
   await expect(page).toHaveURL(/q=%22dark\+mode%22|q=%22dark%20mode%22/);
   await expect(page.getByTestId("review-count")).toContainText("match");
+  // Typing is not interrupted when the results arrive.
+  await expect(page.getByLabel("Search reviews")).toBeFocused();
   const first = page.getByTestId("review-card").first();
   await expect(first).toContainText(/dark mode/i);
+
+  // Two quick changes: the second builds on the first, not on the filters the server last answered for.
+  await page.getByLabel("Rating", { exact: true }).selectOption("5");
+  await page.getByLabel("Country", { exact: true }).selectOption("us");
+  await expect(page).toHaveURL(/rating=5/);
+  await expect(page).toHaveURL(/country=us/);
+  await expect(page.getByLabel("Rating", { exact: true })).toHaveValue("5");
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("us");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/reviews$/);
+  await page.getByLabel("Search reviews").fill('"dark mode"');
+  await expect(page.getByTestId("review-card").first()).toContainText(/dark mode/i);
 
   // Deep link: a fresh page load with ?review=<id> opens that review.
   await first.click();

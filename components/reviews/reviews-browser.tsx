@@ -3,13 +3,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { MessageSquareText } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { searchReviews } from "@/lib/actions/reviews";
-import { filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
+import { filtersFromSearchParams, filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 import type { ReviewPage } from "@/lib/data/reviews/search";
 import { ReviewCard } from "./review-card";
@@ -49,8 +49,22 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
     (params: URLSearchParams) => startNav(() => router.replace(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false })),
     [pathname, router],
   );
+  // The filters last asked for. The server's `filters` lag behind until it has answered, so a second quick change
+  // builds on this (as the URL will read), or it would drop the first. The bar shows them at once, and is remounted
+  // (its text fields reset) only when the URL changes from elsewhere, never under the cursor of someone typing.
+  const [requested, setRequested] = useState(filters);
+  const requestedRef = useRef(filters);
+  const [barGeneration, setBarGeneration] = useState(0);
+  useEffect(() => {
+    if (navigating || filterKey === filtersToSearchParams(requestedRef.current).toString()) return;
+    requestedRef.current = filters;
+    setRequested(filters);
+    setBarGeneration((g) => g + 1);
+  }, [filterKey, filters, navigating]);
   const changeFilters = (patch: Partial<ReviewFilters>) => {
-    const next = filtersToSearchParams({ ...filters, ...patch });
+    const next = filtersToSearchParams({ ...requestedRef.current, ...patch });
+    requestedRef.current = filtersFromSearchParams(next);
+    setRequested(requestedRef.current);
     if (openReviewId) next.set("review", openReviewId);
     navigate(next);
   };
@@ -95,7 +109,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, count }:
   const filtered = filterKey !== "";
   return (
     <div className="space-y-4">
-      <ReviewFiltersBar key={filterKey} filters={filters} options={options} onChange={changeFilters} />
+      <ReviewFiltersBar key={barGeneration} filters={requested} options={options} onChange={changeFilters} />
       <div className="flex items-center justify-between text-sm text-muted-foreground" aria-live="polite">
         <span data-testid="review-count">
           <span className="font-semibold text-foreground tabular-nums">{count.toLocaleString("en-US")}</span> {count === 1 ? "review" : "reviews"}
