@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configPath, readConfig, writeConfig } from "./config";
 import { table } from "./format";
+import { useScratchDirs } from "@/test/scratch-dirs";
+
+const scratchDir = useScratchDirs();
 
 describe("CLI config", () => {
   it("lives under XDG_CONFIG_HOME, else ~/.config", () => {
@@ -12,7 +14,7 @@ describe("CLI config", () => {
   });
 
   it("is written readable only by the user, even when the file existed with wider rights", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "sb-config-"));
+    const dir = await scratchDir("sb-config-");
     const env = { XDG_CONFIG_HOME: dir };
     const file = configPath(env);
     await writeConfig({ url: "http://a.test", apiKey: "k1" }, env);
@@ -23,7 +25,7 @@ describe("CLI config", () => {
   });
 
   it("environment variables override the saved login", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "sb-config-"));
+    const dir = await scratchDir("sb-config-");
     await writeConfig({ url: "http://saved.test", apiKey: "saved" }, { XDG_CONFIG_HOME: dir });
     expect(await readConfig({ XDG_CONFIG_HOME: dir, STARBOARD_API_KEY: "env" })).toEqual({ url: "http://saved.test", apiKey: "env" });
     expect(await readConfig({ XDG_CONFIG_HOME: path.join(dir, "none") })).toEqual({});

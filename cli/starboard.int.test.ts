@@ -1,7 +1,6 @@
 // The BUILT `starboard` CLI against a real HTTP server (the app/api/v1 route handlers), a real PostgreSQL and
 // the Apple simulator.
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/app/api/v1/_tests/harness";
@@ -10,6 +9,9 @@ import { buildCli, runCli } from "@/app/api/v1/_tests/run-cli";
 import type { RunningAppleSim } from "@/e2e/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
+import { useScratchDirs } from "@/test/scratch-dirs";
+
+const scratchDir = useScratchDirs();
 
 let apple: RunningAppleSim;
 let api: RunningApi;
@@ -26,7 +28,7 @@ beforeAll(async () => {
   agentKeyLimiter.reset();
   readKey = (await agentKeyFor(w.teamId, w.ownerCaller)).key;
   writeKey = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
-  home = await mkdtemp(path.join(os.tmpdir(), "starboard-cli-"));
+  home = await scratchDir("starboard-cli-");
 }, 120_000);
 afterAll(async () => {
   await api?.stop();
@@ -39,7 +41,7 @@ const json = (stdout: string) => JSON.parse(stdout);
 
 describe("starboard login", () => {
   it("saves the server and key to a file only the user can read, and later commands use it", async () => {
-    const config = await mkdtemp(path.join(os.tmpdir(), "starboard-login-"));
+    const config = await scratchDir("starboard-login-");
     const env = { XDG_CONFIG_HOME: config };
     const res = await runCli(["login", "--url", api.url, "--key", readKey, "--project-id", w.projectId], { env });
     expect(res.code, res.stderr).toBe(0);
@@ -52,7 +54,7 @@ describe("starboard login", () => {
   });
 
   it("refuses a revoked or wrong key with the server's message and saves nothing", async () => {
-    const config = await mkdtemp(path.join(os.tmpdir(), "starboard-login-"));
+    const config = await scratchDir("starboard-login-");
     const res = await runCli(["login", "--url", api.url, "--key", `${readKey.slice(0, -3)}xyz`, "--project-id", w.projectId], { env: { XDG_CONFIG_HOME: config } });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain("HTTP 401");
@@ -60,7 +62,7 @@ describe("starboard login", () => {
   });
 
   it("without a login, commands explain how to log in (exit 2)", async () => {
-    const res = await runCli(["reviews", "list"], { env: { XDG_CONFIG_HOME: await mkdtemp(path.join(os.tmpdir(), "sb-")) } });
+    const res = await runCli(["reviews", "list"], { env: { XDG_CONFIG_HOME: await scratchDir("sb-") } });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("starboard login");
   });

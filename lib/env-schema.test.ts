@@ -36,6 +36,23 @@ describe("configuration", () => {
     expect(parseEnv({ ...valid, ITUNES_BASE_URL: "", SMTP_URL: "" }).SMTP_URL).toBeUndefined();
   });
 
+  it("reads TRUST_PROXY as a number of proxies (0 unless set) and refuses anything else", () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    for (const bad of ["yes", "-1", "1.5", "11"]) {
+      expect(() => parseEnv({ ...valid, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must/);
+    }
+  });
+
+  it("keeps notifications off private networks unless NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS is 1 or true", () => {
+    expect(parseEnv(valid).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "" }).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "1" }).NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(() => parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "yes" })).toThrow(/NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: must be "1", "0", "true" or "false"/);
+  });
+
   it("decodes 32-byte keys in hex or base64 only", () => {
     expect(decodeKey("ab".repeat(32))?.length).toBe(32);
     expect(decodeKey(Buffer.alloc(32, 9).toString("base64"))?.length).toBe(32);

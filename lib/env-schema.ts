@@ -48,6 +48,16 @@ export const envSchema = z.object({
   SMTP_FROM: optional(z.string()),
   STARBOARD_DATA_DIR: optional(z.string()),
   SECURE_COOKIES: optional(boolFlag),
+  NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: z.preprocess(emptyAsUndefined, boolFlag.default(false)),
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === "true" ? "1" : v === "false" ? "0" : emptyAsUndefined(v)),
+    z.coerce
+      .number({ message: "must be the number of reverse proxies in front of Starboard that set X-Forwarded-For (0 when none)" })
+      .int({ message: "must be a whole number of proxies (0 when none, 1 for one reverse proxy)" })
+      .min(0, { message: "must be 0 or more" })
+      .max(10, { message: "must be at most 10 proxies" })
+      .default(0),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

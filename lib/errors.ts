@@ -4,7 +4,9 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "payload_too_large"
   | "rate_limited"
   | "upstream_error"
   | "internal_error";
@@ -15,7 +17,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   upstream_error: 502,
   internal_error: 500,
@@ -56,6 +60,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, fieldErrors?: Record<string, string>) {
     super("conflict", 409, message, fieldErrors);
+  }
+}
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super("payload_too_large", 413, message);
   }
 }
 /** What an upstream API (App Store Connect) said, in its own words, plus what the user can do about it. */

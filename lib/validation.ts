@@ -3,12 +3,32 @@ import { z } from "zod";
 
 export const idSchema = z.uuid({ message: "Not a valid id." });
 
+/**
+ * Text PostgreSQL can store and Apple accepts: no NUL byte (PostgreSQL refuses the whole row) and no unpaired
+ * UTF-16 surrogate (half an emoji, as cutting a string at a fixed length produces; it is not valid UTF-8).
+ */
+export function unstorableCharacterMessage(value: string, what: string): string | null {
+  if (value.includes("\u0000")) return `${what} contains a NUL character (\\0); remove it.`;
+  if (!value.isWellFormed()) return `${what} contains half of an emoji or another broken character; delete it and type it again.`;
+  return null;
+}
+
+/** The one rule every free-text field shares (names, replies): refuses what unstorableCharacterMessage names. */
+export const storableText = <S extends z.ZodType<string>>(schema: S, what: string) =>
+  schema.superRefine((value, ctx) => {
+    const message = unstorableCharacterMessage(value, what);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
 export const nameSchema = (what = "Name", max = 100) =>
-  z
-    .string({ message: `${what} is required.` })
-    .trim()
-    .min(1, { message: `${what} is required.` })
-    .max(max, { message: `${what} must be at most ${max} characters.` });
+  storableText(
+    z
+      .string({ message: `${what} is required.` })
+      .trim()
+      .min(1, { message: `${what} is required.` })
+      .max(max, { message: `${what} must be at most ${max} characters.` }),
+    what,
+  );
 
 export const BUNDLE_ID_MAX = 155;
 export const bundleIdSchema = z
@@ -52,16 +72,44 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** Apple's limit on a developer reply (the App Store Connect API refuses longer ones). */
 export const MAX_REPLY_LENGTH = 5970;
-export const replyTextSchema = z
-  .string({ message: "Write a reply." })
-  .refine((v) => v.trim().length > 0, { message: "Write a reply." })
-  .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` });
+export const replyTextSchema = storableText(
+  z
+    .string({ message: "Write a reply." })
+    .refine((v) => v.trim().length > 0, { message: "Write a reply." })
+    .refine((v) => v.length <= MAX_REPLY_LENGTH, { message: `The App Store shows at most ${MAX_REPLY_LENGTH.toLocaleString("en-US")} characters.` }),
+  "The reply",
+);
+
+// C0 controls (tab, newline, NUL…), DEL and C1 controls: browsers silently drop some of them from a URL
+// ("/\t/evil.example" becomes "//evil.example") and Node refuses them in a Location header.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The forms a path may take on its way to a browser: as given, and percent-decoded once and twice. */
+function decodedForms(path: string): string[] {
+  const forms = [path];
+  for (let i = 0; i < 2; i++) {
+    try {
+      forms.push(decodeURIComponent(forms[forms.length - 1]!));
+    } catch {
+      break; // a lone "%" (as in "?q=100%25" decoded once) decodes no further, to anything
+    }
+  }
+  return forms;
+}
 
 /**
- * A callbackUrl we may send the user to: a path on this site. "//host" and "/\host" start with "/" too,
- * but browsers read them as another origin, so they are refused.
+ * A callbackUrl we may send the user to: a path on this site, as URL parsing against the app's own origin
+ * (APP_URL) reads it. Refused: another origin ("//host", "/\host", "https://…"), control characters, and
+ * percent-encodings that decode to either.
  */
-export function safeCallbackPath(url: string | string[] | undefined): string | undefined {
+export function safeCallbackPath(url: string | string[] | undefined, appUrl = process.env.APP_URL || "http://localhost"): string | undefined {
   // A repeated ?callbackUrl= arrives as an array: refused rather than guessed at.
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
+  if (typeof url !== "string" || url === "") return undefined;
+  const origin = new URL(appUrl).origin;
+  for (const form of decodedForms(url)) {
+    if (CONTROL_CHARACTER.test(form)) return undefined;
+    if (!URL.canParse(form, origin) || new URL(form, origin).origin !== origin) return undefined;
+  }
+  const parsed = new URL(url, origin);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }

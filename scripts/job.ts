@@ -8,7 +8,7 @@ const { positionals, values } = parseArgs({
   options: { "project-id": { type: "string" }, "app-id": { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 
-const runtime = await prepareLocalRuntime({ log: (line) => console.error(`starboard: ${line}`) });
+const runtime = await prepareLocalRuntime({ log: (line) => console.error(`starboard: ${line}`), share: true });
 const { jobHandler, knownJobs } = await import("../lib/jobs/registry");
 const { inlineSteps } = await import("../lib/sync/steps");
 const job = positionals[0];

@@ -4,13 +4,12 @@
 // behind — which the next start recovers.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { isAlive } from "../lib/db/embedded";
+import { withClientAddress } from "../lib/auth/client-address";
 import { ConfigError } from "../lib/env-schema";
-import { dataDirectory, prepareLocalRuntime } from "../lib/runtime/local";
+import { onShutdownSignal, prepareLocalRuntime } from "../lib/runtime/local";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -48,57 +47,41 @@ function ensureBuild() {
   if (result.status !== 0) throw new Error("next build failed (see above)");
 }
 
-/** One Starboard per data folder: a second start would fight the first over its database. */
-async function claimDataDir(dataDir: string) {
-  const lock = path.join(dataDir, "starboard.pid");
-  if (existsSync(lock)) {
-    const pid = Number(await readFile(lock, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) throw new Error(`Starboard is already running from ${dataDir} (pid ${pid}). Stop it first.`);
-  }
-  await writeFile(lock, String(process.pid));
-  return () => rm(lock, { force: true });
-}
-
 async function main() {
-  const usesEmbedded = !process.env.DATABASE_URL;
-  let releaseLock: (() => Promise<void>) | undefined;
-  if (usesEmbedded) {
-    await mkdir(dataDirectory(), { recursive: true });
-    releaseLock = await claimDataDir(dataDirectory());
-  }
+  // One dashboard per data folder; jobs started beside it use its database (prepareLocalRuntime).
   const runtime = await prepareLocalRuntime({ log });
   process.env.APP_URL ||= `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
   process.env.AUTH_URL ||= process.env.APP_URL;
 
-  let shuttingDown = false;
   let server: http.Server | undefined;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    log(`${signal}: stopping`);
-    server?.closeAllConnections?.();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await runtime.stop();
-    await releaseLock?.();
-    log("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  onShutdownSignal(
+    async (signal) => {
+      log(`${signal}: stopping`);
+      server?.closeAllConnections?.();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await runtime.stop();
+      log("stopped");
+    },
+    async () => {
+      log("stopping now");
+      await runtime.stop({ force: true });
+    },
+  );
 
   try {
     if (!dev) ensureBuild();
     const app = next({ dev, hostname, port, dir: process.cwd() });
     const handle = app.getRequestHandler();
     await app.prepare();
-    server = http.createServer((req, res) => void handle(req, res));
+    // The socket address travels to route handlers and server actions in a header of our own (any copy sent by
+    // the client is replaced): the sign-in limit counts clients by it, not by what X-Forwarded-For claims.
+    server = http.createServer(withClientAddress((req, res) => void handle(req, res)));
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
       server!.listen(port, hostname, () => resolve());
     });
   } catch (error) {
-    await runtime.stop();
-    await releaseLock?.();
+    await runtime.stop({ force: true });
     throw error;
   }
   log(`dashboard ready at ${process.env.APP_URL}  (Ctrl-C to stop)`);

@@ -1,7 +1,7 @@
 // Integration tests get a database of their own for each run: a fresh embedded PostgreSQL in a temporary
 // folder, or — when DATABASE_URL is set — a fresh database on that server, dropped afterwards.
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -38,7 +38,10 @@ export default async function setup(project: TestProject) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "starboard-test-"));
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false });
     url = embedded.url;
-    teardown = () => embedded.stop();
+    teardown = async () => {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
   }
   await migrate(url);
   project.provide("databaseUrl", url);

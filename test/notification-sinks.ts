@@ -46,24 +46,38 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** Answers each POST with `status.code` (or 503 while `status.failNext` > 0); records every request with its raw body. */
-export async function startWebhookReceiver(): Promise<{ url: (path?: string) => string; requests: ReceivedRequest[]; status: { code: number; failNext: number }; stop(): Promise<void> }> {
+/**
+ * Answers each POST with `status.code` (or 503 while `status.failNext` > 0); records every request with its raw body,
+ * and counts connections (a refused send must not even connect). Listens on a loopback address (127.0.0.1 unless given).
+ */
+export async function startWebhookReceiver(host = "127.0.0.1"): Promise<{
+  url: (path?: string) => string;
+  port: number;
+  requests: ReceivedRequest[];
+  connections: () => number;
+  status: { code: number; failNext: number; body?: string };
+  stop(): Promise<void>;
+}> {
   const requests: ReceivedRequest[] = [];
-  const status = { code: 200, failNext: 0 };
+  const status: { code: number; failNext: number; body?: string } = { code: 200, failNext: 0 };
+  let connections = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       requests.push({ path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const code = status.failNext > 0 ? (status.failNext--, 503) : status.code;
-      res.writeHead(code, { "content-type": "text/plain" }).end(code < 300 ? "ok" : "receiver is down");
+      res.writeHead(code, { "content-type": "text/plain" }).end(status.body ?? (code < 300 ? "ok" : "receiver is down"));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (path = "/hook") => `http://127.0.0.1:${port}${path}`,
+    url: (path = "/hook") => `http://${host}:${port}${path}`,
+    port,
     requests,
+    connections: () => connections,
     status,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,4 +1,6 @@
 import { inject } from "vitest";
+import { setHostResolver } from "@/lib/notifications/channels/address-policy";
+import { testHosts } from "./host-table";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
@@ -7,3 +9,5 @@ process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 // Background lookups started by other tests (e.g. the version sync after adding an app) fail fast here.
 process.env.ITUNES_BASE_URL ??= "http://127.0.0.1:9";
 process.env.ASC_BASE_URL ??= "http://127.0.0.1:9";
+// Notification URLs are resolved from a table (test/host-table.ts), never through DNS.
+setHostResolver(testHosts.resolve);

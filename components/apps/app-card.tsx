@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import type { AppCard as AppCardData } from "@/lib/data/apps";
 import { AppCardMenu } from "./app-card-menu";
 
-export function AppCard({ app, projectId, canEdit }: { app: AppCardData; projectId: string; canEdit: boolean }) {
+export function AppCard({ app, projectId, canEdit, lookupRetriesHourly }: { app: AppCardData; projectId: string; canEdit: boolean; lookupRetriesHourly: boolean }) {
   return (
     <Card data-testid="app-card" aria-label={app.name}>
       <CardHeader
@@ -35,7 +35,7 @@ export function AppCard({ app, projectId, canEdit }: { app: AppCardData; project
         </div>
       </CardHeader>
       <CardContent>
-        <AppRatingSummary app={app} />
+        <AppRatingSummary app={app} projectId={projectId} canEdit={canEdit} lookupRetriesHourly={lookupRetriesHourly} />
       </CardContent>
     </Card>
   );

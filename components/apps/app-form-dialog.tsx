@@ -26,11 +26,14 @@ export function AppFormDialog({
   app,
   open,
   onOpenChange,
+  focusField = "name",
 }: {
   projectId: string;
   app?: AppFormValues;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The field that has focus when the dialog opens ("Enter App Store id" opens it at that field). */
+  focusField?: "name" | "appStoreId";
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -77,7 +80,7 @@ export function AppFormDialog({
         <form action={submit} className="space-y-4" noValidate>
           {formError ? <Alert variant="error">{formError}</Alert> : null}
           <Field label="Name" error={errors.name}>
-            <Input name="name" defaultValue={values.name} autoFocus maxLength={100} placeholder="Weather Pro" />
+            <Input name="name" defaultValue={values.name} autoFocus={focusField === "name"} maxLength={100} placeholder="Weather Pro" />
           </Field>
           <Field label="Platform" error={errors.platform}>
             <Select
@@ -99,7 +102,7 @@ export function AppFormDialog({
           </Field>
           {platform === "apple" ? (
             <Field label="App Store id (optional)" hint="The number in the App Store link (apps.apple.com/app/id123456789). Found automatically when left empty." error={errors.appStoreId}>
-              <Input name="appStoreId" defaultValue={values.appStoreId} inputMode="numeric" maxLength={12} placeholder="123456789" />
+              <Input name="appStoreId" defaultValue={values.appStoreId} autoFocus={focusField === "appStoreId"} inputMode="numeric" maxLength={12} placeholder="123456789" />
             </Field>
           ) : (
             <input type="hidden" name="appStoreId" value="" />

@@ -35,8 +35,10 @@ export function SyncReviewsButton({ projectId, initialRun, variant = "primary" }
 
   useEffect(() => {
     if (!followed || isUnfinished(followed)) return;
-    const c = followed.counters as { inserted?: number; updated?: number; deleted?: number };
+    const c = followed.counters as { inserted?: number; updated?: number; deleted?: number; appFailures?: { app: string }[] };
+    const incomplete = followed.status === "partial" && Array.isArray(c.appFailures) ? c.appFailures.map((f) => f.app) : [];
     if (followed.status === "succeeded") toast.success(`Reviews synced: ${c.inserted ?? 0} new, ${c.updated ?? 0} updated, ${c.deleted ?? 0} removed`);
+    else if (incomplete.length > 0) toast.error(`Review sync incomplete: ${incomplete.join(", ")} could not be read completely.`, { description: "What App Store Connect answered is under “Last review sync”." });
     else toast.error(followed.error ?? "The review sync did not complete.");
     setFollowedRunId(null);
     router.refresh();

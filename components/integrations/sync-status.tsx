@@ -1,5 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import type { AppFailure } from "@/lib/sync/reviews/counters";
 import type { SyncRunView } from "@/lib/sync/runs";
 
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—");
@@ -15,6 +16,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
     ["New", c.inserted],
     ["Updated", c.updated],
     ["Unchanged", c.unchanged],
+    ["Unreadable, skipped", c.malformedReviews],
     ["Removed", c.deleted],
     ["Pending checked", c.pendingChecked],
     ["Replies cleared", c.responsesCleared],
@@ -22,6 +24,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
   ];
   const errors = Object.entries((c.errorsByStatus as Record<string, number> | undefined) ?? {});
   const withoutId = Array.isArray(c.appsWithoutAppStoreId) ? (c.appsWithoutAppStoreId as string[]) : [];
+  const appFailures = Array.isArray(c.appFailures) ? (c.appFailures as unknown as AppFailure[]) : [];
   return (
     <div className="space-y-3" data-testid="sync-status">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -34,7 +37,7 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
       </div>
       {run.error ? (
         <Alert variant={run.status === "failed" ? "error" : "warning"} title={c.aborted ? "Stopped: App Store Connect refused the key" : "Incomplete"}>
-          {run.error}
+          {appFailures.length > 0 ? <AppFailureList failures={appFailures} error={run.error} /> : run.error}
         </Alert>
       ) : null}
       {withoutId.length > 0 && !run.error ? (
@@ -60,6 +63,35 @@ export function SyncStatus({ run }: { run: SyncRunView | null }) {
           ))}
         </dl>
       ) : null}
+    </div>
+  );
+}
+
+/** Which app, where it stopped, and Apple's own answer (status, code, detail) with what to do. */
+function AppFailureList({ failures, error }: { failures: AppFailure[]; error: string }) {
+  return (
+    <div className="space-y-2" data-testid="sync-app-failures">
+      <ul className="space-y-2">
+        {failures.map((f) => (
+          <li key={`${f.appId}-${f.during}`}>
+            <span className="font-medium">{f.app}</span>
+            <span className="text-muted-foreground">
+              {" "}
+              · {f.during === "replies" ? "re-reading its replies" : "paging its reviews"}
+              {f.inserted > 0 ? ` · ${f.inserted.toLocaleString("en-US")} new reviews kept` : ""}
+            </span>
+            <span className="block break-words">
+              <span className="font-mono text-[12px]">{[f.status === "network" ? "no answer" : f.status, f.code].filter(Boolean).join(" ")}</span>
+              {f.detail ? <> — {f.detail}</> : null}
+            </span>
+            {f.hint ? <span className="block font-medium">{f.hint}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <details className="text-xs">
+        <summary className="cursor-pointer">Full message</summary>
+        <p className="mt-1 break-words">{error}</p>
+      </details>
     </div>
   );
 }

@@ -1,17 +1,32 @@
+import { AppStoreLookupNotice } from "@/components/apps/app-store-lookup-notice";
 import type { AppCard } from "@/lib/data/apps";
 import { AppRatingsDialog } from "./app-ratings-dialog";
 import { deltaClass, formatDay, formatDelta } from "./format";
 import { RatingBadge } from "./rating-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 
-/** The rating area of an app card: ★ badge, the delta with its honest date, last sync, and the country view. */
-export function AppRatingSummary({ app }: { app: AppCard }) {
+/**
+ * The rating area of an app card: ★ badge, the delta with its honest date, last sync, and the country view —
+ * or, before the first sync, why there are no ratings yet.
+ */
+export function AppRatingSummary({ app, projectId, canEdit, lookupRetriesHourly }: { app: AppCard; projectId: string; canEdit: boolean; lookupRetriesHourly: boolean }) {
   if (app.platform === "android") {
     return (
       <div className="space-y-1">
         <p className="text-sm font-medium">Play Store ratings are not supported yet</p>
         <p className="text-sm text-muted-foreground">Starboard tracks App Store ratings; Google Play support is planned.</p>
       </div>
+    );
+  }
+  if (!app.ratingsSyncedAt && app.bundleId && !app.appStoreId && app.appStoreLookup && app.appStoreLookup.status !== "found") {
+    return (
+      <AppStoreLookupNotice
+        app={{ id: app.id, name: app.name, platform: app.platform, bundleId: app.bundleId, appStoreId: "" }}
+        lookup={app.appStoreLookup}
+        projectId={projectId}
+        canEdit={canEdit}
+        retriesHourly={lookupRetriesHourly}
+      />
     );
   }
   if (!app.ratingsSyncedAt) {

@@ -123,7 +123,11 @@ function LastRun({ run }: { run: SyncRunView }) {
     c.storefrontsFetched !== undefined ? `${c.storefrontsFetched} of ${c.storefronts ?? 175} storefronts` : null,
     c.apps !== undefined ? `${formatCount(c.apps)} ${c.apps === 1 ? "app" : "apps"}` : null,
     c.rowsUpserted !== undefined ? `${formatCount(c.rowsUpserted)} snapshots` : null,
+    c.storefrontsNotAttempted ? `${formatCount(c.storefrontsNotAttempted)} storefronts not attempted` : null,
     c.tombstones ? `${formatCount(c.tombstones)} no longer available` : null,
+    c.malformedFields
+      ? `${formatCount(c.malformedFields)} ${c.malformedFields === 1 ? "value" : "values"} from Apple unreadable (previous figures kept)`
+      : null,
     c.notifications ? `${c.notifications} ${c.notifications === 1 ? "notification" : "notifications"}` : null,
     c.throttleHits ? `slowed down ${c.throttleHits}× by Apple` : null,
   ].filter(Boolean);

@@ -30,6 +30,8 @@ export function ReplyComposer({
   editing: boolean;
 }) {
   const over = draft.length > MAX_REPLY_LENGTH;
+  // Refused before it reached Apple (e.g. a NUL or half an emoji): shown on the field, not as Apple's answer.
+  const fieldError = error?.code === "validation_failed" ? (error.fieldErrors?.body ?? error.message) : null;
   return (
     <form
       className="space-y-2"
@@ -43,13 +45,27 @@ export function ReplyComposer({
         <AppleErrorAlert error={error.upstream} title="The App Store did not accept the reply">
           {draftKept}
         </AppleErrorAlert>
-      ) : error ? (
+      ) : error && !fieldError ? (
         <Alert variant="error" title={error.code === "rate_limited" ? "App Store Connect rate limit" : "The App Store did not accept the reply"}>
           <p>{error.message}</p>
           {draftKept}
         </Alert>
       ) : null}
-      <Textarea aria-label={editing ? "Edit reply text" : "Reply text"} value={draft} onChange={(e) => onDraft(e.target.value)} rows={5} placeholder="Write a reply…" disabled={pending} />
+      <Textarea
+        aria-label={editing ? "Edit reply text" : "Reply text"}
+        value={draft}
+        onChange={(e) => onDraft(e.target.value)}
+        rows={5}
+        placeholder="Write a reply…"
+        disabled={pending}
+        aria-invalid={fieldError ? true : undefined}
+        aria-describedby={fieldError ? "reply-text-error" : undefined}
+      />
+      {fieldError ? (
+        <p id="reply-text-error" role="alert" className="text-[13px] font-medium text-red-600">
+          {fieldError}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-1.5 text-[13px] text-muted-foreground">
           <Globe2 className="size-3.5" aria-hidden /> Replies are public on the App Store.

@@ -72,9 +72,13 @@ export async function handleAsc(sim: SimState, req: IncomingMessage, res: Server
   if (!route || !match) return reply(404, appleError(404, "NOT_FOUND", "The specified resource does not exist", `The path ${url.pathname} could not be found.`));
   const param = decodeURIComponent((match as RegExpExecArray)[1] ?? "");
 
-  const fault = sim.takeFault(route.endpoint);
-  if (fault) {
+  const fault = sim.takeFault(route.endpoint, { app: route.endpoint === "asc.reviews" ? param : undefined });
+  if (fault && fault.kind !== "stale_pending" && fault.kind !== "non_numeric" && fault.kind !== "unreadable_review") {
     switch (fault.kind) {
+      case "unreachable":
+        sim.record({ method, path: url.pathname, endpoint, status: 0, fault: "unreachable" });
+        req.socket.destroy();
+        return;
       case "timeout":
         sim.record({ method, path: url.pathname, endpoint, status: 0, fault: "timeout" });
         return "hang";
@@ -190,9 +194,18 @@ export async function handleAsc(sim: SimState, req: IncomingMessage, res: Server
         throw e;
       }
       const visible = page.reviews.map((r) => (includeResponse ? sim.visibleResponseFor(r) : null));
-      const included = visible.filter((v): v is SimResponse => v !== null).map(responseResource);
+      // The list lags the PENDING_PUBLISH → PUBLISHED flip (observed at Apple): GET by id already says PUBLISHED.
+      const listed = fault?.kind === "stale_pending" ? visible.map((v) => (v?.state === "PUBLISHED" ? { ...v, state: "PENDING_PUBLISH" as const } : v)) : visible;
+      const included = listed.filter((v): v is SimResponse => v !== null).map(responseResource);
+      const data = page.reviews.map((r, i) => reviewResource(r, visible[i]));
+      if (fault?.kind === "unreadable_review") {
+        // What no client should store as it is: a rating outside 1–5, a date that is not one.
+        const spoil = (i: number, attrs: Record<string, unknown>) => data[i] && Object.assign(data[i].attributes as Record<string, unknown>, attrs);
+        spoil(0, { rating: 0 });
+        spoil(1, { createdDate: "not a date" });
+      }
       return reply(200, {
-        data: page.reviews.map((r, i) => reviewResource(r, visible[i])),
+        data,
         ...(includeResponse ? { included } : {}),
         links: { self: selfUrl, ...(page.next ? { next: withParam(url, baseUrl, "cursor", page.next) } : {}) },
         meta: { paging: { total: page.total, limit } },

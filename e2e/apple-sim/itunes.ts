@@ -70,8 +70,14 @@ export function handleLookup(sim: SimState, req: IncomingMessage, res: ServerRes
   const record = (status: number, fault?: string) =>
     sim.record({ method: req.method ?? "GET", path: url.pathname, query: url.search, endpoint: "itunes.lookup", status, storefront, fault: fault as never });
 
-  const fault = sim.takeFault("itunes.lookup", storefront);
-  if (fault) {
+  const fault = sim.takeFault("itunes.lookup", { storefront });
+  if (fault && fault.kind !== "non_numeric") {
+    if (fault.kind === "unreachable") {
+      // No HTTP answer at all: the client sees the connection drop, as when Apple cannot be reached.
+      record(0, "unreachable");
+      req.socket.destroy();
+      return;
+    }
     if (fault.kind === "timeout") {
       record(0, "timeout");
       return "hang";
@@ -106,7 +112,11 @@ export function handleLookup(sim: SimState, req: IncomingMessage, res: ServerRes
   };
   for (const id of ids) if (/^\d+$/.test(id)) add(sim.findApp({ trackId: Number(id) }));
   for (const b of bundleIds) add(sim.findApp({ bundleId: b }));
-  record(200);
+  if (fault?.kind === "non_numeric") {
+    // Apple present in the results, one rating field unreadable: what a careless proxy or a bad CDN edge serves.
+    for (const r of results) if (r.averageUserRating !== undefined) r[fault.field ?? "averageUserRating"] = "N/A";
+  }
+  record(200, fault?.kind);
   const text = JSON.stringify({ resultCount: results.length, results }, null, 0).replace(RAW, "$1");
   sendText(res, 200, `\n\n\n${text}\n`, { "content-type": "text/javascript; charset=utf-8" });
 }

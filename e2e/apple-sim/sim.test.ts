@@ -88,6 +88,28 @@ describe("iTunes lookup", () => {
   });
 });
 
+describe("data faults and unreachable hosts", () => {
+  it("drops the connection without an answer when iTunes is unreachable", async () => {
+    await control("POST", "/faults", { endpoint: "itunes.lookup", kind: "unreachable", count: 1 });
+    const error = await fetch(`${apple.url}/lookup?country=us&id=11`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((await fetch(`${apple.url}/lookup?country=us&id=11`)).status).toBe(200);
+    expect(apple.sim.log.map((e) => [e.status, e.fault ?? null])).toEqual([[0, "unreachable"], [200, null]]);
+  });
+
+  it("sends a rating field as \"N/A\" next to valid ones, in one storefront", async () => {
+    await control("POST", "/faults", { endpoint: "itunes.lookup", kind: "non_numeric", storefront: "it" });
+    await control("POST", "/faults", { endpoint: "itunes.lookup", kind: "non_numeric", storefront: "gb", field: "userRatingCount" });
+    const it = await (await fetch(`${apple.url}/lookup?country=it&id=11`)).json();
+    expect(it.results[0]).toMatchObject({ averageUserRating: "N/A", userRatingCount: 1200 });
+    const gb = await (await fetch(`${apple.url}/lookup?country=gb&id=11`)).json();
+    expect(gb.results[0]).toMatchObject({ userRatingCount: "N/A" });
+    expect(typeof gb.results[0].averageUserRating).toBe("number");
+    expect((await (await fetch(`${apple.url}/lookup?country=us&id=11`)).json()).results[0].averageUserRating).toBeCloseTo(4.83333);
+    expect((await control("POST", "/faults", { endpoint: "asc.reviews", kind: "non_numeric" })).status).toBe(400);
+  });
+});
+
 describe("ASC auth", () => {
   it("accepts good tokens and rejects bad ones with Apple's 401 document", async () => {
     expect((await asc("/v1/apps")).status).toBe(200);
@@ -156,10 +178,11 @@ describe("ASC reviews", () => {
   });
 
   it("publishes after the configured delay; pending visibility is configurable", async () => {
-    apple.sim.setOptions({ publishDelayMs: 30, pendingVisibility: 0 });
+    // Long enough that the first request lands inside the delay on a loaded machine (30 ms did not).
+    apple.sim.setOptions({ publishDelayMs: 1_000, pendingVisibility: 0 });
     const r = apple.sim.createResponse("x1", "hi");
     expect((await asc(`/v1/customerReviews/x1?include=response`)).json.included).toEqual([]);
-    await new Promise((res) => setTimeout(res, 40));
+    await new Promise((res) => setTimeout(res, 1_100));
     expect((await asc(`/v1/customerReviews/x1?include=response`)).json.included[0].id).toBe(r.id);
     apple.sim.setOptions({ publishDelayMs: null, pendingVisibility: 1 });
   });
@@ -172,6 +195,44 @@ describe("ASC reviews", () => {
     expect(res.json.errors[0].code).toBe("RATE_LIMIT_EXCEEDED");
     expect(res.headers.get("x-rate-limit")).toBe("user-hour-lim:1;user-hour-rem:0;");
     apple.sim.setOptions({ ascHourlyLimit: 3600 });
+  });
+
+  it("fails one app's reviews only, with Apple's error document", async () => {
+    apple.sim.addReview("A2", { id: "a2-1", territory: "USA", rating: 4, body: "ok" });
+    await control("POST", "/faults", { endpoint: "asc.reviews", kind: 500, app: "A1" });
+    const failed = await asc(`/v1/apps/A1/customerReviews?${q}`);
+    expect(failed.status).toBe(500);
+    expect(failed.json.errors[0]).toMatchObject({ code: "UNEXPECTED_ERROR", detail: expect.stringContaining("unexpected error") });
+    expect((await asc(`/v1/apps/A2/customerReviews?${q}`, { jwt: await token({}, { sub: "user", iss: null, kid: "IND1" }) })).status).toBe(200);
+  });
+
+  it("lists a published reply as still pending while GET by id says PUBLISHED (stale_pending)", async () => {
+    const reply = apple.sim.createResponse("x1", "Thanks");
+    apple.sim.publishResponses(reply.id);
+    await control("POST", "/faults", { endpoint: "asc.reviews", kind: "stale_pending" });
+    const list = await asc(`/v1/apps/A1/customerReviews?${q}`);
+    expect(list.json.included.find((r: { id: string }) => r.id === reply.id).attributes.state).toBe("PENDING_PUBLISH");
+    expect((await asc(`/v1/customerReviewResponses/${reply.id}`)).json.data.attributes.state).toBe("PUBLISHED");
+  });
+
+  it("spoils a page's first two reviews (rating 0, a date that is not one) with unreadable_review", async () => {
+    await control("POST", "/faults", { endpoint: "asc.reviews", kind: "unreadable_review", count: 1 });
+    const spoiled = await asc(`/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=3")}`);
+    expect(spoiled.json.data.map((r: { attributes: { rating: number; createdDate: string } }) => [r.attributes.rating, r.attributes.createdDate])).toEqual([
+      [0, expect.any(String)],
+      [expect.any(Number), "not a date"],
+      [expect.any(Number), expect.stringMatching(/^\d{4}-/)],
+    ]);
+    expect((await asc(`/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=1")}`)).json.data[0].attributes.rating).toBe(2);
+  });
+
+  it("passes NUL and lone surrogates in review text through as JSON escapes, like Apple", async () => {
+    apple.sim.addReview("A1", { id: "bad-text", territory: "USA", rating: 3, title: "a\u0000b", body: "half \ud83d", nickname: "\udc00nick", createdDate: "2031-01-01T00:00:00Z" });
+    const res = await fetch(`${apple.url}/v1/apps/A1/customerReviews?${q.replace("limit=200", "limit=1")}`, { headers: { authorization: `Bearer ${await token()}` } });
+    const text = await res.text();
+    expect(text).toContain("a\\u0000b");
+    expect(text).toContain("half \\ud83d");
+    expect(JSON.parse(text).data[0].attributes.reviewerNickname).toBe("\udc00nick");
   });
 
   it("removes reviews from Apple's side and injects faults by call number", async () => {

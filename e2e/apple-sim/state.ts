@@ -550,11 +550,12 @@ export class SimState {
   }
 
   /** The fault to inject for this call, if any. Each matching fault counts the call. */
-  takeFault(endpoint: SimEndpoint, storefront?: string): SimFault | null {
+  takeFault(endpoint: SimEndpoint, target: { storefront?: string; app?: string } = {}): SimFault | null {
     let hit: SimFault | null = null;
     for (const f of this.faults) {
       if (f.spec.endpoint !== endpoint) continue;
-      if (f.spec.storefront && f.spec.storefront.toLowerCase() !== storefront) continue;
+      if (f.spec.storefront && f.spec.storefront.toLowerCase() !== target.storefront) continue;
+      if (f.spec.app && f.spec.app !== target.app) continue;
       f.seen++;
       let fire: boolean;
       if (f.spec.nth !== undefined) fire = f.seen === f.spec.nth;

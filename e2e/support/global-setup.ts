@@ -1,7 +1,8 @@
 // Starts the Apple simulator (demo scenario, its generated key written as a .p8) and Starboard itself via
 // `npm start`'s script on a fresh data folder, and stops both afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startAppleSim, type Scenario } from "../apple-sim";
@@ -55,9 +56,15 @@ export default async function globalSetup() {
   await waitForReady(child, () => output, 240_000);
 
   return async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    // As Ctrl-C would: the dashboard must finish its own shutdown (web server, database, lock) and exit 0.
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
     await apple.stop();
     if (process.env.E2E_VERBOSE) console.log(output);
+    const lockLeft = existsSync(path.join(dataDir, "starboard.pid"));
+    await rm(dataDir, { recursive: true, force: true });
+    if (code !== 0 || !output.includes("starboard: stopped") || lockLeft) {
+      throw new Error(`Starboard did not stop cleanly on SIGINT (exit ${code}, lock ${lockLeft ? "left" : "removed"}):\n${output.slice(-2000)}`);
+    }
   };
 }

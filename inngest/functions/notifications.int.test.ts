@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveAccess } from "@/lib/auth/access";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { deliveryPolicy } from "@/lib/notifications/policy";
 import { startWebhookReceiver } from "@/test/notification-sinks";
 import { createOwner } from "@/test/fixtures";
@@ -12,8 +13,15 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   Object.assign(deliveryPolicy, { backoffMs: [0], timeoutMs: 2_000 });
+  // The receiver is on loopback, which only a self-hoster's explicit setting allows.
+  process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS = "1";
+  resetEnvCache();
 });
-afterAll(() => receiver.stop());
+afterAll(async () => {
+  delete process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS;
+  resetEnvCache();
+  await receiver.stop();
+});
 
 async function pendingWebhookDelivery() {
   const owner = await createOwner("inngest");

@@ -1,5 +1,5 @@
 "use server";
-import { createAppAction, deleteAppAction, updateAppAction } from "./defs/apps";
+import { createAppAction, deleteAppAction, retryAppStoreLookupAction, updateAppAction } from "./defs/apps";
 
 type AppFields = { name: string; platform: string; bundleId: string; appStoreId?: string };
 
@@ -11,4 +11,7 @@ export async function updateApp(input: AppFields & { appId: string }) {
 }
 export async function deleteApp(input: { appId: string }) {
   return deleteAppAction.invoke(input);
+}
+export async function retryAppStoreLookup(input: { appId: string }) {
+  return retryAppStoreLookupAction.invoke(input);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { UnauthenticatedError, ValidationError, toErrorPayload, type ErrorPayload } from "@/lib/errors";
@@ -52,13 +52,15 @@ export function defineAction<S extends z.ZodType, T>(config: {
   input: S;
   permission: Permission;
   scope: (input: z.output<S>) => Scope;
+  /** Every other object the input names (a source project, a filter): checked against the caller like the target. */
+  related?: (input: z.output<S>) => RelatedScopes;
   handler: (ctx: AccessContext, input: z.output<S>) => Promise<T>;
   revalidate?: (input: z.output<S>, result: T) => string[];
 }): ScopedAction<S, T> {
   const run = async (caller: Caller, raw: Input<S>): Promise<ActionResult<T>> => {
     try {
       const input = parseInput(config.input, raw);
-      const ctx = await resolveAccess(caller, config.scope(input), config.permission);
+      const ctx = await resolveAccessWithRelated(caller, config.scope(input), config.related?.(input) ?? [], config.permission);
       const data = await config.handler(ctx, input);
       for (const path of config.revalidate?.(input, data) ?? []) safeRevalidate(path);
       return { ok: true, data };

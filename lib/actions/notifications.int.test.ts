@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { addMember, createOwner } from "@/test/fixtures";
+import { testHosts } from "@/test/host-table";
 import {
   createNotificationEndpointAction,
   deleteNotificationEndpointAction,
@@ -22,6 +23,8 @@ let bob: Awaited<ReturnType<typeof createOwner>>;
 let aliceMember: { userId: string; caller: { kind: "user"; userId: string } };
 
 beforeAll(async () => {
+  // Resolved from the test table (a public address; nothing connects to it).
+  testHosts.set("ops.example.com", ["93.184.216.34"]);
   alice = await createOwner("alice");
   bob = await createOwner("bob");
   aliceMember = (await addMember(alice.teamId, "member")) as typeof aliceMember;

@@ -6,6 +6,8 @@ import type { Caller } from "@/lib/auth/access";
 import { createAppAction, updateAppAction } from "./defs/apps";
 import { createProjectAction, renameProjectAction } from "./defs/projects";
 import { acceptInviteAction, createTeamAction, updateTeamSettingsAction } from "./defs/teams";
+import { createAgentKeyAction } from "./defs/agent-keys";
+import { createNotificationEndpointAction } from "./defs/notifications";
 
 let owner: Awaited<ReturnType<typeof createOwner>>;
 let caller: Caller;
@@ -82,6 +84,31 @@ describe("names of projects and teams", () => {
     const teamsBefore = await db.team.count();
     const result = await createTeamAction.run(owner.userId, { name: " " });
     expect(result).toMatchObject({ ok: false, error: { fieldErrors: { name: "Team name is required." } } });
+    expect(await db.team.count()).toBe(teamsBefore);
+  });
+});
+
+describe("characters PostgreSQL cannot store", () => {
+  // A NUL byte makes PostgreSQL refuse the row (a 500); half an emoji is not valid UTF-8 at all.
+  it.each([
+    ["a NUL byte", "Ops\u0000team"],
+    ["half an emoji", `Ops ${"🙂".slice(0, 1)}`],
+  ])("refuses %s in any name with a field error that says what to fix", async (_label, name) => {
+    const before = await tenantSnapshot(owner.teamId);
+    const teamsBefore = await db.team.count();
+    const results = [
+      await createProjectAction.run(caller, { teamId: owner.teamId, name }),
+      await renameProjectAction.run(caller, { projectId: owner.projectId, name }),
+      await updateTeamSettingsAction.run(caller, { teamId: owner.teamId, name }),
+      await createTeamAction.run(owner.userId, { name }),
+      await createAppAction.run(caller, app({ name, bundleId: "com.example.nul" }) as never),
+      await createAgentKeyAction.run(caller, { teamId: owner.teamId, name, projectId: null, permissions: ["reviews:read"] } as never),
+      await createNotificationEndpointAction.run(caller, { projectId: owner.projectId, kind: "webhook", name, url: "http://127.0.0.1:9/hook", eventTypes: ["app.review_new"] }),
+    ];
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { name: expect.stringMatching(/character/) } } });
+    }
+    expect(await tenantSnapshot(owner.teamId)).toBe(before);
     expect(await db.team.count()).toBe(teamsBefore);
   });
 });

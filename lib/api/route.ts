@@ -1,14 +1,18 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { resolveAccess, type AccessContext, type Caller, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
-import { AppError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { AppError, ForbiddenError, PayloadTooLargeError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
 import { parseInput, sessionCaller } from "@/lib/actions/define-action";
 import { enforceAgentKeyRateLimit } from "./rate-limit";
 
-/** Bearer agent key when presented (rate limited per key), else the browser session. A bad key is refused, never ignored. */
+/**
+ * Bearer agent key when presented (rate limited per key), else the browser session — for a state-changing method
+ * only from the app's own pages. A bad key is refused, never ignored.
+ */
 export async function callerFromRequest(request: Request): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header) {
@@ -18,7 +22,27 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
     if (caller.kind === "apiKey") enforceAgentKeyRateLimit(caller.apiKeyId);
     return caller;
   }
+  assertOwnOrigin(request);
   return sessionCaller();
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The session cookie is SameSite=Lax, which a page on another port of the same host (the same "site") still gets
+ * sent with its POSTs: a change made with the session must come from this app's own origin, as the browser's
+ * Origin header (or, without one, Sec-Fetch-Site) says. Agent keys are not sent by browsers on their own.
+ */
+function assertOwnOrigin(request: Request) {
+  if (SAFE_METHODS.has(request.method)) return;
+  const own = new Set([new URL(request.url).origin]);
+  const appUrl = env().APP_URL;
+  if (appUrl) own.add(new URL(appUrl).origin);
+  const origin = request.headers.get("origin");
+  if (origin ? own.has(origin) : request.headers.get("sec-fetch-site") === "same-origin") return;
+  throw new ForbiddenError(
+    "Cross-origin request refused: with the browser session, changes are accepted only from Starboard's own pages (same origin). Scripts use an agent key (Authorization: Bearer sb_…).",
+  );
 }
 
 export function errorResponse(error: unknown) {
@@ -32,9 +56,33 @@ export function errorResponse(error: unknown) {
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 
-/** A JSON object body, or {} when the body is empty; anything else is a 400 that says what to fix. */
+/** The largest JSON body a route reads; larger ones are refused before they are read in full. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+const tooLarge = () => new PayloadTooLargeError("The request body is larger than 1 MB. Send less (a reply is at most 5,970 characters).");
+
+async function readBodyText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    // Content-Length may be missing (chunked) or wrong: count what actually arrives.
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A JSON object body of at most 1 MB, or {} when the body is empty; anything else is a 400/413 that says what to fix. */
 export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text.trim()) return {};
   let parsed: unknown;
   try {
@@ -62,6 +110,8 @@ export function defineRoute<S extends z.ZodType, T>(config: {
   input: S;
   permission: Permission;
   scope: (input: z.output<S>) => Scope;
+  /** Every other object the input names: checked against the caller like the target. */
+  related?: (input: z.output<S>) => RelatedScopes;
   handler: (ctx: AccessContext, input: z.output<S>, request: NextRequest) => Promise<T>;
   status?: number;
 }) {
@@ -69,7 +119,7 @@ export function defineRoute<S extends z.ZodType, T>(config: {
     try {
       const caller = await callerFromRequest(request);
       const input = parseInput(config.input, await requestInput(request, await context?.params));
-      const ctx = await resolveAccess(caller, config.scope(input), config.permission);
+      const ctx = await resolveAccessWithRelated(caller, config.scope(input), config.related?.(input) ?? [], config.permission);
       const data = await config.handler(ctx, input, request);
       if (config.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(data, { status: config.status ?? 200 });

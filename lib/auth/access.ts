@@ -90,6 +90,25 @@ export async function resolveAccess(caller: Caller, scope: Scope, permission: Pe
   return context;
 }
 
+/** Other objects an input names besides its target; null/false/undefined entries are skipped. */
+export type RelatedScopes = Array<Scope | null | undefined | false>;
+
+/**
+ * resolveAccess for the target, then for every other object the input names (a copy's source project, a search's
+ * filters): each must be within the caller's reach with the same permission — another team's, or outside an
+ * agent key's project, is "not found". Returns the target's context.
+ */
+export async function resolveAccessWithRelated(caller: Caller, scope: Scope, related: RelatedScopes, permission: Permission | null): Promise<AccessContext> {
+  const context = await resolveAccess(caller, scope, permission);
+  for (const other of related) {
+    if (!other) continue;
+    // Naming the team that owns the target reaches no further than the target (a project-scoped key may).
+    if ("teamId" in other && other.teamId === context.teamId) continue;
+    await resolveAccess(caller, other, permission);
+  }
+  return context;
+}
+
 function forbiddenMessage(permission: Permission, role: Role | null) {
   if (permission === "reviews:write" && role === "member") {
     return "Members of this team may not publish replies. An owner or admin can allow it in team settings.";

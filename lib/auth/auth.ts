@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { InvalidCredentialsError, verifyCredentials } from "./credentials";
+import { SESSION_MAX_AGE_SECONDS, isSessionRevoked, newSessionId, revokeSession } from "./revoked-sessions";
 import { SignInThrottledError, clientFromHeaders } from "./sign-in-throttle";
 import { findOrCreateGithubUser } from "@/lib/data/users";
 
@@ -19,7 +20,7 @@ export const isGithubSignInEnabled = () => githubConfigured;
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   useSecureCookies: process.env.SECURE_COOKIES ? ["1", "true"].includes(process.env.SECURE_COOKIES) : undefined,
   providers: [
@@ -46,6 +47,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     async jwt({ token, user, account, profile }) {
+      if (!user && !account) {
+        // Every later read of the cookie: a signed-out session (or one issued before sessions had ids) is over.
+        if (typeof token.sid !== "string" || (await isSessionRevoked(token.sid))) return null;
+        return token;
+      }
+      token.sid = newSessionId();
       if (account?.provider === "github") {
         const email = (profile?.email ?? user?.email ?? "").toLowerCase();
         const dbUser = await findOrCreateGithubUser({
@@ -64,6 +71,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
 
 // Failed sign-ins are counted per account and per client in the database, so the limit holds across
 // processes and restarts.
@@ -56,7 +58,7 @@ export async function recordSignInSuccess(email: string) {
   await db.signInThrottle.deleteMany({ where: { key: accountKey(email) } });
 }
 
+/** The client a failed sign-in is counted against: never what the client says about itself (see client-address). */
 export function clientFromHeaders(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return clientAddress(headers, env().TRUST_PROXY);
 }

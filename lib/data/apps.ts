@@ -26,6 +26,17 @@ export interface AppCard {
   worldwideRatingCountDelta: number | null;
   worldwideRatingDeltaSince: string | null;
   ratingsSyncedAt: string | null;
+  /** The last App Store id look-up by bundle id; null when none was ever made or requested. */
+  appStoreLookup: AppStoreLookup | null;
+}
+
+export interface AppStoreLookup {
+  /** null: a look-up was requested and has not finished yet. */
+  status: "found" | "not_found" | "unreachable" | null;
+  /** When the outcome was recorded, or when the look-up was requested. */
+  at: string;
+  /** Why it could not be completed (unreachable). */
+  error: string | null;
 }
 
 const appCardSelect = {
@@ -42,6 +53,9 @@ const appCardSelect = {
   worldwideRatingCountDelta: true,
   worldwideRatingDeltaSince: true,
   ratingsSyncedAt: true,
+  appStoreLookupStatus: true,
+  appStoreLookupAt: true,
+  appStoreLookupError: true,
 } as const;
 
 type AppRow = Prisma.AppGetPayload<{ select: typeof appCardSelect }>;
@@ -61,6 +75,7 @@ export function toAppCard(row: AppRow): AppCard {
     worldwideRatingCountDelta: row.worldwideRatingCountDelta,
     worldwideRatingDeltaSince: row.worldwideRatingDeltaSince?.toISOString().slice(0, 10) ?? null,
     ratingsSyncedAt: row.ratingsSyncedAt?.toISOString() ?? null,
+    appStoreLookup: row.appStoreLookupAt ? { status: row.appStoreLookupStatus, at: row.appStoreLookupAt.toISOString(), error: row.appStoreLookupError } : null,
   };
 }
 
@@ -98,6 +113,8 @@ export async function createApp(ctx: AccessContext, input: AppInput): Promise<Ap
         platform: input.platform,
         bundleId: input.bundleId,
         appleAppStoreId: input.appStoreId ? BigInt(input.appStoreId) : null,
+        // An Apple app is looked up by its bundle id as soon as it is created (see createAppAction).
+        appStoreLookupAt: input.platform === "apple" ? new Date() : null,
       },
       select: appCardSelect,
     });
@@ -122,6 +139,8 @@ export async function updateApp(ctx: AccessContext, input: AppInput): Promise<Ap
         platform: input.platform,
         bundleId: input.bundleId,
         appleAppStoreId: input.appStoreId ? BigInt(input.appStoreId) : identityChanged ? null : undefined,
+        // Another bundle id is another app: the last look-up's outcome no longer says anything about it.
+        ...(identityChanged ? { appStoreLookupStatus: null, appStoreLookupError: null, appStoreLookupAt: input.platform === "apple" ? new Date() : null } : {}),
       },
       select: appCardSelect,
     });
@@ -131,6 +150,17 @@ export async function updateApp(ctx: AccessContext, input: AppInput): Promise<Ap
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicateBundleId(input.bundleId);
     throw error;
   }
+}
+
+/** "Retry now": forget the last look-up's outcome and mark one as requested; the caller starts it. */
+export async function markAppStoreLookupRequested(ctx: AccessContext): Promise<{ id: string; teamId: string; projectId: string }> {
+  const [app] = await db.app.updateManyAndReturn({
+    where: { id: ctx.appId!, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } },
+    data: { appStoreLookupStatus: null, appStoreLookupError: null, appStoreLookupAt: new Date() },
+    select: { id: true, teamId: true, projectId: true },
+  });
+  if (!app) throw new NotFoundError("App");
+  return app;
 }
 
 export async function deleteApp(ctx: AccessContext) {

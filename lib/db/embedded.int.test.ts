@@ -1,11 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { rm } from "node:fs/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useScratchDirs } from "@/test/scratch-dirs";
 import { startEmbeddedPostgres } from "./embedded";
 
 function holdServer(dir: string) {
@@ -36,15 +34,8 @@ const until = async (check: () => boolean, ms = 15_000) => {
   return check();
 };
 
-const scratch: string[] = [];
-const scratchDir = async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), "sb-life-"));
-  scratch.push(root);
-  return path.join(root, "pg");
-};
-afterAll(async () => {
-  for (const root of scratch) await rm(root, { recursive: true, force: true });
-});
+const scratchRoot = useScratchDirs();
+const scratchDir = async () => path.join(await scratchRoot("sb-life-"), "pg");
 
 describe("embedded PostgreSQL lifecycle", () => {
   it("recovers from a server orphaned by a killed process and keeps the data", async () => {

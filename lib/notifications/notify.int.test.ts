@@ -20,12 +20,15 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   process.env.SMTP_URL = smtp.url;
   process.env.SMTP_FROM = "Starboard <alerts@starboard.test>";
+  // The webhook receiver is on loopback, which only a self-hoster's explicit setting allows.
+  process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS = "1";
   resetEnvCache();
   Object.assign(deliveryPolicy, { backoffMs: [5, 10, 20], disableAfterFailedDeliveries: 2, timeoutMs: 2_000 });
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
   delete process.env.SMTP_FROM;
+  delete process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS;
   resetEnvCache();
   await smtp.stop();
   await receiver.stop();

@@ -29,11 +29,19 @@ describe("renderers", () => {
     expect(mail.text).toContain("https://starboard.example.com/dashboard/settings/notifications");
   });
 
-  it("slack: mrkdwn-escaped text with a link and a plain fallback", () => {
+  it("slack: mrkdwn-escaped text with a link and an escaped fallback", () => {
     const message = renderSlack(payload, "http://localhost:3000");
-    expect(message.text).toBe("2 new reviews for <Weather> — ★ Crashes & freezes");
+    expect(message.text).toBe("2 new reviews for &lt;Weather&gt; — ★ Crashes &amp; freezes");
     expect(JSON.stringify(message.blocks)).toContain("*2 new reviews for &lt;Weather&gt;*");
     expect(JSON.stringify(message.blocks)).toContain("<http://localhost:3000/dashboard/reviews?review=r-1|Open in Starboard>");
+  });
+
+  it("slack: a review's <!channel>, <@U123> or <url|label> pings and links nobody, in the fallback text too", () => {
+    const hostile: DeliveryPayload = { ...payload, title: "New review <!here>", body: "<!channel> wake up <@U024BE7LH> <https://evil.example|click>" };
+    const message = renderSlack(hostile, "http://localhost:3000");
+    const everything = JSON.stringify(message);
+    for (const token of ["<!channel>", "<!here>", "<@U024BE7LH>", "<https://evil.example|click>"]) expect(everything).not.toContain(token);
+    expect(message.text).toBe("New review &lt;!here&gt; — &lt;!channel&gt; wake up &lt;@U024BE7LH&gt; &lt;https://evil.example|click&gt;");
   });
 
   it("webhook: stable event id, the delivery id and structured data", () => {

@@ -34,6 +34,8 @@ ${url ? `<p style="margin:0 0 8px"><a href="${escapeHtml(url)}" style="display:i
   return { subject, text, html };
 }
 
+// Slack reads <!channel>, <@U…> and <url|label> as controls in every text field, the plain fallback `text`
+// too: a review quoting them would ping a channel. Its documented escaping is these three characters.
 const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function renderSlack(payload: DeliveryPayload, appUrl: string | undefined) {
@@ -41,7 +43,7 @@ export function renderSlack(payload: DeliveryPayload, appUrl: string | undefined
   const context = [payload.project?.name, payload.app?.name].filter(Boolean).join(" · ");
   const lines = [`*${slackEscape(payload.title)}*`, payload.body ? slackEscape(payload.body) : null, url ? `<${url}|Open in Starboard>` : null].filter(Boolean);
   return {
-    text: payload.body ? `${payload.title} — ${payload.body}` : payload.title,
+    text: slackEscape(payload.body ? `${payload.title} — ${payload.body}` : payload.title),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
       ...(context ? [{ type: "context", elements: [{ type: "mrkdwn", text: slackEscape(`Starboard · ${context}`) }] }] : []),

@@ -107,7 +107,7 @@ describe("notifications from the reviews sync", () => {
 });
 
 describe("sync.failed from finishSyncRun", () => {
-  it("notifies once per failed run, however often the run is finished, and not for partial or version runs", async () => {
+  it("notifies once per failed run, however often the run is finished, and not for version runs nor partial runs Apple failed no app in", async () => {
     const { w, admin } = await team();
     const run = await createSyncRun({ kind: "app_store_ratings_sync", scope: "project", trigger: "schedule", teamId: w.teamId, projectId: w.projectId, status: "running" });
     await finishSyncRun(run.id, { status: "failed", counters: {}, error: "iTunes Lookup did not answer for 175 of 175 storefronts" });
@@ -125,5 +125,13 @@ describe("sync.failed from finishSyncRun", () => {
     const version = await createSyncRun({ kind: "app_version_sync", scope: "project", trigger: "schedule", teamId: w.teamId, projectId: w.projectId, status: "running" });
     await finishSyncRun(version.id, { status: "failed", counters: {}, error: "down" });
     expect(await notes(w.teamId, "sync.failed")).toHaveLength(2);
+
+    // A reviews run left partial by Apple failing for an app tells, naming the app.
+    const incomplete = await createSyncRun({ kind: "app_store_connect_reviews_sync", scope: "project", trigger: "manual", teamId: w.teamId, projectId: w.projectId, status: "running" });
+    const appFailures = [{ appId: w.projectId, app: "Weather", during: "reviews", status: "503", code: "UNEXPECTED_ERROR", detail: "Try later", hint: null, inserted: 0 }];
+    await finishSyncRun(incomplete.id, { status: "partial", counters: { appFailures }, error: "Weather (paging its reviews): App Store Connect 503 UNEXPECTED_ERROR: Try later" });
+    const told = (await notes(w.teamId, "sync.failed")).filter((n) => n.syncRunId === incomplete.id);
+    expect(told).toHaveLength(2);
+    expect(told[0]).toMatchObject({ title: expect.stringContaining("Review sync incomplete for"), body: expect.stringContaining("The run could not read Weather: Weather (paging its reviews): App Store Connect 503") });
   });
 });

@@ -96,8 +96,14 @@ export async function finishSyncRun(
       progress: result.progress as object | undefined,
     },
   });
-  // Every failed run tells its team's admins once (idempotent per run); a notification problem never fails the run.
-  if (run.status === "failed") await notifySyncFailed(run).catch((error) => console.error(`starboard: sync.failed for run ${run.id} was not recorded`, error));
+  if (run.status === "failed" || run.status === "partial") {
+    console[run.status === "failed" ? "error" : "warn"](`starboard: ${run.kind} run ${run.id} ${run.status}: ${run.error ?? "no reason was recorded"}`);
+  }
+  // Every failed run (and a partial one Apple failed for some app) tells its team's admins once, idempotent per run;
+  // a notification problem never fails the run.
+  if (run.status === "failed" || run.status === "partial") {
+    await notifySyncFailed(run).catch((error) => console.error(`starboard: sync.failed for run ${run.id} was not recorded`, error));
+  }
   return toSyncRunView(run);
 }
 

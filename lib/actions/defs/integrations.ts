@@ -59,6 +59,9 @@ export const copyIntegrationAction = defineAction({
   input: z.object({ projectId: idSchema, sourceProjectId: idSchema }),
   permission: "integrations:write",
   scope: (i) => ({ projectId: i.projectId }),
+  // The key is copied out of the source: it must be within the caller's reach too (a project-scoped agent key's
+  // own project only).
+  related: (i) => [{ projectId: i.sourceProjectId }],
   handler: (ctx, i) => copyIntegrationFrom(ctx, i.sourceProjectId),
   revalidate: (i) => integrationsPath(i.projectId),
 });

@@ -11,11 +11,17 @@ const searchInput = reviewFiltersSchema.extend({ teamId: idSchema, cursor: z.str
 /** The narrowest scope the filters name: a project or app is checked against the caller, else the team. */
 const filterScope = (i: { teamId: string; project?: string; app?: string }) =>
   i.app ? { appId: i.app } : i.project ? { projectId: i.project } : { teamId: i.teamId };
+/** The wider ids named beside the narrowest one must be within the caller's reach too. */
+const filterRelated = (i: { teamId: string; project?: string; app?: string }) => [
+  i.app || i.project ? { teamId: i.teamId } : null,
+  i.app && i.project ? { projectId: i.project } : null,
+];
 
 export const searchReviewsAction = defineAction({
   input: searchInput,
   permission: "reviews:read",
   scope: filterScope,
+  related: filterRelated,
   handler: (ctx, { teamId: _t, cursor, ...filters }) => searchReviews(ctx, filters, { cursor }),
 });
 
@@ -23,6 +29,7 @@ export const countReviewsAction = defineAction({
   input: searchInput.omit({ cursor: true }),
   permission: "reviews:read",
   scope: filterScope,
+  related: filterRelated,
   handler: async (ctx, { teamId: _t, ...filters }) => ({ count: await countReviews(ctx, filters) }),
 });
 

@@ -13,6 +13,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   "403": "The caller lacks the permission (an agent key's granted permissions, a member's role).",
   "404": "Not found, or outside the caller's team (or the agent key's project).",
   "409": "Conflict with the current state (e.g. no App Store Connect integration yet).",
+  "413": "The request body is larger than 1 MB.",
   "429": "Rate limited (120 requests a minute per agent key, or Apple's limit): see Retry-After.",
   "502": "App Store Connect failed; upstream carries Apple's code, detail and what to do.",
 };

@@ -17,18 +17,20 @@ export const rawResponseResourceSchema = z.object({
 });
 export type RawResponseResource = z.infer<typeof rawResponseResourceSchema>;
 
+/** Attributes stay unknown here: the transform checks each one, so one odd review is skipped, not the whole page. */
 export const rawReviewSchema = z.object({
   type: z.literal("customerReviews"),
-  id: z.string(),
+  id: z.string().min(1),
   attributes: z
     .object({
-      rating: z.number().int().nullish(),
-      title: z.string().nullish(),
-      body: z.string().nullish(),
-      reviewerNickname: z.string().nullish(),
-      createdDate: z.string().nullish(),
-      territory: z.string().nullish(),
+      rating: z.unknown(),
+      title: z.unknown(),
+      body: z.unknown(),
+      reviewerNickname: z.unknown(),
+      createdDate: z.unknown(),
+      territory: z.unknown(),
     })
+    .partial()
     .optional(),
   relationships: z
     .object({ response: z.object({ data: ref.nullish() }).optional() })
@@ -40,7 +42,7 @@ const links = z.object({ self: z.string().optional(), next: z.string().optional(
 const meta = z.object({ paging: z.object({ total: z.number().int().optional(), limit: z.number().int().optional() }).optional() }).optional();
 const anyIncluded = z.array(z.object({ type: z.string(), id: z.string() }).loose()).optional();
 
-export const rawReviewsPageSchema = z.object({ data: z.array(rawReviewSchema), included: anyIncluded, links, meta });
+export const rawReviewsPageSchema = z.object({ data: z.array(z.unknown()), included: anyIncluded, links, meta });
 export const rawReviewDocumentSchema = z.object({ data: rawReviewSchema, included: anyIncluded });
 export const rawResponseDocumentSchema = z.object({ data: rawResponseResourceSchema });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ascErrorFromResponse, AscAgreementError, AscForbiddenError, AscRateLimitError, parseRateLimitHeader, parseRetryAfter } from "./errors";
-import { parseAppsPage, parseReviewDocument, parseReviewsPage } from "./transform";
+import { parseAppsPage, parseReviewDocument, parseReviewsPage, toStorableText } from "./transform";
 
 // Shaped like GET /v1/apps/{id}/customerReviews?include=response with sparse fieldsets.
 const page = {
@@ -58,7 +58,40 @@ describe("parseReviewsPage", () => {
   });
 
   it("has no next URL on the last page", () => {
-    expect(parseReviewsPage({ data: [], links: { self: "x" } })).toEqual({ reviews: [], nextUrl: null, total: null });
+    expect(parseReviewsPage({ data: [], links: { self: "x" } })).toEqual({ reviews: [], malformed: [], nextUrl: null, total: null });
+  });
+
+  it("skips a review whose rating is not 1–5 or whose date does not parse, with the reason, and keeps the rest", () => {
+    const odd = (id: string, attributes: Record<string, unknown>) => ({ type: "customerReviews", id, attributes: { ...page.data[1].attributes, ...attributes } });
+    const parsed = parseReviewsPage({
+      data: [odd("zero", { rating: 0 }), odd("seven", { rating: 7 }), odd("text", { rating: "5" }), odd("half", { rating: 4.5 }), odd("none", { rating: null }), odd("date", { createdDate: "yesterday" }), odd("nodate", { createdDate: undefined }), odd("body", { body: 42 }), { type: "apps", id: "x" }, null, page.data[1]],
+    });
+    expect(parsed.reviews.map((r) => r.id)).toEqual(["r2"]);
+    expect(parsed.malformed).toEqual([
+      { id: "zero", reason: "rating 0 is not 1–5" },
+      { id: "seven", reason: "rating 7 is not 1–5" },
+      { id: "text", reason: 'rating "5" is not 1–5' },
+      { id: "half", reason: "rating 4.5 is not 1–5" },
+      { id: "none", reason: "rating null is not 1–5" },
+      { id: "date", reason: 'createdDate "yesterday" is not a date' },
+      { id: "nodate", reason: "createdDate null is not a date" },
+      { id: "body", reason: "a text attribute is not a string" },
+      { id: "x", reason: "not a customerReviews resource" },
+      { id: null, reason: "not a customerReviews resource" },
+    ]);
+    expect(() => parseReviewDocument({ data: odd("zero", { rating: 0 }) })).toThrow(/rating 0 is not 1–5/);
+  });
+
+  it("stores NUL-free, well-formed text: NUL stripped, lone surrogates replaced, whole emoji kept", () => {
+    expect(toStorableText("a\u0000b")).toBe("ab");
+    expect(toStorableText("half \ud83d")).toBe("half \ufffd");
+    expect(toStorableText("\udc00x")).toBe("\ufffdx");
+    expect(toStorableText("ok 👍")).toBe("ok 👍");
+    const parsed = parseReviewsPage({
+      data: [{ type: "customerReviews", id: "nul", attributes: { rating: 3, title: "\u0000", body: "Cr\u0000ash \ud83d", reviewerNickname: "\udc00nick", createdDate: "2026-01-03T09:00:00-07:00", territory: "USA" }, relationships: { response: { data: { type: "customerReviewResponses", id: "r" } } } }],
+      included: [{ type: "customerReviewResponses", id: "r", attributes: { responseBody: "Thanks\u0000 \ud83d", state: "PUBLISHED" } }],
+    });
+    expect(parsed.reviews[0]).toMatchObject({ title: null, body: "Crash \ufffd", reviewerNickname: "\ufffdnick", response: { body: "Thanks \ufffd" } });
   });
 
   it("reads a single review document", () => {

@@ -2,6 +2,7 @@
 import { territoryToCountryCode } from "../storefronts";
 import {
   rawResponseResourceSchema,
+  rawReviewSchema,
   type RawResponseResource,
   type RawReview,
   rawAppsPageSchema,
@@ -47,18 +48,34 @@ export interface AscApp {
   bundleId: string;
 }
 
+/** A review Apple listed that cannot be stored as it is: skipped (a stored copy is kept), counted, never guessed at. */
+export interface MalformedReview {
+  /** null when not even the id could be read. */
+  id: string | null;
+  reason: string;
+}
+
 export interface AscReviewPage {
   reviews: AscReview[];
+  malformed: MalformedReview[];
   /** Absolute URL of the next page, null on the last page. */
   nextUrl: string | null;
   total: number | null;
+}
+
+/**
+ * Text as PostgreSQL can store it: NUL removed, each lone surrogate (half an emoji) replaced by U+FFFD. Apple
+ * sends both now and then; one such review must never fail a sync.
+ */
+export function toStorableText(text: string): string {
+  return text.replaceAll("\u0000", "").toWellFormed();
 }
 
 export function toReviewResponse(raw: RawResponseResource): AscReviewResponse {
   const state = raw.attributes?.state === "PENDING_PUBLISH" ? "PENDING_PUBLISH" : "PUBLISHED";
   return {
     id: raw.id,
-    body: raw.attributes?.responseBody ?? "",
+    body: toStorableText(raw.attributes?.responseBody ?? ""),
     lastModifiedDate: raw.attributes?.lastModifiedDate ?? null,
     state,
     reviewId: raw.relationships?.review?.data?.id ?? null,
@@ -76,38 +93,65 @@ export function indexIncludedResponses(included: readonly { type: string; id: st
   return map;
 }
 
-export function toReview(raw: RawReview, responses: Map<string, AscReviewResponse>): AscReview {
+const optionalText = (v: unknown): string | null | undefined => (v === undefined || v === null ? null : typeof v === "string" ? v : undefined);
+
+/** The review, or why it cannot be stored: a rating outside 1–5 or a date that does not parse is never replaced by a guess. */
+export function toReview(raw: RawReview, responses: Map<string, AscReviewResponse>): AscReview | MalformedReview {
   const a = raw.attributes ?? {};
+  const bad = (reason: string): MalformedReview => ({ id: raw.id, reason });
+  if (typeof a.rating !== "number" || !Number.isInteger(a.rating) || a.rating < 1 || a.rating > 5) return bad(`rating ${JSON.stringify(a.rating ?? null)} is not 1–5`);
+  if (typeof a.createdDate !== "string" || Number.isNaN(Date.parse(a.createdDate))) return bad(`createdDate ${JSON.stringify(a.createdDate ?? null)} is not a date`);
+  const [title, body, nickname, territoryRaw] = [optionalText(a.title), optionalText(a.body), optionalText(a.reviewerNickname), optionalText(a.territory)];
+  if (title === undefined || body === undefined || nickname === undefined || territoryRaw === undefined) return bad("a text attribute is not a string");
   const responseRef = raw.relationships?.response?.data;
-  const territory = (a.territory ?? "").toUpperCase();
-  const rating = a.rating ?? 0;
+  const territory = (territoryRaw ?? "").toUpperCase();
+  const cleanTitle = title === null ? null : toStorableText(title);
   return {
     id: raw.id,
-    rating: Math.min(5, Math.max(1, rating || 1)),
-    title: a.title?.trim() ? a.title : null,
-    body: a.body ?? "",
-    reviewerNickname: a.reviewerNickname ?? "",
-    createdDate: a.createdDate ?? "",
+    rating: a.rating,
+    title: cleanTitle?.trim() ? cleanTitle : null,
+    body: toStorableText(body ?? ""),
+    reviewerNickname: toStorableText(nickname ?? ""),
+    createdDate: a.createdDate,
     territory,
     countryCode: territoryToCountryCode(territory),
     response: responseRef ? (responses.get(responseRef.id) ?? null) : null,
   };
 }
 
+const isMalformed = (r: AscReview | MalformedReview): r is MalformedReview => "reason" in r;
+
 export function parseReviewsPage(json: unknown, baseUrl?: string): AscReviewPage {
   const doc = rawReviewsPageSchema.parse(json);
   const responses = indexIncludedResponses(doc.included);
   const next = doc.links?.next;
+  const reviews: AscReview[] = [];
+  const malformed: MalformedReview[] = [];
+  for (const item of doc.data) {
+    const parsed = rawReviewSchema.safeParse(item);
+    if (!parsed.success) {
+      const id = (item as { id?: unknown } | null)?.id;
+      malformed.push({ id: typeof id === "string" && id ? id : null, reason: "not a customerReviews resource" });
+      continue;
+    }
+    const review = toReview(parsed.data, responses);
+    if (isMalformed(review)) malformed.push(review);
+    else reviews.push(review);
+  }
   return {
-    reviews: doc.data.map((r) => toReview(r, responses)),
+    reviews,
+    malformed,
     nextUrl: next ? new URL(next, baseUrl ?? next).toString() : null,
     total: doc.meta?.paging?.total ?? null,
   };
 }
 
+/** One review; a review that cannot be stored as it is throws (the caller reports Apple's odd answer). */
 export function parseReviewDocument(json: unknown): AscReview {
   const doc = rawReviewDocumentSchema.parse(json);
-  return toReview(doc.data, indexIncludedResponses(doc.included));
+  const review = toReview(doc.data, indexIncludedResponses(doc.included));
+  if (isMalformed(review)) throw new Error(`App Store Connect sent review ${review.id} with ${review.reason}`);
+  return review;
 }
 
 export function parseResponseDocument(json: unknown): AscReviewResponse {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { createItunesClient, createItunesStats, type ItunesClientOptions } from "./client";
 import { ItunesRequestError, ItunesUnknownStorefrontError } from "./errors";
 import { ItunesPacer, getItunesPacer, setItunesCallsPerMinute } from "./pacer";
@@ -62,7 +63,7 @@ describe("lookup", () => {
   it("does not retry an unknown storefront", async () => {
     const stats = createItunesStats();
     await expect(client({ stats }).lookup({ storefront: "zz", ids: [1000] })).rejects.toBeInstanceOf(ItunesUnknownStorefrontError);
-    expect(stats).toEqual({ requests: 1, throttled: 0, retries: 0 });
+    expect(stats).toEqual({ requests: 1, throttled: 0, retries: 0, unreadableResults: 0 });
   });
 });
 
@@ -74,7 +75,7 @@ describe("retries", () => {
     const stats = createItunesStats();
     const found = await client({ stats, timeoutMs: 200 }).lookup({ storefront: "us", ids: [1000] });
     expect(found).toHaveLength(1);
-    expect(stats).toEqual({ requests: 4, throttled: 0, retries: 3 });
+    expect(stats).toEqual({ requests: 4, throttled: 0, retries: 3, unreadableResults: 0 });
   });
 
   it("gives up with a typed error after maxRetries", async () => {
@@ -88,12 +89,48 @@ describe("retries", () => {
     expect(await client().lookup({ storefront: "us", ids: [1000] })).toHaveLength(1);
   });
 
+  it("gives up quickly when Apple cannot be reached at all, and says why", async () => {
+    const stats = createItunesStats();
+    const started = Date.now();
+    // Production backoff on purpose: a refused connection must not cost the throttling retries' minutes.
+    const unreachable = createItunesClient({ baseUrl: await unreachableLoopbackUrl(), pacer: new ItunesPacer({ callsPerMinute: 0 }), stats });
+    const err = await unreachable.lookup({ storefront: "us", ids: [1000] }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(err).toBeInstanceOf(ItunesRequestError);
+    expect(err).toMatchObject({ kind: "network", status: null, attempts: 2, detail: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:\d+/) });
+    expect((err as Error).message).toMatch(/^iTunes Lookup unreachable for storefront "us" \(connect ECONNREFUSED/);
+    expect(stats).toEqual({ requests: 2, throttled: 0, retries: 1, unreadableResults: 0 });
+  });
+
+  it("a call that never reached Apple gives its pacing slot back", async () => {
+    const pacer = new ItunesPacer({ callsPerMinute: 60 }); // one call a second
+    const unreachable = createItunesClient({ baseUrl: await unreachableLoopbackUrl(), pacer, backoffBaseMs: 5 });
+    const started = Date.now();
+    for (const storefront of ["us", "gb"]) await unreachable.lookup({ storefront, ids: [1000] }).catch(() => null);
+    // Four refused calls; charged to the budget they would have waited three seconds.
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it("names the host when fetch's reason does not (a port fetch refuses, e.g. 9)", async () => {
+    const err = await createItunesClient({ baseUrl: "http://127.0.0.1:9", pacer: new ItunesPacer({ callsPerMinute: 0 }), backoffBaseMs: 5 })
+      .lookup({ storefront: "us", ids: [1000] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "network", detail: "bad port (127.0.0.1:9)" });
+  });
+
+  it("treats a connection dropped without an answer as unreachable, not as a throttle", async () => {
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "unreachable" });
+    const err = await client({ maxRetries: 4 }).lookup({ storefront: "us", ids: [1000] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "network", attempts: 2, detail: expect.any(String) });
+    expect(apple.sim.counters.byEndpoint["itunes.lookup"]).toBe(2);
+  });
+
   it("slows the pacer down on 403/429 and counts throttle hits", async () => {
     apple.sim.addFault({ endpoint: "itunes.lookup", kind: 403, count: 2 });
     const pacer = new ItunesPacer({ callsPerMinute: 60_000 });
     const stats = createItunesStats();
     await client({ pacer, stats }).lookup({ storefront: "us", ids: [1000] });
-    expect(stats).toEqual({ requests: 3, throttled: 2, retries: 2 });
+    expect(stats).toEqual({ requests: 3, throttled: 2, retries: 2, unreadableResults: 0 });
     // Halved twice, then eased back once by the success.
     expect(pacer.rate).toBe(60_000 / 4 * 1.25);
   });

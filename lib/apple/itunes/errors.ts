@@ -1,3 +1,4 @@
+/** "network": no HTTP answer at all (DNS failure, connection refused or reset): Apple is not reachable from here. */
 export type ItunesErrorKind = "throttled" | "server" | "timeout" | "network" | "bad_response" | "http";
 
 export class ItunesRequestError extends Error {
@@ -8,6 +9,8 @@ export class ItunesRequestError extends Error {
     readonly status: number | null,
     readonly storefront: string,
     readonly attempts: number,
+    /** What the network layer said for kind "network", e.g. "connect ECONNREFUSED 127.0.0.1:9". */
+    readonly detail: string | null = null,
   ) {
     super(message);
   }

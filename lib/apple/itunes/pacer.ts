@@ -44,6 +44,12 @@ export class ItunesPacer {
     if (start > now) await sleep(start - now);
   }
 
+  /** The call just given a slot never reached Apple (no HTTP answer): its slot goes back, the next call need not wait for it. */
+  refund(): void {
+    if (!this.enabled) return;
+    this.nextSlotAt = Math.max(Date.now(), this.nextSlotAt - 60_000 / this.current);
+  }
+
   /** Apple throttled us (403/429): halve the rate. */
   onThrottle(): void {
     if (!this.enabled) return;

@@ -1,14 +1,17 @@
 // Raw iTunes Lookup payloads, validated loosely: Apple adds fields, omits rating fields and stringifies numbers.
 import { z } from "zod";
 
-/** A number that Apple may send as a string ("123456") or omit; invalid values become undefined. */
+/**
+ * A number that Apple may send as a string ("123456") or omit. Omitted (or null, "") is undefined; sent but not
+ * a number ("N/A", true, {}) is NaN — unknown, which is not the same as absent.
+ */
 const looseNumber = z
-  .union([z.number(), z.string(), z.null()])
+  .unknown()
   .optional()
   .transform((v) => {
     if (v === null || v === undefined || v === "") return undefined;
-    const n = typeof v === "number" ? v : Number(v);
-    return Number.isFinite(n) ? n : undefined;
+    const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
+    return Number.isFinite(n) ? n : Number.NaN;
   });
 
 const looseString = z

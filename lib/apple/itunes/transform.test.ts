@@ -38,6 +38,7 @@ describe("parseLookupResponse", () => {
       currentVersionReleaseDate: "2026-01-15T08:00:00Z",
       artworkUrl: weather.artworkUrl512,
       trackViewUrl: weather.trackViewUrl,
+      malformed: [],
     });
   });
 
@@ -60,8 +61,27 @@ describe("parseLookupResponse", () => {
       results: [{ ...weather, trackId: "1234567890", userRatingCount: "10", averageUserRating: "4.5" }, { wrapperType: "artist", artistId: 1 }, { trackName: "no ids" }],
     });
     expect(apps).toHaveLength(1);
-    expect(apps[0]).toMatchObject({ trackId: 1234567890, ratingCount: 10, averageRating: 4.5 });
+    expect(apps[0]).toMatchObject({ trackId: 1234567890, ratingCount: 10, averageRating: 4.5, malformed: [] });
     expect(skipped).toBe(2);
+  });
+
+  it("marks rating fields Apple sent but that are not numbers as malformed, not as missing", () => {
+    const odd = { ...weather, averageUserRating: "N/A", userRatingCount: true, averageUserRatingForCurrentVersion: 7, userRatingCountForCurrentVersion: -3 };
+    const [app] = parseLookupResponse({ results: [odd] }).apps;
+    expect(app.malformed).toEqual(["averageRating", "ratingCount", "currentVersionAverageRating", "currentVersionRatingCount"]);
+    const [onlyAverage] = parseLookupResponse({ results: [{ ...weather, averageUserRating: "N/A" }] }).apps;
+    expect(onlyAverage).toMatchObject({ malformed: ["averageRating"], ratingCount: 18234 });
+    const [onlyCount] = parseLookupResponse({ results: [{ ...weather, userRatingCount: "N/A" }] }).apps;
+    expect(onlyCount).toMatchObject({ malformed: ["ratingCount"], averageRating: 4.67 });
+    // Absent or empty is still "no value", not malformed.
+    const [blank] = parseLookupResponse({ results: [{ ...weather, averageUserRating: "", userRatingCount: null }] }).apps;
+    expect(blank.malformed).toEqual([]);
+  });
+
+  it("counts software results whose id cannot be read as unreadable", () => {
+    const parsed = parseLookupResponse({ results: [weather, { ...weather, trackId: "12ab" }, { wrapperType: "artist", artistId: 1 }] });
+    expect(parsed).toMatchObject({ skipped: 2, unreadable: 1 });
+    expect(parsed.apps).toHaveLength(1);
   });
 
   it("rejects a payload that is not a lookup envelope", () => {
@@ -87,6 +107,22 @@ describe("classifyLookup", () => {
     expect(out.get("1234567890")).toEqual({ kind: "found", app: found });
     expect(out.get("2")).toEqual({ kind: "no_ratings", app: none });
     expect(out.get("3")).toEqual({ kind: "not_sold" });
+  });
+
+  it("an app in the results is present even when its rating fields cannot be read", () => {
+    const [avgNA] = parseLookupResponse({ results: [{ ...weather, averageUserRating: "N/A" }] }).apps;
+    const [countNA] = parseLookupResponse({ results: [{ ...weather, userRatingCount: "N/A" }] }).apps;
+    const [avgNAnoRatings] = parseLookupResponse({ results: [{ ...weather, averageUserRating: "N/A", userRatingCount: 0 }] }).apps;
+    expect(classifyLookup({ ids: [1234567890] }, [avgNA]).get("1234567890")?.kind).toBe("found");
+    expect(classifyLookup({ ids: [1234567890] }, [countNA]).get("1234567890")?.kind).toBe("found");
+    // A readable count of zero still says "no ratings here".
+    expect(classifyLookup({ ids: [1234567890] }, [avgNAnoRatings]).get("1234567890")?.kind).toBe("no_ratings");
+  });
+
+  it("an app absent from an answer with an unreadable result is unknown, not gone", () => {
+    const out = classifyLookup({ ids: [1234567890, 3] }, [found], 1);
+    expect(out.get("1234567890")?.kind).toBe("found");
+    expect(out.get("3")).toEqual({ kind: "unreadable" });
   });
 
   it("matches bundle ids case-insensitively and keys them as requested", () => {

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { AccessContext } from "@/lib/auth/access";
 import { sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { EndpointAddressError, checkEndpointUrl } from "@/lib/notifications/channels/address-policy";
 import { sendToEndpoint } from "@/lib/notifications/channels/endpoints";
 import type { DeliveryPayload } from "@/lib/notifications/payload";
 import { endpointAad } from "@/lib/notifications/secrets";
@@ -73,6 +74,13 @@ export async function createEndpoint(
   ctx: AccessContext,
   input: { kind: EndpointKind; name: string; url: string; eventTypes: NotificationType[] },
 ): Promise<{ endpoint: EndpointView; secret: string | null }> {
+  // Checked again, freshly resolved, on every send: a name may point elsewhere later.
+  try {
+    await checkEndpointUrl(input.url);
+  } catch (error) {
+    if (error instanceof EndpointAddressError) throw new ValidationError(error.message, { url: error.message });
+    throw error;
+  }
   const id = randomUUID();
   const secret = input.kind === "webhook" ? generateWebhookSecret() : null;
   const row = await db.notificationEndpoint.create({
@@ -122,7 +130,7 @@ export async function deleteEndpoint(ctx: AccessContext, endpointId: string): Pr
   return { id: row.id };
 }
 
-/** Sends one sample message now and reports what the receiver said (not counted as a failure). */
+/** Sends one sample message now and reports how it went: the receiver's status, never its body (not counted as a failure). */
 export async function sendTestMessage(ctx: AccessContext, endpointId: string): Promise<{ ok: boolean; error: string | null }> {
   const row = await find(ctx, endpointId);
   const [team, project] = await Promise.all([

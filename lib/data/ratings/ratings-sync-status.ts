@@ -20,7 +20,7 @@ async function projectShareOfSystemRun(ctx: AccessContext, run: SyncRunRow): Pro
   const apple: Record<string, number> = {};
   const counters = (run.counters ?? {}) as Record<string, unknown>;
   // How many storefronts answered, and Apple's throttling, are facts about Apple, not about other tenants.
-  for (const key of ["storefronts", "storefrontsFetched", "throttleHits"]) if (typeof counters[key] === "number") apple[key] = counters[key];
+  for (const key of ["storefronts", "storefrontsFetched", "storefrontsNotAttempted", "throttleHits"]) if (typeof counters[key] === "number") apple[key] = counters[key];
   return { ...apple, apps: share?.apps ?? 0, rowsUpserted: share?.rows ?? 0, tombstones: share?.tombstones ?? 0 };
 }
 

@@ -72,6 +72,18 @@ describe("reply", () => {
     expect(long).toMatchObject({ ok: false, error: { code: "validation_failed", message: expect.stringContaining("5,970") } });
     expect(apple.sim.log).toHaveLength(0);
   });
+
+  it.each([
+    ["a NUL byte", "Thanks\u0000 for the review"],
+    ["half an emoji at the end (a cut surrogate pair)", `Thanks ${"🙂".slice(0, 1)}`],
+    ["a lone low surrogate", `Thanks ${"🙂".slice(1)} a lot`],
+  ])("refuses a reply with %s as a field error, without calling Apple", async (_label, body) => {
+    const before = await row(reviewId);
+    const result = await publishReplyAction.run(owner(), { reviewId, body });
+    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { body: expect.stringMatching(/character/) } } });
+    expect(apple.sim.log).toHaveLength(0);
+    expect(await row(reviewId)).toEqual(before);
+  });
 });
 
 describe("edit", () => {

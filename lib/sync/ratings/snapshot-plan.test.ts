@@ -29,9 +29,38 @@ describe("planStorefrontSnapshot", () => {
       counts: [120, 0, 0],
       currentVersionAverages: [4.5, null, null],
       currentVersionCounts: [8, null, null],
+      keepAverages: [false, false, false],
+      keepCounts: [false, false, false],
+      keepCurrentVersionAverages: [false, false, false],
+      keepCurrentVersionCounts: [false, false, false],
       versions: ["2.0", "1.1", null],
       foundCount: 1,
       noRatingsCount: 1,
+      malformedFields: 0,
+      unknownCount: 0,
     });
+  });
+
+  it("keeps an app present when a field cannot be read: keep flags instead of a value, never absent", () => {
+    const odd = { ...payload.results[0], averageUserRating: "N/A", userRatingCountForCurrentVersion: "lots" };
+    const outcomes = classifyLookup({ ids: [11] }, parseLookupResponse({ results: [odd] }).apps);
+    const plan = planStorefrontSnapshot([{ appId: "a", trackId: 11 }], outcomes);
+    expect(plan).toMatchObject({
+      found: [true],
+      averages: [null],
+      counts: [120],
+      currentVersionCounts: [null],
+      keepAverages: [true],
+      keepCounts: [false],
+      keepCurrentVersionCounts: [true],
+      foundCount: 1,
+      malformedFields: 2,
+    });
+  });
+
+  it("leaves out apps whose absence is uncertain (the answer had a result it could not read)", () => {
+    const outcomes = classifyLookup({ ids: [11, 13] }, parseLookupResponse(payload).apps, 1);
+    const plan = planStorefrontSnapshot([{ appId: "a", trackId: 11 }, { appId: "c", trackId: 13 }], outcomes);
+    expect(plan).toMatchObject({ appIds: ["a"], found: [true], unknownCount: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { chunk, createItunesClient, createItunesStats, ItunesRequestError, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { chunk, createItunesClient, createItunesStats, ItunesRequestError, unreachableDetail, type ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
@@ -13,12 +13,16 @@ export interface StorefrontOutcome {
   noRatings: number;
   rows: number;
   tombstones: number;
+  /** Values Apple sent that could not be read: rating fields (the previous figures were kept) and result ids. */
+  malformedFields: number;
   requests: number;
   throttled: number;
   retries: number;
   /** Apps whose chunk failed after retries: nothing was written for them here. */
   failedAppIds: string[];
   error: string | null;
+  /** Set when a call got no HTTP answer at all (what the network said): counts towards "Apple unreachable". */
+  networkError: string | null;
 }
 
 /**
@@ -43,11 +47,13 @@ export async function snapshotStorefront(input: {
     noRatings: 0,
     rows: 0,
     tombstones: 0,
+    malformedFields: 0,
     requests: 0,
     throttled: 0,
     retries: 0,
     failedAppIds: [],
     error: null,
+    networkError: null,
   };
   for (const part of chunk(input.apps, chunkSize)) {
     let outcomes;
@@ -57,6 +63,7 @@ export async function snapshotStorefront(input: {
       if (!(error instanceof ItunesRequestError)) throw error;
       out.ok = false;
       out.error = error.message;
+      out.networkError = unreachableDetail(error) ?? out.networkError;
       out.failedAppIds.push(...part.map((a) => a.appId));
       continue;
     }
@@ -66,7 +73,9 @@ export async function snapshotStorefront(input: {
     out.noRatings += plan.noRatingsCount;
     out.rows += written.rows;
     out.tombstones += written.tombstones;
+    out.malformedFields += plan.malformedFields;
   }
+  out.malformedFields += stats.unreadableResults;
   Object.assign(out, { requests: stats.requests, throttled: stats.throttled, retries: stats.retries });
   await db.$executeRaw`
     UPDATE sync_runs SET progress = jsonb_build_object(

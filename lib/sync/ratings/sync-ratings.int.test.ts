@@ -1,11 +1,12 @@
 // The ratings sync against the Apple simulator over HTTP and a real PostgreSQL.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
 import { ItunesPacer, setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
+import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { syncRatings, type RatingsSyncOptions } from "./sync-ratings";
 
 const A = 7100000001; // sold in us, gb; no ratings in de
@@ -182,6 +183,46 @@ describe("storefronts that disappear and come back", () => {
   });
 });
 
+describe("figures Apple sends that cannot be read", () => {
+  it("an \"N/A\" average keeps the previous figure: no tombstone, no drop in the worldwide count, counted", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: A, storefront: "gb", ratings: { averageRating: 4.0, ratingCount: 55 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "gb" });
+    const result = await run(DAY2);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    const gb = (await rows(world.alpha, DAY2)).find((r) => r.countryCode === "gb");
+    expect(gb).toMatchObject({ ratingCount: 55, ratingCountDelta: 5, isLatest: true });
+    expect(gb?.averageRating?.toNumber()).toBe(4);
+    expect(await db.appStoreRating.count({ where: { projectId: world.projectId, averageRating: null } })).toBe(0);
+    const alpha = await app(world.alpha);
+    expect(alpha.worldwideRatingCount).toBe(155);
+    expect(alpha.worldwideRatingCountDelta).toBe(5);
+  });
+
+  it("an unreadable count keeps the previous count and draws no delta from it", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: A, storefront: "us", ratings: { averageRating: 4.6, ratingCount: 130 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "us", field: "userRatingCount" });
+    const result = await run(DAY2);
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    const us = (await rows(world.alpha, DAY2)).find((r) => r.countryCode === "us");
+    expect(us).toMatchObject({ ratingCount: 100, ratingCountDelta: null });
+    expect(us?.averageRating?.toNumber()).toBe(4.6);
+    expect((await app(world.alpha)).worldwideRatingCount).toBe(150);
+  });
+
+  it("with nothing earlier to keep, an unreadable average writes no row at all (the app is present, so never a tombstone)", async () => {
+    await run(DAY1);
+    apple.sim.advanceDay([{ trackId: B, storefront: "fr", ratings: { averageRating: 4.2, ratingCount: 12 } }]);
+    apple.sim.addFault({ endpoint: "itunes.lookup", kind: "non_numeric", storefront: "fr" });
+    const result = await run(DAY2);
+    expect(result.counters).toMatchObject({ malformedFields: 1, tombstones: 0 });
+    expect((await rows(world.beta)).map((r) => r.countryCode)).toEqual(["de", "de"]);
+    expect((await app(world.beta)).worldwideRatingCount).toBe(40);
+  });
+});
+
 describe("failures", () => {
   it("writes nothing for a storefront that fails after retries, ends partial and rolls up from the rest", async () => {
     await run(DAY1);
@@ -218,6 +259,60 @@ describe("failures", () => {
     expect(result.counters.retries).toBeGreaterThanOrEqual(3);
     expect(pacer.lowest).toBeLessThan(60_000);
     expect((await app(world.alpha)).worldwideRatingCount).toBe(150);
+  });
+});
+
+describe("when Apple cannot be reached or does not know an app", () => {
+  const failedNotices = () => db.notification.count({ where: { projectId: world.projectId, type: "sync.failed" } });
+
+  it("an outage before any App Store id is known: a failed run that names the cause, within seconds, told and logged", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const started = Date.now();
+      // The client's own retry timing, not the test's fast one: the run must give up quickly by itself.
+      const result = await run(DAY1, { itunes: { baseUrl: await unreachableLoopbackUrl() } });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(result.status).toBe("failed");
+      expect(result.error).toMatch(/^iTunes Lookup unreachable: connect ECONNREFUSED 127\.0\.0\.1:\d+\./);
+      expect(result.error).toContain("2 apps have no App Store id yet: Alpha, Beta — Apple could not be reached to look them up.");
+      expect(result.counters).toMatchObject({ apps: 0, appsSkipped: 2, appsWithoutAppStoreId: ["Alpha", "Beta"], appsRefreshed: 0, storefrontsFetched: 0 });
+      expect(await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } })).toMatchObject({ status: "failed", error: result.error });
+      expect(await failedNotices()).toBeGreaterThan(0);
+      expect(logged.mock.calls.some((c) => String(c[0]).includes(`run ${result.runId} failed: iTunes Lookup unreachable`))).toBe(true);
+      // The apps say why they have no ratings, and nothing pretends they were synced.
+      const alpha = await app(world.alpha);
+      expect(alpha).toMatchObject({ appStoreLookupStatus: "unreachable", ratingsSyncedAt: null });
+      expect(alpha.appStoreLookupError).toMatch(/^iTunes Lookup unreachable: connect ECONNREFUSED/);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("an outage after the apps are known stops after a few storefronts and counts the ones not attempted", async () => {
+    await run(DAY1);
+    const before = await app(world.alpha);
+    const result = await run(DAY2, { itunes: { baseUrl: await unreachableLoopbackUrl(), backoffBaseMs: 5 } });
+    expect(result.status).toBe("failed");
+    expect(result.counters).toMatchObject({ apps: 2, storefrontsFetched: 0, storefrontsFailed: 4, storefrontsNotAttempted: 171, appsRefreshed: 0, rowsUpserted: 0 });
+    expect(result.error).toMatch(/^iTunes Lookup unreachable: connect ECONNREFUSED .*\. Gave up after 4 storefronts; 171 were not attempted and nothing was recorded there today\.$/);
+    expect(await db.appStoreRating.count({ where: { projectId: world.projectId, snapshotDate: new Date(DAY2) } })).toBe(0);
+    // Yesterday's figures stand, and the app is not shown as synced today.
+    expect((await app(world.alpha)).ratingsSyncedAt).toEqual(before.ratingsSyncedAt);
+    expect(await failedNotices()).toBeGreaterThan(0);
+  });
+
+  it("an app the App Store does not know: partial next to a synced app, failed alone, each naming the app and what to do", async () => {
+    const ghost = await createApp(world.teamId, world.projectId, { bundleId: "com.rt.ghost", name: "Ghost" });
+    const mixed = await run(DAY1);
+    expect(mixed.status).toBe("partial");
+    expect(mixed.error).toBe("1 app has no App Store id yet: Ghost — not found on the App Store by its bundle id; enter its App Store id.");
+    expect(mixed.counters).toMatchObject({ apps: 2, appsWithoutAppStoreId: ["Ghost"], storefrontsFetched: 175 });
+    expect(await app(ghost.id)).toMatchObject({ appStoreLookupStatus: "not_found", appStoreLookupError: null });
+
+    await db.app.deleteMany({ where: { id: { in: [world.alpha, world.beta] } } });
+    const alone = await run(DAY2);
+    expect(alone.status).toBe("failed");
+    expect(alone.error).toBe("1 app has no App Store id yet: Ghost — not found on the App Store by its bundle id; enter its App Store id.");
   });
 });
 

@@ -1,4 +1,20 @@
 // Counters of a reviews sync run, as stored in sync_runs.counters (JSON-safe).
+
+/** An app this run could not read completely, and what Apple answered. */
+export interface AppFailure {
+  appId: string;
+  app: string;
+  /** Where it stopped: paging its reviews, or re-reading its replies. */
+  during: "reviews" | "replies";
+  /** Apple's HTTP status, or "network" when no answer came. */
+  status: string;
+  code: string | null;
+  detail: string | null;
+  hint: string | null;
+  /** Reviews this run had inserted for the app before it stopped (they are kept, and announced). */
+  inserted: number;
+}
+
 export interface ReviewSyncCounters {
   apps: number;
   appsCompleted: number;
@@ -7,11 +23,15 @@ export interface ReviewSyncCounters {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Reviews Apple listed that cannot be stored as they are (rating not 1–5, unreadable date): skipped, a stored copy kept. */
+  malformedReviews: number;
   deleted: number;
   pendingChecked: number;
   responsesRefreshed: number;
   responsesCleared: number;
   errorsByStatus: Record<string, number>;
+  /** Per app not read completely: Apple's status, code and detail. */
+  appFailures: AppFailure[];
   rateLimitWaits: number;
   retries: number;
   /** App Store ids found through App Store Connect on this run (apps that had none). */
@@ -31,11 +51,13 @@ export function emptyCounters(): ReviewSyncCounters {
     inserted: 0,
     updated: 0,
     unchanged: 0,
+    malformedReviews: 0,
     deleted: 0,
     pendingChecked: 0,
     responsesRefreshed: 0,
     responsesCleared: 0,
     errorsByStatus: {},
+    appFailures: [],
     rateLimitWaits: 0,
     retries: 0,
     appStoreIdsFound: 0,
@@ -45,7 +67,7 @@ export function emptyCounters(): ReviewSyncCounters {
   };
 }
 
-type Numeric = Exclude<keyof ReviewSyncCounters, "errorsByStatus" | "appsWithoutAppStoreId" | "aborted" | "abortReason">;
+type Numeric = Exclude<keyof ReviewSyncCounters, "errorsByStatus" | "appFailures" | "appsWithoutAppStoreId" | "aborted" | "abortReason">;
 
 export function addCounters(into: ReviewSyncCounters, delta: Partial<Pick<ReviewSyncCounters, Numeric | "errorsByStatus">>) {
   for (const [key, value] of Object.entries(delta)) {
@@ -55,4 +77,11 @@ export function addCounters(into: ReviewSyncCounters, delta: Partial<Pick<Review
       into[key as Numeric] += value;
     }
   }
+}
+
+/** "Weather (paging its reviews): App Store Connect 500 UNEXPECTED_ERROR: An unexpected error occurred. — hint", without a final period. */
+export function describeAppFailure(f: AppFailure): string {
+  const answer = [f.status === "network" ? "no answer" : f.status, f.code].filter(Boolean).join(" ");
+  const text = `${f.app} (${f.during === "replies" ? "re-reading its replies" : "paging its reviews"}): App Store Connect ${answer}: ${f.detail ?? "no detail given"}${f.hint ? ` — ${f.hint}` : ""}`;
+  return text.replace(/\.+$/, "");
 }

@@ -9,7 +9,15 @@ import { writeReviewPage, type PageTarget } from "./write-page";
 export const PAGES_PER_STEP = 25;
 
 export interface StepFailure {
+  /** Apple's HTTP status, or "network" when no answer came. */
   status: string;
+  /** Apple's error code (e.g. UNEXPECTED_ERROR), null when it sent none. */
+  code: string | null;
+  /** Apple's own detail (or title), null when it sent none. */
+  detail: string | null;
+  /** What to do about it. */
+  hint: string | null;
+  /** One line: Apple's status, code and detail, then the hint. */
   message: string;
   /** 401/403: the key itself is refused, so the whole project run stops. */
   abort: boolean;
@@ -20,6 +28,8 @@ export interface PagesStepResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Reviews Apple listed that cannot be stored as they are (rating not 1–5, unreadable date): skipped, a stored copy kept. */
+  malformed: number;
   nextUrl: string | null;
   done: boolean;
   rateLimitWaits: number;
@@ -29,16 +39,24 @@ export interface PagesStepResult {
 
 export function failureOf(error: unknown): StepFailure {
   if (error instanceof AscError) {
-    return { status: String(error.status ?? "network"), message: describeAscError(error), abort: error instanceof AscAuthError || error instanceof AscForbiddenError };
+    return {
+      status: String(error.status ?? "network"),
+      code: error.code,
+      detail: error.detail ?? error.title,
+      hint: error.hint,
+      message: describeAscError(error),
+      abort: error instanceof AscAuthError || error instanceof AscForbiddenError,
+    };
   }
   throw error;
 }
 
 export async function fetchReviewPages(target: PageTarget & { appStoreId: string }, startUrl: string | null): Promise<PagesStepResult> {
-  const result: PagesStepResult = { pages: 0, inserted: 0, updated: 0, unchanged: 0, nextUrl: startUrl, done: false, rateLimitWaits: 0, retries: 0, failure: null };
+  const result: PagesStepResult = { pages: 0, inserted: 0, updated: 0, unchanged: 0, malformed: 0, nextUrl: startUrl, done: false, rateLimitWaits: 0, retries: 0, failure: null };
   const integration = await loadIntegration(target.projectId, target.teamId);
   if (!integration?.enabled) {
-    result.failure = { status: "disabled", message: "The App Store Connect integration was removed or disabled during the run.", abort: true };
+    const message = "The App Store Connect integration was removed or disabled during the run.";
+    result.failure = { status: "disabled", code: null, detail: null, hint: null, message, abort: true };
     return result;
   }
   const stats = createAscStats();
@@ -54,7 +72,9 @@ export async function fetchReviewPages(target: PageTarget & { appStoreId: string
       // Fetch the next page from Apple while this one is written: the two waits overlap.
       pending = more ? pages.next() : null;
       pending?.catch(() => {});
-      const written = await writeReviewPage(target, page.reviews);
+      const written = await writeReviewPage(target, page.reviews, page.malformed.flatMap((m) => (m.id ? [m.id] : [])));
+      if (page.malformed.length > 0) console.warn(`starboard: skipped ${page.malformed.length} review(s) App Store Connect sent unreadable: ${page.malformed.map((m) => `${m.id ?? "?"} (${m.reason})`).join(", ")}`);
+      result.malformed += page.malformed.length;
       result.pages++;
       result.inserted += written.inserted;
       result.updated += written.updated;

@@ -12,6 +12,7 @@ export interface AppMissingAppStoreId {
   name: string;
   bundleId: string | null;
   hadReviews: boolean;
+  announcePending: boolean;
 }
 
 export interface AppStoreIdResolution {
@@ -35,9 +36,9 @@ export async function resolveMissingAppStoreIds(run: RunContext, missing: readon
     return { ...unresolved, failure: failureOf(error) };
   }
   return {
-    resolved: missing.flatMap(({ appId, name, hadReviews }) => {
+    resolved: missing.flatMap(({ appId, name, hadReviews, announcePending }) => {
       const appStoreId = written.get(appId);
-      return appStoreId ? [{ appId, name, appStoreId, hadReviews }] : [];
+      return appStoreId ? [{ appId, name, appStoreId, hadReviews, announcePending }] : [];
     }),
     withoutId: missing.filter((a) => !written.has(a.appId)).map((a) => a.name),
     failure: null,

@@ -1,11 +1,10 @@
 import "server-only";
 // One app of a project run, as named steps: pages (a few per step) → reconcile → replies → notify.
-import { db } from "@/lib/db";
-import { notify } from "@/lib/notifications/notify";
 import type { StepRunner } from "../steps";
 import { updateRunProgress } from "../runs";
-import { addCounters, type ReviewSyncCounters } from "./counters";
+import { addCounters, type AppFailure, type ReviewSyncCounters } from "./counters";
 import { fetchReviewPages, type StepFailure } from "./fetch-pages";
+import { notifyNewReviews } from "./notify-new-reviews";
 import { deleteUnseenReviews } from "./reconcile";
 import { refreshReplies } from "./refresh-replies";
 
@@ -14,6 +13,8 @@ export interface AppToSync {
   name: string;
   appStoreId: string;
   hadReviews: boolean;
+  /** Reviews inserted by an earlier run are still waiting to be announced (it stopped before its notify step). */
+  announcePending: boolean;
 }
 
 export interface RunContext {
@@ -23,13 +24,24 @@ export interface RunContext {
   startedAt: string;
 }
 
-function recordFailure(counters: ReviewSyncCounters, failure: StepFailure) {
+function recordFailure(counters: ReviewSyncCounters, app: AppToSync, during: AppFailure["during"], failure: StepFailure, inserted: number) {
   addCounters(counters, { errorsByStatus: { [failure.status]: 1 } });
+  counters.appFailures.push({ appId: app.appId, app: app.name, during, status: failure.status, code: failure.code, detail: failure.detail ?? failure.message, hint: failure.hint, inserted });
 }
 
 /** Returns the failure that should abort the whole run (401/403), if any. */
 export async function syncAppReviews(steps: StepRunner, run: RunContext, app: AppToSync, counters: ReviewSyncCounters): Promise<StepFailure | null> {
-  const target = { teamId: run.teamId, projectId: run.projectId, appId: app.appId, runKey: run.runId, appStoreId: app.appStoreId };
+  const { inserted, failure } = await readApp(steps, run, app, counters);
+  // Whatever was inserted is announced now, also when the app could not be read completely (a first sync's
+  // reviews are its history and wait for nobody).
+  if ((app.hadReviews && inserted > 0) || app.announcePending) await steps.run(`app-${app.appId}-notify`, () => notifyNewReviews(run, app));
+  return failure?.abort ? failure : null;
+}
+
+/** Pages (a few per step) → reconcile → replies; stops at the first failure, which it records. */
+async function readApp(steps: StepRunner, run: RunContext, app: AppToSync, counters: ReviewSyncCounters): Promise<{ inserted: number; failure: StepFailure | null }> {
+  // The first sync of an app is its history, not news.
+  const target = { teamId: run.teamId, projectId: run.projectId, appId: app.appId, runKey: run.runId, appStoreId: app.appStoreId, announce: app.hadReviews };
   let nextUrl: string | null = null;
   let inserted = 0;
   for (let chunk = 0; ; chunk++) {
@@ -39,13 +51,13 @@ export async function syncAppReviews(steps: StepRunner, run: RunContext, app: Ap
       await updateRunProgress(run.runId, { app: app.name, appId: app.appId, pages: counters.pages + r.pages });
       return r;
     });
-    addCounters(counters, { pages: step.pages, inserted: step.inserted, updated: step.updated, unchanged: step.unchanged, rateLimitWaits: step.rateLimitWaits, retries: step.retries });
+    addCounters(counters, { pages: step.pages, inserted: step.inserted, updated: step.updated, unchanged: step.unchanged, malformedReviews: step.malformed ?? 0, rateLimitWaits: step.rateLimitWaits, retries: step.retries });
     inserted += step.inserted;
     if (step.failure) {
       // An incomplete view of Apple never deletes rows nor clears replies: skip reconcile and refresh.
-      recordFailure(counters, step.failure);
+      recordFailure(counters, app, "reviews", step.failure, inserted);
       counters.appsIncomplete++;
-      return step.failure.abort ? step.failure : null;
+      return { inserted, failure: step.failure };
     }
     if (step.done) break;
     nextUrl = step.nextUrl;
@@ -61,43 +73,10 @@ export async function syncAppReviews(steps: StepRunner, run: RunContext, app: Ap
     retries: replies.retries,
   });
   if (replies.failure) {
-    recordFailure(counters, replies.failure);
+    recordFailure(counters, app, "replies", replies.failure, inserted);
     counters.appsIncomplete++;
-    return replies.failure.abort ? replies.failure : null;
+    return { inserted, failure: replies.failure };
   }
   counters.appsCompleted++;
-
-  // The first sync of an app is its history, not news.
-  if (app.hadReviews && inserted > 0) {
-    await steps.run(`app-${app.appId}-notify`, () => notifyNewReviews(run, app, inserted));
-  }
-  return null;
-}
-
-async function notifyNewReviews(run: RunContext, app: AppToSync, count: number): Promise<number> {
-  const newInRun = { appId: app.appId, ingestedAt: { gte: new Date(run.startedAt) } };
-  // The stars of this run's reviews feed each member's star filter; read here, beside the newest review,
-  // rather than by notify() re-reading the run afterwards.
-  const [newest, ratings] = await Promise.all([
-    db.appStoreReview.findFirst({
-      where: newInRun,
-      orderBy: [{ createdAtInStore: "desc" }, { id: "desc" }],
-      select: { id: true, rating: true, title: true, body: true },
-    }),
-    db.appStoreReview.findMany({ where: newInRun, distinct: ["rating"], select: { rating: true } }),
-  ]);
-  const reviewStars = ratings.map((r) => r.rating).sort((a, b) => a - b);
-  const text = [newest?.title, newest?.body].filter(Boolean).join(" — ");
-  const snippet = text.length > 140 ? `${text.slice(0, 139)}…` : text;
-  return notify({
-    type: "app.review_new",
-    teamId: run.teamId,
-    projectId: run.projectId,
-    appId: app.appId,
-    syncRunId: run.runId,
-    title: `${count} new review${count === 1 ? "" : "s"} for ${app.name}`,
-    body: newest ? `${"★".repeat(newest.rating)} ${snippet}` : null,
-    link: newest ? `/dashboard/reviews?project=${run.projectId}&app=${app.appId}&review=${newest.id}` : `/dashboard/reviews?app=${app.appId}`,
-    ...(reviewStars.length ? { reviewStars } : {}),
-  });
+  return { inserted, failure: null };
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
-import { addCounters, emptyCounters } from "./counters";
+import { addCounters, describeAppFailure, emptyCounters } from "./counters";
 import { dropSeen } from "./reconcile";
 import { resolveMissingAppStoreIds, type AppMissingAppStoreId } from "./resolve-app-store-ids";
 import { syncAppReviews, type AppToSync, type RunContext } from "./sync-app";
@@ -40,16 +40,19 @@ async function start(input: ProjectSyncInput): Promise<Started> {
   if (!integration?.enabled) {
     return { ...base, apps: [], missingAppStoreIds: [], refusal: integration ? "The App Store Connect integration is disabled." : "This project has no App Store Connect integration." };
   }
-  const appleApps = await db.$queryRaw<{ appId: string; name: string; bundleId: string | null; appStoreId: string | null; hadReviews: boolean }[]>`
+  const appleApps = await db.$queryRaw<{ appId: string; name: string; bundleId: string | null; appStoreId: string | null; hadReviews: boolean; announcePending: boolean }[]>`
     SELECT a.id::text AS "appId", a.name, a.bundle_id AS "bundleId", a.apple_app_store_id::text AS "appStoreId",
-      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews"
+      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews",
+      EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id AND r.announce_pending) AS "announcePending"
     FROM apps a
     WHERE a.project_id = ${project.id}::uuid AND a.team_id = ${project.teamId}::uuid AND a.platform = 'apple'
     ORDER BY a.created_at, a.id`;
   return {
     ...base,
-    apps: appleApps.flatMap(({ appId, name, appStoreId, hadReviews }) => (appStoreId ? [{ appId, name, appStoreId, hadReviews }] : [])),
-    missingAppStoreIds: appleApps.flatMap(({ appId, name, bundleId, appStoreId, hadReviews }) => (appStoreId ? [] : [{ appId, name, bundleId, hadReviews }])),
+    apps: appleApps.flatMap(({ appId, name, appStoreId, hadReviews, announcePending }) => (appStoreId ? [{ appId, name, appStoreId, hadReviews, announcePending }] : [])),
+    missingAppStoreIds: appleApps.flatMap(({ appId, name, bundleId, appStoreId, hadReviews, announcePending }) =>
+      appStoreId ? [] : [{ appId, name, bundleId, hadReviews, announcePending }],
+    ),
     refusal: null,
   };
 }
@@ -75,14 +78,17 @@ export async function syncProjectReviews(input: ProjectSyncInput): Promise<JobRe
   for (const app of abortReason ? [] : apps) {
     const abort = await syncAppReviews(input.steps, started, app, counters);
     if (abort) {
-      abortReason = abort.message;
+      abortReason = `Stopped at ${app.name}: ${abort.message}`;
       break;
     }
   }
   counters.aborted = abortReason !== null;
   counters.abortReason = abortReason;
+  const failures = counters.appFailures;
   const gaps = [
-    counters.appsIncomplete > 0 ? `${counters.appsIncomplete} of ${counters.apps} apps could not be read completely; their reviews were kept as they were.` : null,
+    failures.length > 0
+      ? `${failures.length} of ${counters.apps} ${counters.apps === 1 ? "app" : "apps"} could not be read completely; ${failures.length === 1 ? "its" : "their"} reviews were kept as they were. ${failures.map((f) => `${describeAppFailure(f)}.`).join(" ")}`
+      : null,
     idsUnreadable,
   ].filter((g): g is string => g !== null);
   const status: SyncStatus = abortReason ? "failed" : gaps.length > 0 ? "partial" : "succeeded";

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
+import { notifyNewReviews } from "./notify-new-reviews";
 import { syncProjectReviews } from "./sync-project";
 
 let apple: RunningAppleSim;
@@ -81,6 +82,47 @@ describe("reviews sync against the simulator", () => {
     expect((await review(w.weatherId, "r-fresh-1"))?.countryCode).toBe("fr");
   });
 
+  it("new reviews inserted by a run that fails mid-pagination are announced by that run, and never again", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    for (const n of [1, 2, 3]) apple.sim.addReview("1001", { id: `r-new-${n}`, territory: "FRA", rating: n, body: `Nouveau ${n}`, nickname: "fr", createdDate: `2026-03-0${n}T00:00:00Z` });
+    // Weather's second page and all its retries fail: its first page (with the three new reviews) was written.
+    for (const nth of [2, 3, 4, 5]) apple.sim.addFault({ endpoint: "asc.reviews", kind: "500", app: "1001", nth });
+    const partial = await sync(w);
+    expect(partial.status).toBe("partial");
+    expect(partial.counters).toMatchObject({ inserted: 3, appsIncomplete: 1 });
+    const notes = () => db.notification.findMany({ where: { teamId: w.teamId, type: "app.review_new" }, orderBy: { createdAt: "asc" } });
+    expect(await notes()).toHaveLength(1);
+    expect((await notes())[0]).toMatchObject({ title: "3 new reviews for Weather", syncRunId: partial.runId });
+    expect((await notes())[0].body).toContain("★★★ Nouveau 3");
+
+    apple.sim.clearFaults();
+    const complete = await sync(w);
+    expect(complete.status).toBe("succeeded");
+    expect(await notes()).toHaveLength(1);
+    apple.sim.addReview("1001", { id: "r-new-4", territory: "FRA", rating: 5, body: "Parfait", nickname: "fr", createdDate: "2026-03-04T00:00:00Z" });
+    await sync(w);
+    expect((await notes()).map((n) => n.title)).toEqual(["3 new reviews for Weather", "1 new review for Weather"]);
+  });
+
+  it("reviews a run inserted but did not get to announce are announced by the next run", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    // As a run that stopped between writing a page and its notify step leaves them.
+    await db.appStoreReview.updateMany({ where: { appId: w.weatherId, externalId: { in: ["r-kosovo", "r-pending"] } }, data: { announcePending: true } });
+    const next = await sync(w);
+    expect(next.counters).toMatchObject({ inserted: 0 });
+    const notes = await db.notification.findMany({ where: { teamId: w.teamId, type: "app.review_new" } });
+    expect(notes.map((n) => [n.title, n.syncRunId])).toEqual([["2 new reviews for Weather", next.runId]]);
+    expect(await db.appStoreReview.count({ where: { appId: w.weatherId, announcePending: true } })).toBe(0);
+    // A retried notify step of that run finds what it claimed, and notify() keeps it to one notification.
+    const run = { runId: next.runId!, teamId: w.teamId, projectId: w.projectId, startedAt: new Date().toISOString() };
+    const app = { appId: w.weatherId, name: "Weather", appStoreId: "1001", hadReviews: true, announcePending: false };
+    expect(await notifyNewReviews(run, app)).toBe(0);
+    expect(await db.notification.count({ where: { teamId: w.teamId, type: "app.review_new" } })).toBe(1);
+    expect(await db.appStoreReview.count({ where: { appId: w.weatherId, announcedRunId: next.runId } })).toBe(2);
+  });
+
   it("deletes a review removed at Apple after a complete run, but not after a run that failed mid-pagination", async () => {
     const w = await createReviewsWorld();
     await sync(w);
@@ -99,6 +141,25 @@ describe("reviews sync against the simulator", () => {
     expect(complete.counters).toMatchObject({ deleted: 2 });
     expect(await countReviews(w.weatherId)).toBe(451);
     expect(await review(w.weatherId, "r-kosovo")).toBeNull();
+  });
+
+  it("a partial run says which app and what Apple answered: on the run, the integration and in sync.failed", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    for (const nth of [2, 3, 4, 5]) apple.sim.addFault({ endpoint: "asc.reviews", kind: "500", app: "1001", nth });
+    const result = await sync(w);
+    expect(result.status).toBe("partial");
+    expect(result.counters).toMatchObject({
+      appFailures: [{ appId: w.weatherId, app: "Weather", during: "reviews", status: "500", code: "UNEXPECTED_ERROR", detail: expect.stringContaining("An unexpected error occurred on the server side"), hint: expect.any(String), inserted: 0 }],
+    });
+    expect(result.error).toMatch(/^1 of 2 apps could not be read completely; its reviews were kept as they were\. Weather \(paging its reviews\): App Store Connect 500 UNEXPECTED_ERROR: An unexpected error occurred on the server side/);
+    expect(await db.integration.findFirstOrThrow({ where: { projectId: w.projectId } })).toMatchObject({ lastSyncStatus: "partial", lastSyncError: result.error });
+    const told = await db.notification.findMany({ where: { teamId: w.teamId, type: "sync.failed", syncRunId: result.runId } });
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toMatch(/^Review sync incomplete for /);
+    expect(told[0].body).toMatch(/^The run could not read Weather: .*500 UNEXPECTED_ERROR/);
+    const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { syncRunId: result.runId, eventType: "sync.failed" } });
+    expect((delivery.payload as { data: { appFailures: unknown[] } }).data.appFailures).toEqual([{ app: "Weather", status: "500", code: "UNEXPECTED_ERROR", detail: expect.any(String) }]);
   });
 
   it("a 5xx mid-pagination is retried and the run completes", async () => {
@@ -142,13 +203,33 @@ describe("reviews sync against the simulator", () => {
     expect(result.counters).toMatchObject({ pendingChecked: 0 });
   });
 
+  it("a reply published while Apple's list still says PENDING_PUBLISH is not rewritten on every sync", async () => {
+    const w = await createReviewsWorld();
+    await sync(w);
+    const pending = (await review(w.weatherId, "r-pending"))!;
+    await db.appStoreReview.update({ where: { id: pending.id }, data: { developerResponse: "Danke", developerResponseId: "resp-pending", developerResponseState: "PENDING_PUBLISH" } });
+    apple.sim.publishResponses("resp-pending");
+    // From now on the list lags the flip: every reply it shows reads PENDING_PUBLISH, GET by id says PUBLISHED.
+    apple.sim.setOptions({ pendingVisibility: 1 });
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "stale_pending" });
+    await sync(w);
+    expect(await review(w.weatherId, "r-pending")).toMatchObject({ developerResponseState: "PUBLISHED", developerResponse: "Danke" });
+    expect(await review(w.weatherId, "r-published")).toMatchObject({ developerResponseState: "PUBLISHED" });
+    const before = await xmins(w.projectId);
+    const again = await sync(w);
+    expect(again.counters).toMatchObject({ inserted: 0, updated: 0, responsesRefreshed: 0, pendingChecked: 0 });
+    expect(await xmins(w.projectId)).toBe(before);
+    apple.sim.setOptions({ pendingVisibility: 0 });
+  });
+
   it("a 401 aborts the run with Apple's reason on the integration and the run", async () => {
     const w = await createReviewsWorld();
     apple.sim.addFault({ endpoint: "asc.reviews", kind: "401", count: 5 });
     const result = await sync(w);
     expect(result.status).toBe("failed");
     expect(result.counters).toMatchObject({ aborted: true, errorsByStatus: { "401": 1 }, appsCompleted: 0 });
-    expect(result.error).toMatch(/401 NOT_AUTHORIZED/);
+    expect(result.error).toMatch(/^Stopped at Weather: App Store Connect 401 NOT_AUTHORIZED/);
+    expect(result.counters).toMatchObject({ appFailures: [{ app: "Weather", status: "401", code: "NOT_AUTHORIZED" }] });
     expect(result.error).toMatch(/issuer ID, key ID and \.p8/);
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } });
     expect(run.error).toBe(result.error);
@@ -206,6 +287,36 @@ describe("reviews sync against the simulator", () => {
     expect(result.counters).toMatchObject({ apps: 1, appsCompleted: 1, appStoreIdsFound: 0, appsWithoutAppStoreId: ["Notes"], errorsByStatus: { "503": 1 } });
     expect(result.error).toMatch(/app list could not be read .*Notes had no App Store id/);
     expect(await countReviews(w.weatherId)).toBe(453);
+  });
+
+  it("a review with NUL or half an emoji in its text is stored cleaned and never fails the sync", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addReview("1001", { id: "r-nul", territory: "USA", rating: 2, title: "Bad\u0000 title", body: "Crashes \ud83d", nickname: "\udc00nul", createdDate: "2026-03-05T00:00:00Z" });
+    const result = await sync(w);
+    expect(result.status).toBe("succeeded");
+    expect(result.counters).toMatchObject({ inserted: 455, malformedReviews: 0 });
+    expect(await review(w.weatherId, "r-nul")).toMatchObject({ title: "Bad title", body: "Crashes \ufffd", reviewerNickname: "\ufffdnul" });
+    expect((await sync(w)).counters).toMatchObject({ inserted: 0, updated: 0, unchanged: 455 });
+  });
+
+  it("a review listed with a rating outside 1–5 or an unreadable date is skipped and counted, and a stored copy is kept as it was", async () => {
+    const w = await createReviewsWorld();
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "unreadable_review", app: "1001", count: 1 });
+    const first = await sync(w);
+    expect(first.status).toBe("succeeded");
+    expect(first.counters).toMatchObject({ inserted: 452, malformedReviews: 2 });
+    expect(await review(w.weatherId, "r-kosovo")).toBeNull();
+    expect(await review(w.weatherId, "r-pending")).toBeNull();
+
+    await sync(w);
+    const stored = await review(w.weatherId, "r-kosovo");
+    expect(stored).toMatchObject({ rating: 1 });
+    const before = await xmins(w.projectId);
+    apple.sim.addFault({ endpoint: "asc.reviews", kind: "unreadable_review", app: "1001", count: 1 });
+    const again = await sync(w);
+    expect(again.counters).toMatchObject({ inserted: 0, updated: 0, deleted: 0, malformedReviews: 2 });
+    expect(await xmins(w.projectId)).toBe(before);
+    expect(await review(w.weatherId, "r-kosovo")).toMatchObject({ rating: 1, createdAtInStore: stored!.createdAtInStore });
   });
 
   it("refuses to run without an enabled integration", async () => {

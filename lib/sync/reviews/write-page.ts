@@ -8,6 +8,8 @@ export interface PageTarget {
   projectId: string;
   appId: string;
   runKey: string;
+  /** New reviews wait to be announced (app.review_new); false for an app's first sync, which is its history. */
+  announce: boolean;
 }
 
 export interface PageWriteResult {
@@ -26,10 +28,12 @@ function isoOrNull(value: string | null | undefined): string | null {
  * Inserts new reviews and updates changed ones; rows whose columns are unchanged are not rewritten
  * (ON CONFLICT … WHERE … IS DISTINCT FROM). A review listed without its response keeps the stored reply:
  * Apple does not reliably include pending replies, so the refresh pass decides by reading the reply by id.
+ * `keptIds`: reviews Apple listed in a form that cannot be stored — seen (so reconciliation keeps a stored copy),
+ * never written.
  */
-export async function writeReviewPage(target: PageTarget, page: AscReview[]): Promise<PageWriteResult> {
-  const unique = [...new Map(page.filter((r) => isoOrNull(r.createdDate)).map((r) => [r.id, r])).values()];
-  if (unique.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+export async function writeReviewPage(target: PageTarget, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PageWriteResult> {
+  const unique = [...new Map(page.map((r) => [r.id, r])).values()];
+  if (unique.length === 0 && keptIds.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
     unique.map((r) => ({
@@ -58,26 +62,40 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       SELECT $1, $2::uuid, external_id, response_id IS NULL FROM input
       ON CONFLICT (run_key, app_id, external_id) DO UPDATE SET response_missing = excluded.response_missing
     ),
+    kept AS (
+      INSERT INTO review_sync_seen (run_key, app_id, external_id, response_missing)
+      SELECT $1, $2::uuid, k, false FROM unnest($6::text[]) AS k
+      ON CONFLICT (run_key, app_id, external_id) DO NOTHING
+    ),
     changed AS (
       -- Only new or different reviews reach the INSERT: unchanged rows are neither rewritten nor even locked.
       -- LATERAL … LIMIT 1: one unique-index probe per input row whatever the (often stale) statistics say.
-      SELECT i.* FROM input i
+      SELECT i.external_id, i.rating, i.title, i.body, i.nickname, i.country_code, i.territory, i.created_at,
+        l.response_id, l.response_body, l.response_state, l.response_at
+      FROM input i
       LEFT JOIN LATERAL (
         SELECT * FROM app_store_reviews x WHERE x.app_id = $2::uuid AND x.store = 'app_store' AND x.external_id = i.external_id LIMIT 1
       ) r ON true
+      -- A reply the list still shows PENDING_PUBLISH after it was read PUBLISHED by id is the list lagging (a
+      -- published reply never goes back to pending under the same id): the stored reply stands, as if not listed.
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN stale THEN NULL ELSE i.response_id END AS response_id, CASE WHEN stale THEN NULL ELSE i.response_body END AS response_body,
+          CASE WHEN stale THEN NULL ELSE i.response_state END AS response_state, CASE WHEN stale THEN NULL ELSE i.response_at END AS response_at
+        FROM (SELECT r.developer_response_id = i.response_id AND r.developer_response_state = 'PUBLISHED' AND i.response_state = 'PENDING_PUBLISH' AS stale) s
+      ) l
       WHERE r.id IS NULL
         OR (r.rating, r.title, r.body, r.reviewer_nickname, r.country_code, r.territory, r.created_at_in_store)
           IS DISTINCT FROM (i.rating::smallint, i.title, i.body, i.nickname, i.country_code::varchar, i.territory::varchar, i.created_at)
-        OR (i.response_id IS NOT NULL
+        OR (l.response_id IS NOT NULL
           AND (r.developer_response, r.developer_response_at, r.developer_response_state::text, r.developer_response_id)
-            IS DISTINCT FROM (i.response_body, i.response_at, i.response_state, i.response_id))
+            IS DISTINCT FROM (l.response_body, l.response_at, l.response_state, l.response_id))
     ),
     written AS (
       INSERT INTO app_store_reviews AS r (
         team_id, project_id, app_id, store, external_id, rating, title, body, reviewer_nickname, country_code, territory,
-        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id)
+        created_at_in_store, developer_response, developer_response_at, developer_response_state, developer_response_id, announce_pending)
       SELECT $3::uuid, $4::uuid, $2::uuid, 'app_store', external_id, rating, title, body,
-        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id
+        nickname, country_code, territory, created_at, response_body, response_at, response_state::response_state, response_id, $7::boolean
       FROM changed
       ON CONFLICT (app_id, store, external_id) DO UPDATE SET
         rating = excluded.rating,
@@ -104,7 +122,7 @@ export async function writeReviewPage(target: PageTarget, page: AscReview[]): Pr
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
-    [target.runKey, target.appId, target.teamId, target.projectId, json],
+    [target.runKey, target.appId, target.teamId, target.projectId, json, keptIds, target.announce],
   );
   const { inserted, updated } = rows[0] ?? { inserted: 0, updated: 0 };
   return { inserted, updated, unchanged: unique.length - inserted - updated };

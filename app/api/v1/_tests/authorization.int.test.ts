@@ -8,6 +8,8 @@ import { createSyncRun } from "@/lib/sync/runs";
 import { createOwner } from "@/test/fixtures";
 import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
 import { ROUTE_CASES } from "./routes";
+import * as ascCopy from "../projects/[projectId]/integrations/app-store-connect/copy/route";
+import * as reviewsRoute from "../reviews/route";
 
 let apple: RunningAppleSim;
 let w: ApiWorld & { runId: string };
@@ -64,5 +66,51 @@ describe.each(ROUTE_CASES)("$name", (route) => {
   it("401 for a revoked key, and for a malformed one", async () => {
     await expectRefused(keys.revoked, route.valid(w), 401, "unauthenticated");
     await expectRefused("sb_nope", route.valid(w), 401, "unauthenticated");
+  });
+});
+
+// A second id in the request (the copy's source project, a search's filters) must be within the key's reach as
+// well as the target: a key limited to one project must not pull in another project's App Store Connect key.
+describe("a second id in the request", () => {
+  const refused = async (call: () => ReturnType<typeof callRoute>) => {
+    const before = await apiSnapshot(w.teamId, apple);
+    const res = await call();
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ error: { code: "not_found", message: expect.any(String) } });
+    expect(await apiSnapshot(w.teamId, apple)).toBe(before);
+  };
+
+  it("a key scoped to project A cannot copy project B's App Store Connect key into A", async () => {
+    await refused(() =>
+      callRoute(ascCopy.POST, `/projects/${w.otherProjectId}/integrations/app-store-connect/copy`, {
+        method: "POST",
+        key: keys.otherProject,
+        params: { projectId: w.otherProjectId },
+        body: { fromProjectId: w.projectId },
+      }),
+    );
+  });
+
+  it("a key of another team cannot copy from this team's project into its own", async () => {
+    const stranger = await createOwner("copier");
+    const { key } = await agentKeyFor(stranger.teamId, stranger.caller, { permissions: [...AGENT_KEY_PERMISSIONS] });
+    await refused(() =>
+      callRoute(ascCopy.POST, `/projects/${stranger.projectId}/integrations/app-store-connect/copy`, {
+        method: "POST",
+        key,
+        params: { projectId: stranger.projectId },
+        body: { fromProjectId: w.projectId },
+      }),
+    );
+  });
+
+  it("a key scoped to project A cannot name project B as a filter beside an app of A", async () => {
+    const scoped = (await agentKeyFor(w.teamId, w.ownerCaller, { projectId: w.projectId })).key;
+    await refused(() => callRoute(reviewsRoute.GET, "/reviews", { key: scoped, query: { app: w.weatherId, project: w.otherProjectId } }));
+  });
+
+  it("a key cannot name another team's id beside an app of its own team", async () => {
+    const stranger = await createOwner("team-namer");
+    await refused(() => callRoute(reviewsRoute.GET, "/reviews", { key: keys.all, query: { teamId: stranger.teamId, app: w.weatherId } }));
   });
 });

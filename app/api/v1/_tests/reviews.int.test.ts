@@ -112,6 +112,15 @@ describe("PUT / DELETE /reviews/{id}/response", () => {
     expect(apple.sim.counters.total).toBe(0);
   });
 
+  it("refuses a reply with a NUL byte or half an emoji with 400, without calling Apple", async () => {
+    for (const body of ["Fixed\u0000", `Fixed ${"🙂".slice(0, 1)}`]) {
+      const res = await put(w.reviews.crash, { body });
+      expect(res.status).toBe(400);
+      expect(res.json.error).toMatchObject({ code: "validation_failed", fieldErrors: { body: expect.stringMatching(/character/) } });
+    }
+    expect(apple.sim.counters.total).toBe(0);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const res = await put(w.reviews.crash, "{not json");
     expect(res.status).toBe(400);

@@ -13,5 +13,10 @@ export const GET = v1Route(listReviews, ({ caller, input }) => {
   // A project-scoped key without filters searches its own project.
   const keyProject = caller.kind === "apiKey" && !askedTeam ? caller.projectId : null;
   const scope = filters.app ? { appId: filters.app } : filters.project ? { projectId: filters.project } : keyProject ? { projectId: keyProject } : { teamId: teamId! };
-  return withAccess(caller, scope, listReviews.permission, (ctx) => searchReviews(ctx, filters, { cursor, limit }));
+  // Every id named beside the narrowest must be within the caller's reach too.
+  const related = [
+    askedTeam && (filters.app || filters.project) ? { teamId: askedTeam } : null,
+    filters.app && filters.project ? { projectId: filters.project } : null,
+  ];
+  return withAccess(caller, scope, listReviews.permission, (ctx) => searchReviews(ctx, filters, { cursor, limit }), related);
 });

@@ -10,6 +10,7 @@ import { RatingsSyncPanel } from "@/components/ratings/ratings-sync-panel";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { inngestConfigured } from "@/inngest/client";
 import { can } from "@/lib/auth/access";
 import { pageAccess } from "@/lib/auth/page-access";
 import { listAppCards } from "@/lib/data/apps";
@@ -59,7 +60,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           {apps.some((a) => a.platform === "apple") ? <RatingsSyncPanel projectId={project.id} /> : null}
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {apps.map((app) => (
-              <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} />
+              <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} lookupRetriesHourly={inngestConfigured()} />
             ))}
           </div>
           {apps.some((a) => a.platform === "apple") ? <ProjectCountryPanel projectId={project.id} /> : null}

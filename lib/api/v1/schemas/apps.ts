@@ -19,6 +19,14 @@ export const appCardSchema = z
     worldwideRatingCountDelta: z.number().int().nullable().describe("Change of the worldwide rating count since worldwideRatingDeltaSince."),
     worldwideRatingDeltaSince: z.string().nullable().describe("YYYY-MM-DD"),
     ratingsSyncedAt: isoDateTime.nullable(),
+    appStoreLookup: z
+      .object({
+        status: z.enum(["found", "not_found", "unreachable"]).nullable().describe("null: a look-up was requested and has not finished."),
+        at: isoDateTime.describe("When the outcome was recorded, or when the look-up was requested."),
+        error: z.string().nullable().describe("Why the look-up could not be completed (unreachable)."),
+      })
+      .nullable()
+      .describe("The last App Store id look-up by bundle id; null when none was made yet."),
   })
   .meta({ id: "App" });
 
