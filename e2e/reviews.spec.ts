@@ -57,13 +57,21 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   const first = page.getByTestId("review-card").first();
   await expect(first).toContainText(/dark mode/i);
 
-  // Two quick changes: the second builds on the first, not on the filters the server last answered for.
+  // Two quick changes: the second builds on the first, not on the filters the server last answered for. The answer
+  // to the first is held back a moment, as on a slow connection, so the second is surely made before it arrives.
+  const slowFirstAnswer = /rating=5/;
+  await page.route(slowFirstAnswer, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.getByLabel("Rating", { exact: true }).selectOption("5");
   await page.getByLabel("Country", { exact: true }).selectOption("us");
   await expect(page).toHaveURL(/rating=5/);
   await expect(page).toHaveURL(/country=us/);
+  await expect(page).toHaveURL(/q=%22dark/);
   await expect(page.getByLabel("Rating", { exact: true })).toHaveValue("5");
   await expect(page.getByLabel("Country", { exact: true })).toHaveValue("us");
+  await page.unroute(slowFirstAnswer);
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/dashboard\/reviews$/);
   await page.getByLabel("Search reviews").fill('"dark mode"');
