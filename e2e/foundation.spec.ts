@@ -46,6 +46,16 @@ test("wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
 });
 
+test("pages carry the Starboard icon as their favicon", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await icon.text()).toContain("#fbbf24");
+});
+
 test("the component gallery is not served by a production server", async ({ request }) => {
   expect((await request.get("/ui-preview")).status()).toBe(404);
 });

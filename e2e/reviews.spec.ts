@@ -20,6 +20,12 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   // Set up: the file name fills the key id; the key is never shown back.
   await page.goto(`/dashboard/projects/${projectId}/integrations`);
   await expect(page.getByText("Not connected")).toBeVisible();
+  // The example Issuer ID is plainly a pattern, not a value to copy.
+  await expect(page.getByLabel("Issuer ID")).toHaveAttribute("placeholder", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+  // Saving an empty form names every missing part, the .p8 too.
+  await page.getByRole("button", { name: "Save key" }).click();
+  await expect(page.getByText("The Key ID is 10 letters and digits")).toBeVisible();
+  await expect(page.getByText("Drop or paste the AuthKey_<KEY_ID>.p8 file.")).toBeVisible();
   await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
   await page.getByLabel("Private key file").setInputFiles(keyFile());
   await expect(page.getByLabel("Key ID")).toHaveValue(process.env.E2E_ASC_KEY_ID!);
@@ -46,8 +52,30 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   await page.getByLabel("Search reviews").fill('"dark mode"');
   await expect(page).toHaveURL(/q=%22dark\+mode%22|q=%22dark%20mode%22/);
   await expect(page.getByTestId("review-count")).toContainText("match");
+  // Typing is not interrupted when the results arrive.
+  await expect(page.getByLabel("Search reviews")).toBeFocused();
   const first = page.getByTestId("review-card").first();
   await expect(first).toContainText(/dark mode/i);
+
+  // Two quick changes: the second builds on the first, not on the filters the server last answered for. The answer
+  // to the first is held back a moment, as on a slow connection, so the second is surely made before it arrives.
+  const slowFirstAnswer = /rating=5/;
+  await page.route(slowFirstAnswer, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.getByLabel("Rating", { exact: true }).selectOption("5");
+  await page.getByLabel("Country", { exact: true }).selectOption("us");
+  await expect(page).toHaveURL(/rating=5/);
+  await expect(page).toHaveURL(/country=us/);
+  await expect(page).toHaveURL(/q=%22dark/);
+  await expect(page.getByLabel("Rating", { exact: true })).toHaveValue("5");
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("us");
+  await page.unroute(slowFirstAnswer);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/reviews$/);
+  await page.getByLabel("Search reviews").fill('"dark mode"');
+  await expect(page.getByTestId("review-card").first()).toContainText(/dark mode/i);
 
   // Deep link: a fresh page load with ?review=<id> opens that review.
   await first.click();
@@ -67,6 +95,16 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
   }
   await dialog.getByLabel("Reply text").fill("Thanks! Dark mode gets even better in 4.3.");
   await expect(dialog.getByTestId("reply-count")).toContainText("42 / 5,970");
+
+  // Apple refuses once: its code and detail, and what to do about it, said once; the draft stays.
+  await fetch(`${simUrl()}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "asc.response.create", kind: "agreement", count: 1 }) });
+  await dialog.getByRole("button", { name: "Publish reply" }).click();
+  const refusal = dialog.getByRole("alert").filter({ hasText: "The App Store did not accept the reply" });
+  await expect(refusal).toContainText("FORBIDDEN.REQUIRED_AGREEMENTS");
+  await expect(refusal.getByText(/must accept the latest agreements/)).toHaveCount(1);
+  expect((await refusal.textContent())!.match(/must accept the latest agreements/g)).toHaveLength(1);
+  await screenshot(page, "reviews-reply-refused");
+  await expect(dialog.getByLabel("Reply text")).toHaveValue("Thanks! Dark mode gets even better in 4.3.");
   await dialog.getByRole("button", { name: "Publish reply" }).click();
   await expect(dialog.getByText("Pending publish")).toBeVisible();
   await expect(dialog.getByTestId("reply-body")).toHaveText("Thanks! Dark mode gets even better in 4.3.");

@@ -47,6 +47,9 @@ export const appStoreIdSchema = z
 
 export const platformSchema = z.enum(["apple", "android"], { message: "Choose Apple or Android." });
 
+/** A new App Store Connect integration without its .p8: the form says it with the other field errors, the server refuses it. */
+export const P8_MISSING_MESSAGE = "Drop or paste the AuthKey_<KEY_ID>.p8 file.";
+
 export const emailSchema = z
   .email({ message: "Enter a valid email address." })
   .max(254, { message: "Email must be at most 254 characters." })

@@ -38,7 +38,7 @@ export default async function DashboardPage() {
           action={canCreate ? <NewProjectDialog teamId={current.id} /> : undefined}
         />
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {projects.map((p) => (
             <Link key={p.id} href={`/dashboard/projects/${p.id}`} className="rounded-card focus-visible:outline-2 focus-visible:outline-accent">
               <Card className="h-full transition-shadow hover:shadow-md">

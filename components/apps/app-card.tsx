@@ -22,7 +22,7 @@ export function AppCard({ app, projectId, canEdit, lookupRetriesHourly }: { app:
         <div className="flex min-w-0 items-center gap-3">
           <Avatar name={app.name} size="lg" shape="rounded" />
           <div className="min-w-0">
-            <h3 className="truncate font-semibold">{app.name}</h3>
+            <h2 className="truncate font-semibold">{app.name}</h2>
             <p className="truncate font-mono text-xs text-muted-foreground">{app.bundleId ?? "no bundle id"}</p>
             <div className="mt-1 flex flex-wrap items-center gap-1.5">
               <Badge variant="neutral">

@@ -25,7 +25,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       <SubmitButton className="w-full">Sign in</SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
         New to Starboard?{" "}
-        <Link className="font-medium text-accent hover:underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
+        <Link className="rounded-sm font-medium text-accent underline underline-offset-2 hover:decoration-2 focus-ring" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
           Create an account
         </Link>
       </p>

@@ -36,7 +36,7 @@ export function SignUpForm({ invite, teamName, callbackUrl }: { invite?: string;
       <SubmitButton className="w-full">Create account</SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link className="font-medium text-accent hover:underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
+        <Link className="rounded-sm font-medium text-accent underline underline-offset-2 hover:decoration-2 focus-ring" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
           Sign in
         </Link>
       </p>

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { cn } from "@/components/ui/cn";
 
-/** Just the glyph: a rounded indigo tile with an amber star. */
+/** Just the glyph: a rounded indigo tile with an amber star. app/icon.svg (the favicon) is the same drawing. */
 export function LogoMark({ size = 24, className }: { size?: number; className?: string }) {
   return (
     <svg viewBox="0 0 32 32" width={size} height={size} aria-hidden className={cn("shrink-0", className)}>

@@ -34,8 +34,12 @@ export function TeamSwitcher({ teams, currentId }: { teams: TeamOption[]; curren
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <button className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-900/[0.04]" aria-label="Switch team">
-            <Avatar name={current?.name ?? "Team"} size="xs" shape="rounded" />
+          <button className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-900/[0.04] focus-ring">
+            <span aria-hidden className="contents">
+              <Avatar name={current?.name ?? "Team"} size="xs" shape="rounded" />
+            </span>
+            {/* Read as "Switch team: <name>": the spoken name contains the visible one. */}
+            <span className="sr-only">Switch team: </span>
             <span className="min-w-0 flex-1 truncate font-medium">{current?.name}</span>
             <ChevronsUpDown className="size-3.5 text-muted-foreground" aria-hidden />
           </button>

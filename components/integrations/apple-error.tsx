@@ -1,8 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import type { UpstreamDetails } from "@/lib/errors";
 
-/** Apple's own code and detail, then what to do about it. */
-export function AppleErrorAlert({ error, title }: { error: UpstreamDetails; title: string }) {
+/** Apple's own code and detail, then what to do about it (once), then `children` if any. */
+export function AppleErrorAlert({ error, title, children }: { error: UpstreamDetails; title: string; children?: React.ReactNode }) {
   return (
     <Alert variant="error" title={title}>
       <p>
@@ -12,6 +12,7 @@ export function AppleErrorAlert({ error, title }: { error: UpstreamDetails; titl
         {error.detail ? <> — {error.detail}</> : null}
       </p>
       <p className="mt-1 font-medium">{error.hint}</p>
+      {children}
     </Alert>
   );
 }

@@ -12,6 +12,7 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { saveIntegration } from "@/lib/actions/integrations";
+import { P8_MISSING_MESSAGE } from "@/lib/validation";
 
 const KEY_FILE = /^(?:ApiKey|AuthKey|SubscriptionKey)_([A-Z0-9]{8,12})(?: ?\(\d+\))?\.p8$/i;
 
@@ -51,8 +52,11 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
     start(async () => {
       const result = await saveIntegration({ projectId, keyType, issuerId: keyType === "team" ? issuerId : "", keyId, privateKey: pem });
       if (!result.ok) {
-        setErrors(result.error.fieldErrors ?? {});
-        setFormError(result.error.fieldErrors ? undefined : result.error.message);
+        // The server checks the .p8 only once the other fields pass; say it is missing together with them.
+        const keyMissing: Record<string, string> = !current && !pem.trim() ? { privateKey: P8_MISSING_MESSAGE } : {};
+        const fieldErrors = result.error.fieldErrors ? { ...keyMissing, ...result.error.fieldErrors } : undefined;
+        setErrors(fieldErrors ?? {});
+        setFormError(fieldErrors ? undefined : result.error.message);
         return;
       }
       setErrors({});
@@ -90,8 +94,8 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
         </Field>
       </div>
       {keyType === "team" ? (
-        <Field label="Issuer ID" hint="Shown above the list of team keys in App Store Connect." error={errors.issuerId}>
-          <Input name="issuerId" value={issuerId} onChange={(e) => setIssuerId(e.target.value)} spellCheck={false} placeholder="57246542-96fe-1a63-e053-0824d011072a" className="font-mono" />
+        <Field label="Issuer ID" hint="In App Store Connect: Users and Access → Integrations, shown above the list of team keys." error={errors.issuerId}>
+          <Input name="issuerId" value={issuerId} onChange={(e) => setIssuerId(e.target.value)} spellCheck={false} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" className="font-mono" />
         </Field>
       ) : null}
       <Field
@@ -125,6 +129,8 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
               type="file"
               accept=".p8,application/pkcs8,text/plain"
               className="sr-only"
+              // "Choose file" opens it: one stop for the keyboard, where focus shows.
+              tabIndex={-1}
               aria-label="Private key file"
               onChange={(e) => {
                 const file = e.target.files?.[0];

@@ -21,9 +21,9 @@ export function TestResult({ test }: { test: ConnectionTest }) {
       {test.coverage.length ? (
         <ul className="divide-y divide-border rounded-control border border-border bg-white text-sm">
           {test.coverage.map((c) => (
-            <li key={c.appId} className="flex items-center gap-3 px-3 py-2">
+            <li key={c.appId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
               {c.covered ? <CheckCircle2 className="size-4 text-emerald-600" aria-label="Covered" /> : <CircleDashed className="size-4 text-zinc-400" aria-label="Not covered" />}
-              <span className="min-w-0 flex-1">
+              <span className="min-w-0 flex-1 basis-48">
                 <span className="font-medium">{c.name}</span> <span className="font-mono text-[12px] text-muted-foreground">{c.bundleId}</span>
               </span>
               {c.appStoreId ? <span className="text-[12px] text-muted-foreground tabular-nums">App Store id {c.appStoreId}</span> : null}

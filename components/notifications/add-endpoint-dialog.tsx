@@ -8,7 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toast } from "@/components/ui/toaster";
 import { createNotificationEndpoint } from "@/lib/actions/notifications";
 import { ENDPOINT_EVENT_TYPES, TYPE_META, type EndpointKind } from "@/lib/notifications/types";
@@ -51,22 +51,25 @@ export function AddEndpointDialog({ projectId }: { projectId: string }) {
         <DialogContent title="Send this project's notifications to…" description="Slack gets a readable message; a webhook gets signed JSON for your own systems.">
           <form action={submit} className="grid gap-4">
             <Tabs value={kind} onValueChange={(v) => setKind(v as EndpointKind)}>
-              <TabsList>
+              <TabsList aria-label="Destination type">
                 <TabsTrigger value="slack">Slack</TabsTrigger>
                 <TabsTrigger value="webhook">Webhook</TabsTrigger>
               </TabsList>
+              {/* One panel whose value follows the tab, so the active tab's aria-controls names it and typed values survive a switch. */}
+              <TabsContent value={kind} tabIndex={-1} className="grid gap-4">
+                <Field label="Name" error={errors.name} hint={kind === "slack" ? "Usually the channel, e.g. #app-reviews." : "What receives it, e.g. Support inbox."} required>
+                  <Input name="name" placeholder={kind === "slack" ? "#app-reviews" : "Support inbox"} autoComplete="off" />
+                </Field>
+                <Field
+                  label={kind === "slack" ? "Incoming webhook URL" : "Endpoint URL"}
+                  error={errors.url}
+                  hint={kind === "slack" ? "In Slack: Apps → Incoming Webhooks → Add to channel. Kept encrypted; shown shortened." : "Receives a POST with JSON, signed with a secret you see once after saving."}
+                  required
+                >
+                  <Input name="url" type="url" placeholder={kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/hooks/starboard"} autoComplete="off" />
+                </Field>
+              </TabsContent>
             </Tabs>
-            <Field label="Name" error={errors.name} hint={kind === "slack" ? "Usually the channel, e.g. #app-reviews." : "What receives it, e.g. Support inbox."} required>
-              <Input name="name" placeholder={kind === "slack" ? "#app-reviews" : "Support inbox"} autoComplete="off" />
-            </Field>
-            <Field
-              label={kind === "slack" ? "Incoming webhook URL" : "Endpoint URL"}
-              error={errors.url}
-              hint={kind === "slack" ? "In Slack: Apps → Incoming Webhooks → Add to channel. Kept encrypted; shown shortened." : "Receives a POST with JSON, signed with a secret you see once after saving."}
-              required
-            >
-              <Input name="url" type="url" placeholder={kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/hooks/starboard"} autoComplete="off" />
-            </Field>
             <fieldset className="grid gap-2">
               <legend className="mb-1 text-sm font-medium">Events</legend>
               {ENDPOINT_EVENT_TYPES.map((t) => (

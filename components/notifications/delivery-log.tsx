@@ -1,5 +1,6 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { DeliveryView } from "@/lib/data/notifications/endpoints";
 
 const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
@@ -14,7 +15,7 @@ const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
 export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
   if (deliveries.length === 0) return <p className="text-sm text-muted-foreground">No deliveries yet. They appear after the next sync with news.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Recent deliveries">
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-xs tracking-wide text-muted-foreground uppercase">
@@ -44,6 +45,6 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

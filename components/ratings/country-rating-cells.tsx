@@ -1,7 +1,8 @@
 // The parts of a ratings-by-country row that the app grid and the project panel share.
 import { countryName, deltaClass, flagEmoji, formatAverage, formatCount, formatDay, formatDelta } from "./format";
 
-export function CountryTableHead({ lastColumn }: { lastColumn: string }) {
+/** `lastColumn`: the heading of a fifth column after the shared four, or null for none. */
+export function CountryTableHead({ lastColumn }: { lastColumn: string | null }) {
   return (
     <thead className="bg-subtle text-left text-xs text-muted-foreground">
       <tr>
@@ -9,7 +10,7 @@ export function CountryTableHead({ lastColumn }: { lastColumn: string }) {
         <th scope="col" className="px-3 py-2 text-right font-medium">Average</th>
         <th scope="col" className="px-3 py-2 text-right font-medium">Ratings</th>
         <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
-        <th scope="col" className="px-3 py-2 text-right font-medium">{lastColumn}</th>
+        {lastColumn ? <th scope="col" className="px-3 py-2 text-right font-medium">{lastColumn}</th> : null}
       </tr>
     </thead>
   );

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
 import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
-import { countryName, flagEmoji, formatAverage, formatCount, formatDay } from "./format";
+import { byRatingsThenName, countryName, flagEmoji, formatAverage, formatCount, formatDay } from "./format";
 
 const TOP = 12;
 
@@ -34,7 +35,8 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
       </Alert>
     );
   }
-  const { countries, unavailable, latestSnapshotDate } = query.data;
+  const { unavailable, latestSnapshotDate } = query.data;
+  const countries = byRatingsThenName(query.data.countries);
   if (countries.length === 0 && unavailable.length === 0) {
     return <p className="text-sm text-muted-foreground">No storefront has ratings for this app yet.</p>;
   }
@@ -47,7 +49,7 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
         </h3>
         {latestSnapshotDate ? <span className="text-xs text-muted-foreground">Snapshot of {formatDay(latestSnapshotDate, true)}</span> : null}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <ScrollRegion label="Ratings by country" className="rounded-lg border border-border">
         <table className="w-full text-sm" data-testid="country-grid">
           <CountryTableHead lastColumn="Current version" />
           <tbody className="divide-y divide-border">
@@ -75,7 +77,7 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {countries.length > TOP ? (
         <Button variant="ghost" size="sm" onClick={() => setShowAll((v) => !v)}>
           {showAll ? `Show top ${TOP}` : `Show all ${countries.length} countries`}

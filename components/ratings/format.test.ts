@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagEmoji, formatAverage, formatCompactCount, formatCount, formatDay, formatDelta } from "./format";
+import { byRatingsThenName, flagEmoji, formatAverage, formatCompactCount, formatCount, formatDay, formatDelta } from "./format";
 
 describe("ratings formatting", () => {
   it("shows counts with separators, compact where space is short", () => {
@@ -19,5 +19,16 @@ describe("ratings formatting", () => {
     expect(flagEmoji("us")).toBe("🇺🇸");
     expect(flagEmoji("GB")).toBe("🇬🇧");
     expect(flagEmoji("x")).toBe("🏳️");
+  });
+  it("lists the biggest markets first, then countries with as many ratings by name", () => {
+    const rows = [
+      { countryCode: "am", ratingCount: 120 },
+      { countryCode: "ae", ratingCount: 120 },
+      { countryCode: "de", ratingCount: 2890 },
+      { countryCode: "af", ratingCount: 120 },
+      { countryCode: "us", ratingCount: 18234 },
+      { countryCode: "al", ratingCount: 120 },
+    ];
+    expect(byRatingsThenName(rows).map((r) => r.countryCode)).toEqual(["us", "de", "af", "al", "am", "ae"]);
   });
 });

@@ -28,5 +28,12 @@ export function formatDay(day: string, withYear = false): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
 }
 
+/**
+ * Biggest markets first; countries with the same number of ratings (the long tail often has many) by name as
+ * shown, not by code: "Albania, Angola, Armenia", never "AE, AF, AG".
+ */
+export function byRatingsThenName<T extends { countryCode: string; ratingCount: number }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => b.ratingCount - a.ratingCount || countryName(a.countryCode).localeCompare(countryName(b.countryCode), "en"));
+}
 
 export { countryName, flagEmoji };

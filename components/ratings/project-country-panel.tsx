@@ -5,27 +5,43 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProjectCountryRatings } from "@/lib/data/ratings/types";
 import { fetchJson } from "./fetch-json";
 import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
+import { byRatingsThenName } from "./format";
 
 const TOP = 12;
 
-/** All the project's Apple apps per country: count-weighted average, summed counts and changes. */
-export function ProjectCountryPanel({ projectId }: { projectId: string }) {
+/**
+ * All the project's Apple apps per country: count-weighted average, summed counts and changes. `projectName` names
+ * the project where the page around it is not the project's own (the reviews page); `compact` fits a side column.
+ */
+export function ProjectCountryPanel({ projectId, projectName, compact = false }: { projectId: string; projectName?: string; compact?: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const query = useQuery({
     queryKey: ["ratings", "project-countries", projectId],
     queryFn: () => fetchJson<ProjectCountryRatings>(`/api/ratings/projects/${projectId}/countries`),
   });
-  const live = query.data?.countries.filter((c) => c.apps > 0) ?? [];
+  const live = byRatingsThenName(query.data?.countries.filter((c) => c.apps > 0) ?? []);
+  // With one app, every row would say "1": the column only speaks when apps differ per country.
+  const showApps = live.some((c) => c.apps > 1 || c.unavailableApps > 0);
   const shown = showAll ? live : live.slice(0, TOP);
   return (
     <Card data-testid="project-country-panel">
       <CardHeader>
         <CardTitle>By country</CardTitle>
-        <CardDescription>All Apple apps of this project together: ratings-weighted average, total ratings and the change at the last sync.</CardDescription>
+        <CardDescription>
+          {projectName ? (
+            <>
+              All Apple apps in the project <span className="font-medium text-zinc-700">{projectName}</span>:
+            </>
+          ) : (
+            "All Apple apps of this project together:"
+          )}{" "}
+          ratings-weighted average, total ratings and the change at the last sync.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {query.isPending ? (
@@ -42,9 +58,9 @@ export function ProjectCountryPanel({ projectId }: { projectId: string }) {
           <p className="text-sm text-muted-foreground">No ratings yet. After the first sync, every storefront with ratings shows up here.</p>
         ) : (
           <div className="space-y-3">
-            <div className="overflow-x-auto rounded-lg border border-border">
-              <table className="w-full text-sm">
-                <CountryTableHead lastColumn="Apps" />
+            <ScrollRegion label="By country" className="rounded-lg border border-border">
+              <table className={compact ? "w-full text-sm [&_td]:px-2 [&_th]:px-2" : "w-full text-sm"}>
+                <CountryTableHead lastColumn={showApps ? "Apps" : null} />
                 <tbody className="divide-y divide-border">
                   {shown.map((c) => (
                     <tr key={c.countryCode} className="hover:bg-subtle">
@@ -54,15 +70,17 @@ export function ProjectCountryPanel({ projectId }: { projectId: string }) {
                         </span>
                       </td>
                       <RatingFigureCells average={c.averageRating} count={c.ratingCount} delta={c.ratingCountDelta} />
-                      <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
-                        {c.apps}
-                        {c.unavailableApps > 0 ? <span title="Apps no longer available here"> (+{c.unavailableApps} gone)</span> : null}
-                      </td>
+                      {showApps ? (
+                        <td className="px-3 py-1.5 text-right text-muted-foreground tabular-nums">
+                          {c.apps}
+                          {c.unavailableApps > 0 ? <span title="Apps no longer available here"> (+{c.unavailableApps} gone)</span> : null}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             {live.length > TOP ? (
               <Button variant="ghost" size="sm" onClick={() => setShowAll((v) => !v)}>
                 {showAll ? `Show top ${TOP}` : `Show all ${live.length} countries`}

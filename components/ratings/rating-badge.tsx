@@ -30,7 +30,7 @@ export function RatingBadge({ app }: { app: AppCard }) {
           ★
         </span>
         <span className="text-lg leading-none font-semibold tabular-nums">{formatAverage(average)}</span>
-        <span className="text-sm text-amber-900/70 tabular-nums">
+        <span className="text-sm text-amber-800 tabular-nums">
           <span className="sm:hidden">({formatCompactCount(count)})</span>
           <span className="hidden sm:inline">({formatCount(count)})</span>
         </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Globe2 } from "lucide-react";
+import { AppleErrorAlert } from "@/components/integrations/apple-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -8,6 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ErrorPayload } from "@/lib/errors";
 import { MAX_REPLY_LENGTH } from "@/lib/validation";
 
+const draftKept = <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what the App Store has now.</p>;
 
 /** The reply text with a live count against the App Store's limit and the public-reply notice. */
 export function ReplyComposer({
@@ -38,11 +40,15 @@ export function ReplyComposer({
         if (!over && draft.trim()) onSubmit();
       }}
     >
-      {error && !fieldError ? (
+      {error?.upstream && error.code !== "rate_limited" ? (
+        // The message repeats Apple's detail and the hint in one line: show the parts, each once.
+        <AppleErrorAlert error={error.upstream} title="The App Store did not accept the reply">
+          {draftKept}
+        </AppleErrorAlert>
+      ) : error && !fieldError ? (
         <Alert variant="error" title={error.code === "rate_limited" ? "App Store Connect rate limit" : "The App Store did not accept the reply"}>
           <p>{error.message}</p>
-          {error.upstream && error.code !== "rate_limited" ? <p className="mt-1 font-medium">{error.upstream.hint}</p> : null}
-          <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what the App Store has now.</p>
+          {draftKept}
         </Alert>
       ) : null}
       <Textarea

@@ -13,11 +13,12 @@ export function ReviewCard({ review, onOpen }: { review: ReviewListItem; onOpen:
       onClick={() => onOpen(review.id)}
       className="block w-full rounded-card border border-border bg-white p-4 text-left shadow-card transition-[border-color,box-shadow] hover:border-border-strong hover:shadow-md focus-visible:ring-2 focus-visible:ring-accent/40 focus-visible:outline-none"
       data-testid="review-card"
+      data-review-id={review.id}
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <Stars value={review.rating} size="sm" />
-          <h3 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title !== null ? <HighlightedText text={review.title} ranges={review.highlights?.title} /> : <span className="font-normal text-muted-foreground italic">No title</span>}</h3>
+          <h2 className="truncate text-[15px] leading-6 font-semibold text-foreground">{review.title !== null ? <HighlightedText text={review.title} ranges={review.highlights?.title} /> : <span className="font-normal text-muted-foreground italic">No title</span>}</h2>
         </div>
         <ReplyStatePill reply={review.reply} />
       </div>

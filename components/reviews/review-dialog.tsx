@@ -18,8 +18,11 @@ import { ReplyComposer } from "./reply-composer";
 import { ReplyStatePill } from "./reply-state";
 import { formatReviewDate } from "./review-card";
 
-/** The review behind `?review=<id>`: loaded by id, so deep links work for reviews not on the loaded page. */
-export function ReviewDialog({ reviewId, onClose }: { reviewId: string | null; onClose: () => void }) {
+/**
+ * The review behind `?review=<id>`: loaded by id, so deep links work for reviews not on the loaded page. Opened by
+ * URL state, not by a trigger, so Radix cannot return focus on close: `onCloseAutoFocus` says where it goes.
+ */
+export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId: string | null; onClose: () => void; onCloseAutoFocus?: (event: Event) => void }) {
   const queryClient = useQueryClient();
   const review = useQuery({
     queryKey: ["review", reviewId],
@@ -65,7 +68,12 @@ export function ReviewDialog({ reviewId, onClose }: { reviewId: string | null; o
   const r = data?.review;
   return (
     <Dialog open={Boolean(reviewId)} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={r ? (r.title ?? "Review") : "Review"} size="lg" description={r ? `${r.appName} · ${formatReviewDate(r.createdAt)}` : undefined}>
+      <DialogContent
+        title={r ? (r.title ?? "Review") : "Review"}
+        size="lg"
+        description={r ? `${r.appName} · ${formatReviewDate(r.createdAt)}` : undefined}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {review.isError ? <Alert variant="error">{(review.error as Error).message}</Alert> : null}
         {!r && !review.isError ? <SkeletonText lines={4} /> : null}
         {r ? (

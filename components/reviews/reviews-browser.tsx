@@ -3,13 +3,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { MessageSquareText } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { searchReviews } from "@/lib/actions/reviews";
-import { filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
+import { filtersFromSearchParams, filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 import type { ReviewPage } from "@/lib/data/reviews/search";
 import { ReviewCard } from "./review-card";
@@ -52,8 +52,22 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
     (params: URLSearchParams) => startNav(() => router.replace(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false })),
     [pathname, router],
   );
+  // The filters last asked for. The server's `filters` lag behind until it has answered, so a second quick change
+  // builds on this (as the URL will read), or it would drop the first. The bar shows them at once, and is remounted
+  // (its text fields reset) only when the URL changes from elsewhere, never under the cursor of someone typing.
+  const [requested, setRequested] = useState(filters);
+  const requestedRef = useRef(filters);
+  const [barGeneration, setBarGeneration] = useState(0);
+  useEffect(() => {
+    if (navigating || filterKey === filtersToSearchParams(requestedRef.current).toString()) return;
+    requestedRef.current = filters;
+    setRequested(filters);
+    setBarGeneration((g) => g + 1);
+  }, [filterKey, filters, navigating]);
   const changeFilters = (patch: Partial<ReviewFilters>) => {
-    const next = filtersToSearchParams({ ...filters, ...patch });
+    const next = filtersToSearchParams({ ...requestedRef.current, ...patch });
+    requestedRef.current = filtersFromSearchParams(next);
+    setRequested(requestedRef.current);
     if (openReviewId) next.set("review", openReviewId);
     navigate(next);
   };
@@ -67,6 +81,19 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
     else next.delete("review");
     if (!id && filters.response) navigate(next);
     else window.history.replaceState(null, "", `${pathname}${next.size ? `?${next}` : ""}`);
+  };
+
+  // Closing the dialog puts focus back on the review's card (when it is in the list), not on <body>.
+  const lastOpenedId = useRef(openReviewId);
+  useEffect(() => {
+    if (openReviewId) lastOpenedId.current = openReviewId;
+  }, [openReviewId]);
+  const focusOpenedCard = (event: Event) => {
+    const id = lastOpenedId.current;
+    const card = id ? document.querySelector<HTMLElement>(`[data-review-id="${CSS.escape(id)}"]`) : null;
+    if (!card) return;
+    event.preventDefault();
+    card.focus();
   };
 
   // Infinite scroll: fetch the next page when the sentinel comes into view.
@@ -86,7 +113,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
   const { count, capped } = initialPage.total;
   return (
     <div className="space-y-4">
-      <ReviewFiltersBar key={filterKey} filters={filters} options={options} onChange={changeFilters} />
+      <ReviewFiltersBar key={barGeneration} filters={requested} options={options} onChange={changeFilters} />
       {notices.length > 0 ? (
         <Alert variant="warning" title="Some filters in the address were not applied">
           <ul className="list-disc pl-5">
@@ -131,7 +158,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
         {!reviews.hasNextPage && items.length > 0 ? <span className="text-[13px] text-muted-foreground">That is every matching review.</span> : null}
       </div>
       {reviews.isError ? <Alert variant="error">{(reviews.error as Error).message}</Alert> : null}
-      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} />
+      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} onCloseAutoFocus={focusOpenedCard} />
     </div>
   );
 }

@@ -22,8 +22,9 @@ export function CardHeader({ className, actions, children, ...props }: DivProps 
   );
 }
 
-export function CardTitle({ className, ...props }: React.HTMLAttributes<HTMLHeadingElement>) {
-  return <h3 className={cn("text-[15px] leading-6 font-semibold tracking-[-0.01em] text-foreground", className)} {...props} />;
+/** A card sits under the page's <h1>, so its title is an <h2>; `as="h1"` where the card is the page (sign-in). */
+export function CardTitle({ className, as: Heading = "h2", ...props }: React.HTMLAttributes<HTMLHeadingElement> & { as?: "h1" | "h2" | "h3" }) {
+  return <Heading className={cn("text-[15px] leading-6 font-semibold tracking-[-0.01em] text-foreground", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: React.HTMLAttributes<HTMLParagraphElement>) {

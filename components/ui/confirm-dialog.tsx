@@ -95,8 +95,9 @@ export function ConfirmDialog({
             }
           }}
         >
-          <form onSubmit={handleConfirm}>
-            <div className="flex gap-4 px-5 pt-5 pb-5">
+          {/* The text scrolls and the buttons stay in view when the screen is short (a phone with its keyboard open). */}
+          <form onSubmit={handleConfirm} className="flex min-h-0 flex-1 flex-col">
+            <div className="flex min-h-0 gap-4 overflow-y-auto px-5 pt-5 pb-5">
               {destructive ? (
                 <div className="flex size-9 shrink-0 items-center justify-center rounded-full bg-red-50 text-red-600 ring-1 ring-red-100">
                   <AlertTriangle className="size-4" />

@@ -75,6 +75,31 @@ export function DialogContent({
   );
 }
 
+export type DrawerContentProps = Omit<React.ComponentProps<typeof RadixDialog.Content>, "title"> & {
+  /** The drawer's accessible name; not shown (the content carries its own visible header). */
+  title: string;
+};
+
+/** Portal + overlay + a panel sliding in from the left edge, full height: navigation on small screens. */
+export function DrawerContent({ title, className, children, ...props }: DrawerContentProps) {
+  return (
+    <RadixDialog.Portal>
+      <RadixDialog.Overlay className={overlayClasses} />
+      <RadixDialog.Content
+        aria-describedby={undefined}
+        className={cn(
+          "fixed inset-y-0 left-0 z-50 flex w-72 max-w-[calc(100vw-3rem)] flex-col overflow-y-auto border-r border-border bg-white shadow-overlay outline-none data-[state=open]:animate-drawer-in",
+          className,
+        )}
+        {...props}
+      >
+        <RadixDialog.Title className="sr-only">{title}</RadixDialog.Title>
+        {children}
+      </RadixDialog.Content>
+    </RadixDialog.Portal>
+  );
+}
+
 /** Action row at the bottom of a dialog body. Right-aligned; put the primary action last. */
 export function DialogFooter({ className, ...props }: React.HTMLAttributes<HTMLDivElement>) {
   return (

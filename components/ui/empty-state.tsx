@@ -27,7 +27,7 @@ export function EmptyState({ icon, title, description, action, bordered = true, 
           {icon}
         </div>
       ) : null}
-      <h3 className="text-[15px] leading-6 font-semibold text-foreground">{title}</h3>
+      <h2 className="text-[15px] leading-6 font-semibold text-foreground">{title}</h2>
       {description ? <p className="mt-1 max-w-sm text-sm leading-5 text-muted-foreground">{description}</p> : null}
       {action ? <div className="mt-5 flex flex-wrap items-center justify-center gap-2">{action}</div> : null}
     </div>

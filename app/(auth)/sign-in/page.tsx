@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Sign in to Starboard</CardTitle>
+        <CardTitle as="h1">Sign in to Starboard</CardTitle>
         <CardDescription>Ratings and reviews for every app your team ships.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">

@@ -28,7 +28,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{invite ? `Join ${invite.teamName}` : "Create your Starboard account"}</CardTitle>
+        <CardTitle as="h1">{invite ? `Join ${invite.teamName}` : "Create your Starboard account"}</CardTitle>
         <CardDescription>
           {invite ? "Create an account to accept the invitation." : "You get a team and a first project to add your apps to."}
         </CardDescription>

@@ -68,11 +68,11 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         description="Every written App Store review of your apps, kept in step with App Store Connect."
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
-      <div className={focusProjectId ? "grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
+      <div className={focusProjectId ? "grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>
         <ReviewsBrowser teamId={ctx.teamId} filters={filters} options={options} initialPage={initialPage} notices={notices} error={found instanceof SearchTooSlowError ? found.message : null} />
         {focusProjectId ? (
-          <aside className="xl:sticky xl:top-6">
-            <ProjectCountryPanel projectId={focusProjectId} />
+          <aside className="xl:sticky xl:top-6" aria-label="Ratings by country">
+            <ProjectCountryPanel projectId={focusProjectId} projectName={options.projects.find((p) => p.id === focusProjectId)?.name} compact />
           </aside>
         ) : null}
       </div>

@@ -29,7 +29,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </Link>
       <Card className="w-full max-w-sm">
         <CardHeader>
-          <CardTitle>{preview ? `Join ${preview.teamName}` : "Invitation"}</CardTitle>
+          <CardTitle as="h1">{preview ? `Join ${preview.teamName}` : "Invitation"}</CardTitle>
           {preview ? <CardDescription>You were invited as {preview.role === "member" ? "a member" : `an ${preview.role}`}.</CardDescription> : null}
         </CardHeader>
         <CardContent className="space-y-4">

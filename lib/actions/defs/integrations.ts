@@ -25,7 +25,7 @@ export const integrationInputSchema = z
         .trim()
         .toLowerCase()
         // Apple's issuer ids are UUID-shaped but not RFC 4122 variants, so z.uuid() would refuse real ones.
-        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "The Issuer ID looks like 57246542-96fe-1a63-e053-0824d011072a." }).optional()),
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "The Issuer ID has 36 characters, like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx: copy it from above the key list in App Store Connect." }).optional()),
     keyId: z
       .string({ message: "Key ID is required." })
       .trim()

@@ -3,6 +3,7 @@ import { validateP8 } from "@/lib/apple/asc";
 import type { AccessContext } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { P8_MISSING_MESSAGE } from "@/lib/validation";
 import { writeAudit } from "../audit";
 import { loadIntegration, sealPrivateKey } from "./credentials";
 import { testConnection } from "./test-connection";
@@ -36,7 +37,7 @@ export async function saveIntegration(ctx: AccessContext, input: IntegrationInpu
   }
   const existing = await db.integration.findFirst({ where: { projectId, teamId: ctx.teamId }, select: { id: true } });
   const pem = input.privateKey?.trim() ? checkedPem(input.privateKey) : null;
-  if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: "Drop or paste the AuthKey_<KEY_ID>.p8 file." });
+  if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: P8_MISSING_MESSAGE });
   const data = {
     keyType: input.keyType,
     issuerId,

@@ -58,7 +58,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
       ) : (
         <>
           {apps.some((a) => a.platform === "apple") ? <RatingsSyncPanel projectId={project.id} /> : null}
-          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {apps.map((app) => (
               <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} lookupRetriesHourly={inngestConfigured()} />
             ))}

@@ -31,7 +31,7 @@ export default async function ProjectNotificationsPage({ params }: { params: Pro
         description={
           <>
             Where this project&apos;s new reviews, rating changes and failed syncs go besides each member&apos;s own{" "}
-            <Link href="/dashboard/settings/notifications" className="text-accent hover:underline">in-app and email settings</Link>. A destination that fails 3 deliveries in a row (each retried with backoff) is turned off and admins are told.
+            <Link href="/dashboard/settings/notifications" className="text-accent underline underline-offset-2 hover:decoration-2">in-app and email settings</Link>. A destination that fails 3 deliveries in a row (each retried with backoff) is turned off and admins are told.
           </>
         }
         actions={canManage ? <AddEndpointDialog projectId={project.id} /> : null}
