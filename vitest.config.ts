@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,inngest,e2e,scripts,test,cli}/**/*.test.ts"],
+          include: ["{lib,components,inngest,e2e,tools,scripts,test,cli}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,components,inngest,e2e,scripts,test,app,cli}/**/*.int.test.ts"],
+          include: ["{lib,components,inngest,e2e,tools,scripts,test,app,cli}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/setup-integration.ts"],

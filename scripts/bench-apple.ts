@@ -2,7 +2,7 @@
 // Last line of output is one JSON object; exits non-zero when the request count is not 175 × ceil(N/chunk).
 import { parseArgs } from "node:util";
 
-const { startAppleSim } = await import("../e2e/apple-sim/index");
+const { startAppleSim } = await import("../tools/apple-sim/index");
 const { createItunesClient, createItunesStats } = await import("../lib/apple/itunes/client");
 const { setItunesCallsPerMinute } = await import("../lib/apple/itunes/pacer");
 const { STOREFRONT_CODES } = await import("../lib/apple/storefronts");

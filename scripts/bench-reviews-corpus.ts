@@ -3,7 +3,7 @@
 // The fixed term sets and the ground truth live here too: the truth is computed in JavaScript over the
 // generated texts (whole-word forms and prefixes for alphabetic languages, substrings for CJK), independently
 // of PostgreSQL's parsers and dictionaries.
-import { mulberry32 } from "../e2e/apple-sim/random";
+import { mulberry32 } from "../tools/apple-sim/random";
 
 export type Lang = "en" | "de" | "fr" | "es" | "pt" | "ru" | "ja" | "zh" | "ko";
 

@@ -41,7 +41,7 @@ await writeFile(
     reviews: { "1700000001": { items: [], generate: { count: INGEST, seed: 11, responseShare: 0.2 } } },
   }),
 );
-const sim = spawn(process.execPath, ["--import", "tsx", "e2e/apple-sim/cli.ts", "--port", String(simPort), "--scenario", scenarioFile, "--write-key", keyFile, "--options", JSON.stringify({ publishDelayMs: null, ascHourlyLimit: 1_000_000 })], {
+const sim = spawn(process.execPath, ["--import", "tsx", "tools/apple-sim/cli.ts", "--port", String(simPort), "--scenario", scenarioFile, "--write-key", keyFile, "--options", JSON.stringify({ publishDelayMs: null, ascHourlyLimit: 1_000_000 })], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NODE_OPTIONS: "" },
 });

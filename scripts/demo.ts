@@ -5,11 +5,11 @@ import { createPrivateKey, createPublicKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startAppleSim, type Scenario } from "../e2e/apple-sim";
+import { startAppleSim, type Scenario } from "../tools/apple-sim";
 
 const dataDir = path.resolve(process.env.STARBOARD_DATA_DIR ?? path.join(".data", "demo"));
 await mkdir(dataDir, { recursive: true });
-const scenario = JSON.parse(await readFile(path.join("e2e", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
+const scenario = JSON.parse(await readFile(path.join("tools", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
 
 // Reuse the demo key across restarts so an integration saved in the dashboard keeps working.
 const keyFile = path.join(dataDir, "AuthKey_DEMOKEY123.p8");

@@ -23,7 +23,7 @@ function newestSourceMtime(dirs: string[]): number {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       // Tests are not part of the production build: editing one must not trigger a rebuild.
-      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "_tests" || /\.test\.tsx?$/.test(entry.name)) continue;
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || /\.test\.tsx?$/.test(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else newest = Math.max(newest, statSync(full).mtimeMs);

@@ -1,5 +1,5 @@
 // Shared by the reviews suites: an Apple simulator with one key, a project wired to it.
-import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
+import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
 import type { AccessContext } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
 import { setAscClientDefaults } from "@/lib/data/integrations/credentials";

@@ -3,10 +3,10 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/app/api/v1/_tests/harness";
-import { startApiServer, type RunningApi } from "@/app/api/v1/_tests/http-server";
-import { buildCli, CLI } from "@/app/api/v1/_tests/run-cli";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/api/harness";
+import { startApiServer, type RunningApi } from "@/test/api/http-server";
+import { buildCli, CLI } from "@/test/api/run-cli";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { DELETE_WARNING } from "./tools";

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startAppleSim, type Scenario } from "../apple-sim";
+import { startAppleSim, type Scenario } from "../../tools/apple-sim";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -21,7 +21,7 @@ async function waitForReady(child: ChildProcess, log: () => string, timeoutMs: n
 
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "starboard-e2e-"));
-  const scenario = JSON.parse(await readFile(path.join("e2e", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
+  const scenario = JSON.parse(await readFile(path.join("tools", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
   const apple = await startAppleSim({ scenario, options: { publishDelayMs: null } });
   const keys = (await (await fetch(`${apple.url}/__sim/keys`)).json()) as Array<{ keyId: string; issuerId?: string; privateKeyPem?: string }>;
   const demoKey = keys.find((k) => k.privateKeyPem);

@@ -2,7 +2,7 @@
 // single steps mocked by id where a test needs a storefront to fail.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { createSyncRun } from "@/lib/sync/runs";

@@ -1,7 +1,7 @@
 // The Inngest functions run the real handler (database + Apple simulator) through @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { createReviewsWorld, reviewsScenario, startReviewsSim } from "@/test/reviews-world";
 import { reviewsSyncProject, reviewsSyncScheduled } from "./reviews-sync";

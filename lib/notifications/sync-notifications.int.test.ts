@@ -1,7 +1,7 @@
 // Notifications through the real sync handlers and the simulator: no onboarding flood, exactly once per run
 // even when steps are retried, and one sync.failed per failed run for owners and admins only.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";

@@ -1,6 +1,6 @@
 // "Sync ratings": owners/admins start one run per project (a second click shows the running one); members are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { settleBackgroundRuns } from "@/lib/jobs/request-sync";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
+import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
 import { createAscClient, createAscStats, type AscClientOptions } from "./client";
 import {
   AscAgreementError,

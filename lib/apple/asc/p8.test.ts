@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateTestKeyPair } from "@/e2e/apple-sim/keys";
+import { generateTestKeyPair } from "@/tools/apple-sim/keys";
 import { P8KeyError, keyIdFromFileName, parseP8Key, validateP8 } from "./p8";
 
 function pem(type: "rsa" | "ec", curve?: string, format: "pkcs8" | "sec1" = "pkcs8") {

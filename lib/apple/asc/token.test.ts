@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateTestKeyPair } from "@/e2e/apple-sim/keys";
+import { generateTestKeyPair } from "@/tools/apple-sim/keys";
 import { clearAscTokenCache, createTokenProvider, mintAscToken, TOKEN_LIFETIME_SECONDS } from "./token";
 
 const { privateKeyPem } = generateTestKeyPair();

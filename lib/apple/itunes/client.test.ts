@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { createItunesClient, createItunesStats, type ItunesClientOptions } from "./client";
 import { ItunesRequestError, ItunesUnknownStorefrontError } from "./errors";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { generateTestKeyPair, type RunningAppleSim } from "@/e2e/apple-sim";
+import { generateTestKeyPair, type RunningAppleSim } from "@/tools/apple-sim";
 import {
   copyIntegrationAction,
   integrationStatusAction,

@@ -2,7 +2,7 @@
 // on data written by a real sync against the simulator.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { appCountriesRoute, appHistoryRoute, projectCountriesRoute, projectSyncStatusRoute } from "@/lib/api/ratings-routes";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { generateAgentKey } from "@/lib/auth/agent-keys";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { deleteReplyAction, getReviewAction, publishReplyAction } from "@/lib/actions/defs/reviews";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";

@@ -2,7 +2,7 @@
 // detects and stores each review's language), then are searched through the dashboard's server actions.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { countReviewsAction, searchReviewsAction } from "@/lib/actions/defs/reviews";
 import { db } from "@/lib/db";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";

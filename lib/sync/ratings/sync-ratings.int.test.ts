@@ -1,6 +1,6 @@
 // The ratings sync against the Apple simulator over HTTP and a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startAppleSim, type RunningAppleSim, type Scenario } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
 import { ItunesPacer, setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";

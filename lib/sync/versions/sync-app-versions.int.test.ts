@@ -1,6 +1,6 @@
 // The version sync against the Apple simulator over HTTP and a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startAppleSim, type RunningAppleSim } from "@/e2e/apple-sim";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { createAppAction, retryAppStoreLookupAction, updateAppAction } from "@/lib/actions/defs/apps";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";

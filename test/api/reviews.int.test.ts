@@ -1,13 +1,13 @@
 // /api/v1 reviews: the reviews page's filters and paging, one review, and the reply round-trip with an agent key
 // (audit-logged with the key, no user recorded as replier), against the Apple simulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { reviewDetailSchema, reviewPageSchema } from "@/lib/api/v1/schemas/reviews";
 import { db } from "@/lib/db";
-import * as reply from "../reviews/[reviewId]/response/route";
-import * as review from "../reviews/[reviewId]/route";
-import * as reviews from "../reviews/route";
+import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
+import * as review from "@/app/api/v1/reviews/[reviewId]/route";
+import * as reviews from "@/app/api/v1/reviews/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
 
 let apple: RunningAppleSim;

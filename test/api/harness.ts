@@ -1,7 +1,7 @@
 // Test harness for /api/v1: real route handlers called with NextRequest, real agent keys, a world wired to
 // the Apple simulator (reviews ingested by the real sync).
 import { NextRequest } from "next/server";
-import { type RunningAppleSim } from "@/e2e/apple-sim";
+import { type RunningAppleSim } from "@/tools/apple-sim";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { resolveAccess, type Caller } from "@/lib/auth/access";
 import { createAgentKey, type AgentKeyPermission } from "@/lib/data/agent-keys";

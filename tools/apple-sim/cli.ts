@@ -1,4 +1,4 @@
-// Standalone simulator: npm run apple-sim -- --port 4010 --scenario e2e/apple-sim/scenarios/demo.json [--write-key path]
+// Standalone simulator: npm run apple-sim -- --port 4010 --scenario tools/apple-sim/scenarios/demo.json [--write-key path]
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";

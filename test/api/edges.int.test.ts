@@ -2,13 +2,13 @@
 // session on state-changing methods (agent keys are unaffected), and a burst of concurrent sync requests that must
 // queue or be refused, never fail with 500.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { db, sqlPool } from "@/lib/db";
 import { requestProjectSync, settleBackgroundRuns } from "@/lib/jobs/request-sync";
-import * as ratingsSync from "../projects/[projectId]/ratings/sync/route";
-import * as reply from "../reviews/[reviewId]/response/route";
+import * as ratingsSync from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
+import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
 
 let apple: RunningAppleSim;

@@ -1,18 +1,18 @@
 // Every /api/v1 route handler with a valid and an invalid request aimed at the world's objects.
 import type { Permission } from "@/lib/auth/permissions";
-import * as apps from "../projects/[projectId]/apps/route";
-import * as appRatings from "../apps/[appId]/ratings/route";
-import * as appHistory from "../apps/[appId]/ratings/history/route";
-import * as byCountry from "../projects/[projectId]/ratings/by-country/route";
-import * as ratingsSync from "../projects/[projectId]/ratings/sync/route";
-import * as asc from "../projects/[projectId]/integrations/app-store-connect/route";
-import * as ascCopy from "../projects/[projectId]/integrations/app-store-connect/copy/route";
-import * as ascSync from "../projects/[projectId]/integrations/app-store-connect/sync/route";
-import * as ascTest from "../projects/[projectId]/integrations/app-store-connect/test/route";
-import * as review from "../reviews/[reviewId]/route";
-import * as reply from "../reviews/[reviewId]/response/route";
-import * as reviews from "../reviews/route";
-import * as run from "../runs/[runId]/route";
+import * as apps from "@/app/api/v1/projects/[projectId]/apps/route";
+import * as appRatings from "@/app/api/v1/apps/[appId]/ratings/route";
+import * as appHistory from "@/app/api/v1/apps/[appId]/ratings/history/route";
+import * as byCountry from "@/app/api/v1/projects/[projectId]/ratings/by-country/route";
+import * as ratingsSync from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
+import * as asc from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/route";
+import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
+import * as ascSync from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/sync/route";
+import * as ascTest from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/test/route";
+import * as review from "@/app/api/v1/reviews/[reviewId]/route";
+import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
+import * as reviews from "@/app/api/v1/reviews/route";
+import * as run from "@/app/api/v1/runs/[runId]/route";
 import type { ApiWorld, CallOptions, RouteHandler } from "./harness";
 
 export interface RouteCase {

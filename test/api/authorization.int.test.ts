@@ -1,15 +1,15 @@
 // For every /api/v1 route: invalid input → 400, a key without the permission → 403, a key scoped to another
 // project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningAppleSim } from "@/e2e/apple-sim";
+import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { createSyncRun } from "@/lib/sync/runs";
 import { createOwner } from "@/test/fixtures";
 import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
 import { ROUTE_CASES } from "./routes";
-import * as ascCopy from "../projects/[projectId]/integrations/app-store-connect/copy/route";
-import * as reviewsRoute from "../reviews/route";
+import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
+import * as reviewsRoute from "@/app/api/v1/reviews/route";
 
 let apple: RunningAppleSim;
 let w: ApiWorld & { runId: string };
