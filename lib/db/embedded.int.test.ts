@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useScratchDirs } from "@/test/scratch-dirs";
+import { alive, postmasterPid } from "@/test/support/postgres-process";
 import { startEmbeddedPostgres } from "./embedded";
 
 function holdServer(dir: string) {
@@ -19,15 +20,6 @@ function holdServer(dir: string) {
   });
 }
 
-const postmasterPid = (dir: string) => Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const until = async (check: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));

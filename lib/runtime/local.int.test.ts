@@ -1,11 +1,12 @@
 // The data folder shared by the dashboard and jobs started beside it (from cron): a job uses the running
 // dashboard's database and never stops it; the dashboard stops cleanly on Ctrl-C.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { useScratchDirs } from "@/test/scratch-dirs";
+import { alive, postmasterPid } from "@/test/support/postgres-process";
 
 const scratchDir = useScratchDirs();
 const running = new Set<ChildProcessWithoutNullStreams>();
@@ -53,15 +54,7 @@ async function query(url: string, sql: string, params: unknown[] = []) {
   }
 }
 
-const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const postgresOf = (dataDir: string) => postmasterPid(path.join(dataDir, "pg"));
 
 afterEach(async () => {
   for (const child of running) {
@@ -77,7 +70,7 @@ describe("a job beside a running dashboard", () => {
   it("uses the dashboard's database, leaves it running, and its writes are visible to the dashboard", async () => {
     const dataDir = await scratchDir("starboard-runtime-");
     const dashboard = await holdRuntime(dataDir);
-    const postgres = postmasterPid(dataDir);
+    const postgres = postgresOf(dataDir);
 
     const job = spawnNode(["--conditions=react-server", "scripts/job.ts", "app_version_sync"], dataDir);
     expect(await job.exited, job.output()).toBe(0);
@@ -110,7 +103,7 @@ describe("a job beside a running dashboard", () => {
     const dataDir = await scratchDir("starboard-runtime-");
     const dashboard = await holdRuntime(dataDir);
     const job = await holdRuntime(dataDir, "--share");
-    const postgres = postmasterPid(dataDir);
+    const postgres = postgresOf(dataDir);
 
     dashboard.child.kill("SIGTERM");
     await expect.poll(() => dashboard.output(), { timeout: 10_000 }).toContain("waiting for a job using the database to finish");
