@@ -1,16 +1,18 @@
 // The Apple simulator: iTunes Lookup (/lookup) and App Store Connect (/v1/*) on one port, plus /__sim/* control.
+// What it serves is the endpoint families in families.ts; what it knows is SimState (state.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { handleAsc } from "./asc";
-import { handleControl } from "./control";
+import { createControl } from "./control";
+import { createRouter, type EndpointFamily, type Outcome } from "./endpoints";
+import { simFamilies } from "./families";
 import { sendJson } from "./http";
-import { handleLookup } from "./itunes";
 import type { Scenario, SimOptionsInput } from "./scenario";
 import { SimState } from "./state";
 
 export { generateTestKeyPair } from "./keys";
 export { SimState } from "./state";
 export type * from "./scenario";
+export type { SimFaultInput } from "./model/faults";
 
 export interface StartAppleSimOptions {
   /** 0 (default) picks a free port. */
@@ -18,6 +20,8 @@ export interface StartAppleSimOptions {
   host?: string;
   scenario?: Scenario;
   options?: SimOptionsInput;
+  /** What it serves; default every family in families.ts. */
+  families?: readonly EndpointFamily[];
 }
 
 export interface RunningAppleSim {
@@ -30,7 +34,10 @@ export interface RunningAppleSim {
 }
 
 export async function startAppleSim(opts: StartAppleSimOptions = {}): Promise<RunningAppleSim> {
-  const sim = new SimState(opts.scenario ?? {}, opts.options ?? {});
+  const families = opts.families ?? simFamilies;
+  const sim = new SimState(opts.scenario ?? {}, opts.options ?? {}, families.map((f) => f.faults));
+  const route = createRouter(families);
+  const control = createControl(families);
   const host = opts.host ?? "127.0.0.1";
   let baseUrl = "";
   const sockets = new Set<Socket>();
@@ -39,11 +46,10 @@ export async function startAppleSim(opts: StartAppleSimOptions = {}): Promise<Ru
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", baseUrl);
     const handle = async () => {
-      let outcome: void | "hang";
-      if (url.pathname === "/lookup" && (req.method === "GET" || req.method === "HEAD")) outcome = handleLookup(sim, req, res, url);
-      else if (url.pathname.startsWith("/v1/")) outcome = await handleAsc(sim, req, res, url, baseUrl);
-      else if (url.pathname.startsWith("/__sim")) outcome = await handleControl(sim, req, res, url);
-      else outcome = sendJson(res, 404, { error: "not found" });
+      let outcome: Outcome | false;
+      if (url.pathname.startsWith("/__sim")) outcome = await control(sim, req, res, url);
+      else outcome = await route(sim, req, res, url, baseUrl);
+      if (outcome === false) outcome = sendJson(res, 404, { error: "not found" });
       if (outcome === "hang") {
         // Like an overloaded Apple edge: no answer until the client gives up (or hangMs passes).
         hanging.add(res);

@@ -1,4 +1,4 @@
-// The scenario format: what the simulated Apple knows (apps, ratings per storefront, keys, reviews).
+// The scenario format: what the simulated Apple knows (apps, ratings per storefront, keys, reviews), and the options.
 import { z } from "zod";
 
 export const ratingsSchema = z.object({
@@ -31,6 +31,8 @@ export const reviewSchema = z.object({
   response: responseSchema.nullable().optional(),
 });
 export type SimReviewInput = z.input<typeof reviewSchema>;
+export type SimReviewParsed = z.infer<typeof reviewSchema>;
+export type SimResponseParsed = z.infer<typeof responseSchema>;
 
 export const generateSchema = z.object({
   count: z.number().int().min(0),
@@ -81,50 +83,6 @@ export const scenarioSchema = z.object({
 });
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.infer<typeof scenarioSchema>;
-
-export const faultKinds = ["500", "503", "429", "403", "401", "agreement", "timeout", "malformed", "unreachable", "non_numeric", "stale_pending", "unreadable_review"] as const;
-export type FaultKind = (typeof faultKinds)[number];
-
-/** Kinds that change what a normal answer says rather than failing the call, and the one endpoint each applies to. */
-const DATA_FAULTS: Partial<Record<FaultKind, SimEndpoint>> = { non_numeric: "itunes.lookup", stale_pending: "asc.reviews", unreadable_review: "asc.reviews" };
-
-/** iTunes rating fields a non_numeric fault can spoil. */
-export const itunesNumericFields = ["averageUserRating", "userRatingCount", "averageUserRatingForCurrentVersion", "userRatingCountForCurrentVersion"] as const;
-
-export const simEndpoints = [
-  "itunes.lookup",
-  "asc.apps",
-  "asc.reviews",
-  "asc.review",
-  "asc.review.response",
-  "asc.response.get",
-  "asc.response.create",
-  "asc.response.delete",
-] as const;
-export type SimEndpoint = (typeof simEndpoints)[number];
-
-export const faultSchema = z
-  .object({
-    endpoint: z.enum(simEndpoints),
-    kind: z.union([z.enum(faultKinds), z.number().int().transform(String).pipe(z.enum(faultKinds))]),
-    /** Fail only the Nth matching call (1-based) counted from when the fault was added. */
-    nth: z.number().int().positive().optional(),
-    /** Fail the next K matching calls. */
-    count: z.number().int().positive().optional(),
-    /** Fail this share of matching calls (seeded, deterministic). */
-    share: z.number().min(0).max(1).optional(),
-    /** iTunes only: the fault applies to this storefront only. */
-    storefront: z.string().optional(),
-    /** asc.reviews only: the fault applies to this app's reviews (its ascAppId) only. */
-    app: z.string().optional(),
-    /** non_numeric: the rating field sent as "N/A" (default averageUserRating). */
-    field: z.enum(itunesNumericFields).optional(),
-    /** Seconds, sent as Retry-After with 429. */
-    retryAfter: z.number().int().min(0).optional(),
-  })
-  .refine((f) => !DATA_FAULTS[f.kind] || DATA_FAULTS[f.kind] === f.endpoint, { message: "non_numeric applies to itunes.lookup, stale_pending and unreadable_review to asc.reviews" });
-export type SimFaultInput = z.input<typeof faultSchema>;
-export type SimFault = z.infer<typeof faultSchema>;
 
 export const optionsSchema = z.object({
   seed: z.number().int().default(42),

@@ -1,0 +1,8 @@
+// Every endpoint family the simulator serves. A new family (e.g. sales reports) is its own file — endpoints,
+// faults, control routes — plus one line here; see README "Adding an endpoint family".
+import { ascAppsFamily } from "./asc/apps";
+import { customerReviewsFamily } from "./asc/customer-reviews";
+import type { EndpointFamily } from "./endpoints";
+import { itunesFamily } from "./itunes/lookup";
+
+export const simFamilies: readonly EndpointFamily[] = [itunesFamily, ascAppsFamily, customerReviewsFamily];
