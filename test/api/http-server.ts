@@ -13,7 +13,8 @@ interface Route {
   module: Record<string, Handler>;
 }
 
-const ROOT = path.resolve(__dirname, "..");
+// The route files Next serves under /api/v1.
+const ROOT = path.resolve(__dirname, "../../app/api/v1");
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
