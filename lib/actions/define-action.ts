@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessFor, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { UnauthenticatedError, ValidationError, toErrorPayload, type ErrorPayload } from "@/lib/errors";
@@ -48,13 +48,13 @@ export interface ScopedAction<S extends z.ZodType, T> {
   invoke(raw: Input<S>): Promise<ActionResult<T>>;
 }
 
-export function defineAction<S extends z.ZodType, T>(config: {
+export function defineAction<S extends z.ZodType, Sc extends Scope, T>(config: {
   input: S;
   permission: Permission;
-  scope: (input: z.output<S>) => Scope;
+  scope: (input: z.output<S>) => Sc;
   /** Every other object the input names (a source project, a filter): checked against the caller like the target. */
   related?: (input: z.output<S>) => RelatedScopes;
-  handler: (ctx: AccessContext, input: z.output<S>) => Promise<T>;
+  handler: (ctx: AccessFor<Sc>, input: z.output<S>) => Promise<T>;
   revalidate?: (input: z.output<S>, result: T) => string[];
 }): ScopedAction<S, T> {
   const run = async (caller: Caller, raw: Input<S>): Promise<ActionResult<T>> => {

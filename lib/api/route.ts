@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessFor, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
@@ -106,13 +106,13 @@ async function requestInput(request: NextRequest, params: Record<string, string 
  * → caller (agent key or session) → permission in the owning team → tenant-scoped data call. Errors are
  * `{ "error": { "code", "message" } }` with the matching HTTP status.
  */
-export function defineRoute<S extends z.ZodType, T>(config: {
+export function defineRoute<S extends z.ZodType, Sc extends Scope, T>(config: {
   input: S;
   permission: Permission;
-  scope: (input: z.output<S>) => Scope;
+  scope: (input: z.output<S>) => Sc;
   /** Every other object the input names: checked against the caller like the target. */
   related?: (input: z.output<S>) => RelatedScopes;
-  handler: (ctx: AccessContext, input: z.output<S>, request: NextRequest) => Promise<T>;
+  handler: (ctx: AccessFor<Sc>, input: z.output<S>, request: NextRequest) => Promise<T>;
   status?: number;
 }) {
   return async (request: NextRequest, context: RouteParams) => {

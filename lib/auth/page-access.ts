@@ -2,11 +2,11 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation";
-import { resolveAccess, type AccessContext, type Scope } from "./access";
+import { resolveAccess, type AccessFor, type Scope } from "./access";
 import { requirePageUser, type SessionUser } from "./session";
 
 /** For pages: the signed-in user's access to the target, or the 404 page (never another team's data). */
-export async function pageAccess(scope: Scope, path: string): Promise<{ user: SessionUser; ctx: AccessContext }> {
+export async function pageAccess<S extends Scope>(scope: S, path: string): Promise<{ user: SessionUser; ctx: AccessFor<S> }> {
   const user = await requirePageUser(path);
   const id = Object.values(scope)[0] as string;
   if (!idSchema.safeParse(id).success) notFound();

@@ -53,7 +53,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const focusProjectId = filters.project ?? (options.projects.length === 1 ? options.projects[0].id : null);
   let sync: { projectId: string; run: Awaited<ReturnType<typeof latestRun>> } | null = null;
   if (focusProjectId) {
-    const projectCtx = ctx.projectId === focusProjectId ? ctx : await resolveAccess(caller, { projectId: focusProjectId }, null);
+    const projectCtx = ctx.level !== "team" && ctx.projectId === focusProjectId ? ctx : await resolveAccess(caller, { projectId: focusProjectId }, null);
     if (can(projectCtx, "integrations:write")) {
       const [integration, run] = await Promise.all([getIntegration(projectCtx), latestRun("app_store_connect_reviews_sync", focusProjectId)]);
       if (integration?.enabled) sync = { projectId: focusProjectId, run };

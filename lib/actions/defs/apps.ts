@@ -19,7 +19,7 @@ export const createAppAction = defineAction({
   handler: async (ctx, { projectId: _projectId, ...app }) => {
     const card = await createApp(ctx, app);
     // Its App Store id and version now, not at the next hourly run (the card can show them at once).
-    if (card.platform === "apple") await requestAppVersionSync({ id: card.id, teamId: ctx.teamId, projectId: ctx.projectId! });
+    if (card.platform === "apple") await requestAppVersionSync({ id: card.id, teamId: ctx.teamId, projectId: ctx.projectId });
     return card;
   },
   revalidate: (i) => [`/dashboard/projects/${i.projectId}`],
@@ -33,7 +33,7 @@ export const updateAppAction = defineAction({
     const card = await updateApp(ctx, app);
     // A new bundle id without an App Store id is looked up at once, as a new app is.
     if (card.platform === "apple" && !card.appStoreId && card.appStoreLookup?.status === null) {
-      await requestAppVersionSync({ id: card.id, teamId: ctx.teamId, projectId: ctx.projectId! });
+      await requestAppVersionSync({ id: card.id, teamId: ctx.teamId, projectId: ctx.projectId });
     }
     return card;
   },

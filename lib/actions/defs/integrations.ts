@@ -91,7 +91,7 @@ export const requestReviewsSyncAction = defineAction({
     if (!integration?.enabled) {
       throw new ConflictError(integration ? "Enable the App Store Connect integration to sync reviews." : "Set up App Store Connect for this project first.");
     }
-    const { run, alreadyRunning } = await requestProjectSync("app_store_connect_reviews_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, ctx.caller.kind === "apiKey" ? "api" : "manual");
+    const { run, alreadyRunning } = await requestProjectSync("app_store_connect_reviews_sync", { teamId: ctx.teamId, projectId: ctx.projectId }, ctx.caller.kind === "apiKey" ? "api" : "manual");
     return { runId: run.id, status: run.status, alreadyRunning };
   },
 });
@@ -101,5 +101,5 @@ export const integrationStatusAction = defineAction({
   input: z.object({ projectId: idSchema }),
   permission: "integrations:read",
   scope: (i) => ({ projectId: i.projectId }),
-  handler: async (ctx) => ({ integration: await getIntegration(ctx), latestRun: await latestRun("app_store_connect_reviews_sync", ctx.projectId!) }),
+  handler: async (ctx) => ({ integration: await getIntegration(ctx), latestRun: await latestRun("app_store_connect_reviews_sync", ctx.projectId) }),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { countSyncableAppleApps } from "@/lib/data/apps";
 import { ValidationError } from "@/lib/errors";
 import { requestProjectSync } from "@/lib/jobs/request-sync";
 import { idSchema } from "@/lib/validation";
@@ -12,8 +12,7 @@ export const requestRatingsSyncAction = defineAction({
   permission: "integrations:write",
   scope: (i) => ({ projectId: i.projectId }),
   handler: async (ctx) => {
-    const appleApps = await db.app.count({ where: { projectId: ctx.projectId!, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } } });
-    if (appleApps === 0) throw new ValidationError("Add an Apple app with a bundle id first: there is nothing to sync yet.");
-    return requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId! }, ctx.caller.kind === "apiKey" ? "api" : "manual");
+    if ((await countSyncableAppleApps(ctx)) === 0) throw new ValidationError("Add an Apple app with a bundle id first: there is nothing to sync yet.");
+    return requestProjectSync("app_store_ratings_sync", { teamId: ctx.teamId, projectId: ctx.projectId }, ctx.caller.kind === "apiKey" ? "api" : "manual");
   },
 });

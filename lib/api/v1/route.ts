@@ -4,7 +4,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { parseInput, type ActionResult, type ScopedAction } from "@/lib/actions/define-action";
-import { resolveAccessWithRelated, type AccessContext, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
+import { resolveAccessWithRelated, type AccessFor, type Caller, type RelatedScopes, type Scope } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, ERROR_STATUS, RateLimitedError, UpstreamError, type ErrorPayload } from "@/lib/errors";
 import { callerFromRequest, errorResponse, readJsonBody } from "../route";
@@ -40,7 +40,7 @@ export function v1Route<E extends Endpoint>(e: E, handler: (req: V1Request<E>) =
  * Resolves the caller's rights over the target and over every other object the request names (404 outside its
  * team/project, 403 without the permission).
  */
-export async function withAccess<T>(caller: Caller, scope: Scope, permission: Permission, fn: (ctx: AccessContext) => Promise<T>, related: RelatedScopes = []): Promise<T> {
+export async function withAccess<Sc extends Scope, T>(caller: Caller, scope: Sc, permission: Permission, fn: (ctx: AccessFor<Sc>) => Promise<T>, related: RelatedScopes = []): Promise<T> {
   return fn(await resolveAccessWithRelated(caller, scope, related, permission));
 }
 

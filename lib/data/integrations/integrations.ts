@@ -1,6 +1,6 @@
 import "server-only";
 import { validateP8 } from "@/lib/apple/asc";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { P8_MISSING_MESSAGE } from "@/lib/validation";
@@ -17,8 +17,8 @@ export interface IntegrationInput {
   privateKey?: string | null;
 }
 
-export async function getIntegration(ctx: Pick<AccessContext, "teamId" | "projectId">): Promise<IntegrationView | null> {
-  const row = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: integrationViewSelect });
+export async function getIntegration(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<IntegrationView | null> {
+  const row = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: integrationViewSelect });
   return row ? toIntegrationView(row) : null;
 }
 
@@ -29,8 +29,8 @@ function checkedPem(privateKey: string): string {
 }
 
 /** Creates or updates the project's integration; the .p8 is validated, then stored encrypted. */
-export async function saveIntegration(ctx: AccessContext, input: IntegrationInput): Promise<IntegrationView> {
-  const projectId = ctx.projectId!;
+export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInput): Promise<IntegrationView> {
+  const projectId = ctx.projectId;
   const issuerId = input.keyType === "team" ? (input.issuerId ?? null) : null;
   if (input.keyType === "team" && !issuerId) {
     throw new ValidationError("A team key needs its Issuer ID (App Store Connect → Users and Access → Integrations).", { issuerId: "Issuer ID is required for team keys." });
@@ -64,16 +64,16 @@ export async function saveIntegration(ctx: AccessContext, input: IntegrationInpu
   return toIntegrationView(row);
 }
 
-export async function setIntegrationEnabled(ctx: AccessContext, enabled: boolean): Promise<IntegrationView> {
-  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true } });
+export async function setIntegrationEnabled(ctx: ProjectAccess, enabled: boolean): Promise<IntegrationView> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: { id: true } });
   if (!existing) throw new NotFoundError("App Store Connect integration");
   const row = await db.integration.update({ where: { id: existing.id }, data: { enabled }, select: integrationViewSelect });
   await writeAudit(ctx, { action: enabled ? "integration.enabled" : "integration.disabled", targetType: "integration", targetId: row.id });
   return toIntegrationView(row);
 }
 
-export async function removeIntegration(ctx: AccessContext): Promise<{ removed: true }> {
-  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true, keyId: true } });
+export async function removeIntegration(ctx: ProjectAccess): Promise<{ removed: true }> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: { id: true, keyId: true } });
   if (!existing) throw new NotFoundError("App Store Connect integration");
   await db.integration.delete({ where: { id: existing.id } });
   await writeAudit(ctx, { action: "integration.removed", targetType: "integration", targetId: existing.id, metadata: { keyId: existing.keyId } });
@@ -81,7 +81,7 @@ export async function removeIntegration(ctx: AccessContext): Promise<{ removed: 
 }
 
 /** Copies another project's credentials (same team only) into this project, then tests them. */
-export async function copyIntegrationFrom(ctx: AccessContext, sourceProjectId: string): Promise<{ integration: IntegrationView; test: ConnectionTest }> {
+export async function copyIntegrationFrom(ctx: ProjectAccess, sourceProjectId: string): Promise<{ integration: IntegrationView; test: ConnectionTest }> {
   if (sourceProjectId === ctx.projectId) throw new ConflictError("Choose another project to copy from.");
   // Tenant check: the source must belong to the caller's team; another team's project is simply not found.
   const source = await loadIntegration(sourceProjectId, ctx.teamId);
@@ -94,9 +94,9 @@ export async function copyIntegrationFrom(ctx: AccessContext, sourceProjectId: s
 }
 
 /** Other projects of the team with an integration (the "Copy from" choices). */
-export async function listCopySources(ctx: Pick<AccessContext, "teamId" | "projectId">) {
+export async function listCopySources(ctx: Pick<ProjectAccess, "teamId" | "projectId">) {
   const rows = await db.integration.findMany({
-    where: { teamId: ctx.teamId, projectId: { not: ctx.projectId! } },
+    where: { teamId: ctx.teamId, projectId: { not: ctx.projectId } },
     select: { projectId: true, keyId: true, keyType: true, project: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });

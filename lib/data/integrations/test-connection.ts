@@ -1,6 +1,6 @@
 import "server-only";
 import { AscError } from "@/lib/apple/asc";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { fillAppStoreIdsFromAsc } from "./app-store-ids";
@@ -12,11 +12,11 @@ import type { ConnectionTest } from "./view";
  * Lists the apps the key sees, marks which of the project's apps (by bundle id) it covers and fills their
  * App Store id. Apple's refusal is a result to show, not an exception.
  */
-export async function testConnection(ctx: Pick<AccessContext, "teamId" | "projectId">): Promise<ConnectionTest> {
-  const integration = await loadIntegration(ctx.projectId!, ctx.teamId);
+export async function testConnection(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<ConnectionTest> {
+  const integration = await loadIntegration(ctx.projectId, ctx.teamId);
   if (!integration) throw new NotFoundError("App Store Connect integration");
   const projectApps = await db.app.findMany({
-    where: { projectId: ctx.projectId!, teamId: ctx.teamId, platform: "apple" },
+    where: { projectId: ctx.projectId, teamId: ctx.teamId, platform: "apple" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, name: true, bundleId: true, appleAppStoreId: true },
   });

@@ -2,7 +2,7 @@ import "server-only";
 // Reply, edit and delete on the App Store. The dashboard only ever shows what Apple has: after a failure the
 // review is re-read from Apple and stored as it is there, and the caller keeps its draft.
 import { AscError, AscNotFoundError, AscValidationError, type AscClient, type AscReviewResponse } from "@/lib/apple/asc";
-import type { AccessContext } from "@/lib/auth/access";
+import type { AppAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { writeAudit } from "../audit";
@@ -18,7 +18,7 @@ interface StoredReview {
   developerResponseId: string | null;
 }
 
-async function loadForReply(ctx: AccessContext, reviewId: string): Promise<{ review: StoredReview; client: AscClient }> {
+async function loadForReply(ctx: AppAccess, reviewId: string): Promise<{ review: StoredReview; client: AscClient }> {
   const review = await db.appStoreReview.findFirst({
     where: { id: reviewId, teamId: ctx.teamId },
     select: { id: true, externalId: true, projectId: true, developerResponseId: true },
@@ -59,7 +59,7 @@ async function readTruth(client: AscClient, review: StoredReview): Promise<AscRe
   }
 }
 
-async function view(ctx: AccessContext, reviewId: string): Promise<ReviewView> {
+async function view(ctx: AppAccess, reviewId: string): Promise<ReviewView> {
   const v = await getReview(ctx, reviewId);
   if (!v) throw new NotFoundError("Review");
   return v;
@@ -69,7 +69,7 @@ async function view(ctx: AccessContext, reviewId: string): Promise<ReviewView> {
  * Publishes a reply, or replaces the existing one (Apple's POST overwrites: the old reply stays live until
  * the new one is accepted, so a failure never leaves the review without the reply the App Store shows).
  */
-export async function publishReply(ctx: AccessContext, reviewId: string, body: string): Promise<ReviewView> {
+export async function publishReply(ctx: AppAccess, reviewId: string, body: string): Promise<ReviewView> {
   const { review, client } = await loadForReply(ctx, reviewId);
   const editing = review.developerResponseId !== null;
   let reply: AscReviewResponse;
@@ -93,7 +93,7 @@ export async function publishReply(ctx: AccessContext, reviewId: string, body: s
 }
 
 /** Deletes the reply on Apple; a 404 means it is already gone, which is what was asked. */
-export async function deleteReply(ctx: AccessContext, reviewId: string): Promise<ReviewView> {
+export async function deleteReply(ctx: AppAccess, reviewId: string): Promise<ReviewView> {
   const { review, client } = await loadForReply(ctx, reviewId);
   if (!review.developerResponseId) return view(ctx, review.id);
   try {
