@@ -30,7 +30,7 @@ import {
   setIntegrationEnabledAction,
   testConnectionAction,
 } from "./defs/integrations";
-import { countReviewsAction, deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
+import { deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
 import {
   setProjectMuteAction,
   createNotificationEndpointAction,
@@ -146,7 +146,6 @@ const reads: Array<[string, ScopedAction<never, unknown>, (w: World) => unknown]
   ["searchReviews (team)", searchReviewsAction as never, (w) => ({ teamId: w.teamId })],
   ["searchReviews (project)", searchReviewsAction as never, (w) => ({ teamId: w.teamId, project: w.projectId })],
   ["searchReviews (app)", searchReviewsAction as never, (w) => ({ teamId: w.teamId, app: w.appId })],
-  ["countReviews", countReviewsAction as never, (w) => ({ teamId: w.teamId })],
   ["integrationStatus", integrationStatusAction as never, (w) => ({ projectId: w.projectId })],
 ];
 
@@ -190,9 +189,8 @@ describe("a second id in the input", () => {
     ["a project key copies the key of a project outside its scope", () => projectKey, copyIntegrationAction as never, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
     ["a user copies another team's key into their own project", () => outsider, copyIntegrationAction as never, (w) => ({ projectId: outsiderOwner.projectId, sourceProjectId: w.secondProjectId })],
     ["a project key searches with a project filter outside its scope", () => projectKey, searchReviewsAction as never, (w) => ({ teamId: w.teamId, app: w.appId, project: w.secondProjectId })],
-    ["a project key counts with a project filter outside its scope", () => projectKey, countReviewsAction as never, (w) => ({ teamId: w.teamId, app: w.appId, project: w.secondProjectId })],
     ["a user searches another team's app under their own team id", () => outsider, searchReviewsAction as never, (w) => ({ teamId: outsiderOwner.teamId, app: w.appId })],
-    ["a user names their own team with another team's project filter", () => outsider, countReviewsAction as never, (w) => ({ teamId: outsiderOwner.teamId, project: w.projectId })],
+    ["a user names their own team with another team's project filter", () => outsider, searchReviewsAction as never, (w) => ({ teamId: outsiderOwner.teamId, project: w.projectId })],
     ["a project key tests an endpoint of another project", () => projectKey, testNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, endpointId: secondEndpointId })],
     ["a project key turns off an endpoint of another project", () => projectKey, updateNotificationEndpointAction as never, (w) => ({ projectId: w.projectId, endpointId: secondEndpointId, enabled: false })],
     ["a project key rotates the secret of another project's endpoint", () => projectKey, rotateNotificationEndpointSecretAction as never, (w) => ({ projectId: w.projectId, endpointId: secondEndpointId })],

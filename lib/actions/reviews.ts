@@ -1,12 +1,9 @@
 "use server";
 import type { ReviewFilters } from "@/lib/data/reviews/filters";
-import { countReviewsAction, deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
+import { deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
 
 export async function searchReviews(input: ReviewFilters & { teamId: string; cursor?: string | null }) {
   return searchReviewsAction.invoke(input);
-}
-export async function countReviews(input: ReviewFilters & { teamId: string }) {
-  return countReviewsAction.invoke(input);
 }
 export async function getReview(input: { reviewId: string }) {
   return getReviewAction.invoke(input);

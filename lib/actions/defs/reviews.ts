@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/access";
-import { countReviews, deleteReply, getReview, publishReply, reviewFiltersSchema, searchReviews } from "@/lib/data/reviews";
+import { deleteReply, getReview, publishReply, reviewFiltersSchema, searchReviews } from "@/lib/data/reviews";
 import { NotFoundError } from "@/lib/errors";
 import { idSchema, replyTextSchema } from "@/lib/validation";
 import { defineAction } from "../define-action";
@@ -23,14 +23,6 @@ export const searchReviewsAction = defineAction({
   scope: filterScope,
   related: filterRelated,
   handler: (ctx, { teamId: _t, cursor, ...filters }) => searchReviews(ctx, filters, { cursor }),
-});
-
-export const countReviewsAction = defineAction({
-  input: searchInput.omit({ cursor: true }),
-  permission: "reviews:read",
-  scope: filterScope,
-  related: filterRelated,
-  handler: (ctx, { teamId: _t, ...filters }) => countReviews(ctx, filters),
 });
 
 export const getReviewAction = defineAction({
