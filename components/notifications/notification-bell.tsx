@@ -47,7 +47,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   });
   const markAll = useMutation({
     mutationFn: async () => {
-      const result = await markAllNotificationsRead();
+      const result = await markAllNotificationsRead({});
       if (!result.ok) throw new Error(result.error.message);
     },
     onError: (error) => toast.error((error as Error).message),

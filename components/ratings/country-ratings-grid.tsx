@@ -17,7 +17,7 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
   const [showAll, setShowAll] = useState(false);
   const query = useQuery({
     queryKey: ["ratings", "app-countries", appId],
-    queryFn: () => fetchJson<AppCountryRatings>(`/api/ratings/apps/${appId}/countries`),
+    queryFn: () => fetchJson<AppCountryRatings>(`/api/v1/apps/${appId}/ratings`),
   });
   if (query.isPending) {
     return (

@@ -22,7 +22,7 @@ export function ProjectCountryPanel({ projectId, projectName, compact = false }:
   const [showAll, setShowAll] = useState(false);
   const query = useQuery({
     queryKey: ["ratings", "project-countries", projectId],
-    queryFn: () => fetchJson<ProjectCountryRatings>(`/api/ratings/projects/${projectId}/countries`),
+    queryFn: () => fetchJson<ProjectCountryRatings>(`/api/v1/projects/${projectId}/ratings/by-country`),
   });
   const live = byRatingsThenName(query.data?.countries.filter((c) => c.apps > 0) ?? []);
   // With one app, every row would say "1": the column only speaks when apps differ per country.

@@ -15,7 +15,7 @@ export function RatingHistoryChart({ appId, country }: { appId: string; country:
   const [days, setDays] = useState<HistoryRange>(30);
   const query = useQuery({
     queryKey: ["ratings", "history", appId, days, country],
-    queryFn: () => fetchJson<RatingHistory>(`/api/ratings/apps/${appId}/history?days=${days}${country ? `&country=${country}` : ""}`),
+    queryFn: () => fetchJson<RatingHistory>(`/api/v1/apps/${appId}/ratings/history?days=${days}${country ? `&country=${country}` : ""}`),
     placeholderData: (previous) => previous,
   });
   const label = country ? countryName(country) : "Worldwide";

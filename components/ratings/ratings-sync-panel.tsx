@@ -23,7 +23,7 @@ export function RatingsSyncPanel({ projectId }: { projectId: string }) {
   const key = ["ratings", "sync", projectId];
   const status = useQuery({
     queryKey: key,
-    queryFn: () => fetchJson<RatingsSyncStatus>(`/api/ratings/projects/${projectId}/sync`),
+    queryFn: () => fetchJson<RatingsSyncStatus>(`/api/v1/projects/${projectId}/ratings/sync`),
     refetchInterval: (q) => (q.state.data?.active ? 1_500 : false),
     staleTime: 0,
   });

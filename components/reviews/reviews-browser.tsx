@@ -41,7 +41,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
     initialData: { pages: [initialPage], pageParams: [null] },
     staleTime: Infinity,
     queryFn: async ({ pageParam }) => {
-      const result = await searchReviews({ teamId, ...filters, cursor: pageParam });
+      const result = await searchReviews({ teamId, ...filters, cursor: pageParam ?? undefined });
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },
