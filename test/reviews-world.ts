@@ -54,7 +54,7 @@ export async function createReviewsWorld(options: { keyType?: "team" | "individu
       keyType: individual ? "individual" : "team",
       issuerId: individual ? null : ISSUER,
       keyId: individual ? "INDIVKEY01" : "TEAMKEY001",
-      privateKey: individual ? INDIVIDUAL_KEY.privateKeyPem : TEAM_KEY.privateKeyPem,
+      privateKeyPem: individual ? INDIVIDUAL_KEY.privateKeyPem : TEAM_KEY.privateKeyPem,
     });
   }
   return { teamId: owner.teamId, projectId: owner.projectId, ownerCaller: owner.caller as { kind: "user"; userId: string }, ctx, weatherId: weather.id, notesId: notes.id };

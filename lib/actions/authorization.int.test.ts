@@ -173,7 +173,7 @@ describe("a second id in the input", () => {
   beforeAll(async () => {
     const ownerOfVictim = (await db.teamMember.findFirstOrThrow({ where: { teamId: victim.teamId, role: "owner" } })).userId;
     const secondCtx = await resolveAccess({ kind: "user", userId: ownerOfVictim }, { projectId: victim.secondProjectId }, "integrations:write");
-    await saveIntegration(secondCtx, { keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", privateKey: TEAM_KEY.privateKeyPem });
+    await saveIntegration(secondCtx, { keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", privateKeyPem: TEAM_KEY.privateKeyPem });
     testHosts.set("second.example.com", ["93.184.216.34"]);
     secondEndpointId = (await createEndpoint(secondCtx, { kind: "webhook", name: "Second", url: "https://second.example.com/hook", eventTypes: ["app.review_new"] })).endpoint.id;
     // An agent key of the victim team limited to its first project, with every permission a key can have.

@@ -1,20 +1,18 @@
 import "server-only";
-import { validateP8 } from "@/lib/apple/asc";
 import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { P8_MISSING_MESSAGE } from "@/lib/validation";
 import { writeAudit } from "../audit";
 import { loadIntegration, sealPrivateKey } from "./credentials";
-import { testConnection } from "./test-connection";
-import { integrationViewSelect, toIntegrationView, type ConnectionTest, type IntegrationView } from "./view";
+import { integrationViewSelect, toIntegrationView, type IntegrationView } from "./view";
 
 export interface IntegrationInput {
   keyType: "team" | "individual";
   issuerId?: string | null;
   keyId: string;
-  /** PEM text of the .p8; optional on update (the stored key is kept). */
-  privateKey?: string | null;
+  /** PEM text of the .p8, already checked (validateP8); optional on update (the stored key is kept). */
+  privateKeyPem?: string | null;
 }
 
 export async function getIntegration(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<IntegrationView | null> {
@@ -22,13 +20,7 @@ export async function getIntegration(ctx: Pick<ProjectAccess, "teamId" | "projec
   return row ? toIntegrationView(row) : null;
 }
 
-function checkedPem(privateKey: string): string {
-  const check = validateP8(privateKey);
-  if (!check.ok) throw new ValidationError(check.error, { privateKey: check.error });
-  return check.pem;
-}
-
-/** Creates or updates the project's integration; the .p8 is validated, then stored encrypted. */
+/** Creates or updates the project's integration; the .p8 is stored encrypted. */
 export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInput): Promise<IntegrationView> {
   const projectId = ctx.projectId;
   const issuerId = input.keyType === "team" ? (input.issuerId ?? null) : null;
@@ -36,7 +28,7 @@ export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInpu
     throw new ValidationError("A team key needs its Issuer ID (App Store Connect → Users and Access → Integrations).", { issuerId: "Issuer ID is required for team keys." });
   }
   const existing = await db.integration.findFirst({ where: { projectId, teamId: ctx.teamId }, select: { id: true } });
-  const pem = input.privateKey?.trim() ? checkedPem(input.privateKey) : null;
+  const pem = input.privateKeyPem ?? null;
   if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: P8_MISSING_MESSAGE });
   const data = {
     keyType: input.keyType,
@@ -80,17 +72,16 @@ export async function removeIntegration(ctx: ProjectAccess): Promise<{ removed: 
   return { removed: true };
 }
 
-/** Copies another project's credentials (same team only) into this project, then tests them. */
-export async function copyIntegrationFrom(ctx: ProjectAccess, sourceProjectId: string): Promise<{ integration: IntegrationView; test: ConnectionTest }> {
+/** Copies another project's credentials (same team only) into this project. */
+export async function copyIntegrationFrom(ctx: ProjectAccess, sourceProjectId: string): Promise<IntegrationView> {
   if (sourceProjectId === ctx.projectId) throw new ConflictError("Choose another project to copy from.");
   // Tenant check: the source must belong to the caller's team; another team's project is simply not found.
   const source = await loadIntegration(sourceProjectId, ctx.teamId);
   if (!source) throw new NotFoundError("That project's App Store Connect integration");
   const { credentials } = source;
-  await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKey: credentials.privateKeyPem });
+  const integration = await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKeyPem: credentials.privateKeyPem });
   await writeAudit(ctx, { action: "integration.copied", targetType: "integration", metadata: { fromProjectId: sourceProjectId, keyId: credentials.keyId } });
-  const test = await testConnection(ctx);
-  return { integration: (await getIntegration(ctx))!, test };
+  return integration;
 }
 
 /** Other projects of the team with an integration (the "Copy from" choices). */

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { validateP8 } from "@/lib/apple/asc";
 import * as integrations from "@/lib/data/integrations";
+import { ValidationError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation";
 import { defineOperation } from "../define-operation";
 import { integrationPaths } from "./integration-paths";
@@ -28,10 +30,18 @@ export const integrationInputSchema = z
     if (v.keyType === "team" && !v.issuerId) ctx.addIssue({ code: "custom", path: ["issuerId"], message: "Team keys need the Issuer ID shown above the key list in App Store Connect." });
   });
 
+/** The .p8 as Apple will read it, or a field error that says what is wrong with it. */
+function checkedPem(privateKey: string): string {
+  const check = validateP8(privateKey);
+  if (!check.ok) throw new ValidationError(check.error, { privateKey: check.error });
+  return check.pem;
+}
+
 export const saveIntegration = defineOperation({
   input: integrationInputSchema,
   permission: "integrations:write",
   scope: (i) => ({ projectId: i.projectId }),
-  handler: (ctx, i) => integrations.saveIntegration(ctx, { keyType: i.keyType, issuerId: i.issuerId ?? null, keyId: i.keyId, privateKey: i.privateKey ?? null }),
+  handler: (ctx, i) =>
+    integrations.saveIntegration(ctx, { keyType: i.keyType, issuerId: i.issuerId ?? null, keyId: i.keyId, privateKeyPem: i.privateKey?.trim() ? checkedPem(i.privateKey) : null }),
   revalidate: (i) => integrationPaths(i.projectId),
 });

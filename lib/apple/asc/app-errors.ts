@@ -1,6 +1,6 @@
 import "server-only";
 // App Store Connect errors → the app's typed errors, once: Apple's own code and detail, plus what to do.
-import { AscError, AscRateLimitError, AscValidationError } from "@/lib/apple/asc";
+import { AscError, AscRateLimitError, AscValidationError } from "./errors";
 import { RateLimitedError, UpstreamError, ValidationError, type UpstreamDetails } from "@/lib/errors";
 
 export function ascDetails(error: AscError): UpstreamDetails {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AscAgreementError, AscRateLimitError, AscTransientError } from "@/lib/apple/asc";
 import { RateLimitedError, UpstreamError } from "@/lib/errors";
-import { describeAscError, retryWhen, toAppError } from "./asc-errors";
+import { describeAscError, retryWhen, toAppError } from "./app-errors";
 
 describe("Apple errors in words", () => {
   it("keeps Apple's code and detail and adds what to do", () => {
