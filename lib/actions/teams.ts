@@ -1,9 +1,10 @@
 "use server";
 import { cookies } from "next/headers";
-import type { z } from "zod";
+import { z } from "zod";
 import { CURRENT_TEAM_COOKIE } from "@/lib/current-team";
 import * as teams from "@/lib/operations/teams";
 import { serverAction } from "@/lib/operations/adapters/server-action";
+import { idSchema } from "@/lib/validation";
 
 export const changeMemberRole = serverAction(teams.changeMemberRole);
 export const removeMember = serverAction(teams.removeMember);
@@ -27,8 +28,10 @@ export async function acceptInvite(input: z.input<typeof teams.acceptInvite.inpu
   if (result.ok) await selectTeamCookie(result.data.teamId);
   return result;
 }
-export async function switchTeam(input: { teamId: string }) {
-  await selectTeamCookie(String(input.teamId));
+const switchTeamInput = z.object({ teamId: idSchema });
+/** Which of the person's teams the dashboard shows; what the page then reads is checked against membership as always. */
+export async function switchTeam(input: z.input<typeof switchTeamInput>) {
+  await selectTeamCookie(switchTeamInput.parse(input).teamId);
 }
 
 async function selectTeamCookie(teamId: string) {

@@ -125,3 +125,10 @@ describe("invite tokens", () => {
     },
   );
 });
+
+describe("switching team", () => {
+  it("refuses a team id that is not an id before anything is set", async () => {
+    const { switchTeam } = await import("./teams");
+    await expect(switchTeam({ teamId: "../../etc" })).rejects.toThrow(/Not a valid id/);
+  });
+});
