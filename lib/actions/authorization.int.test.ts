@@ -20,6 +20,7 @@ import { ISSUER, TEAM_KEY } from "@/test/reviews-world";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import { SELF } from "@/lib/auth/permissions";
 import type { Operation } from "@/lib/operations/define-operation";
+import { ROUTE_CASES } from "@/test/api/routes";
 import * as agentKeyOps from "@/lib/operations/agent-keys";
 import * as appOps from "@/lib/operations/apps";
 import * as integrationOps from "@/lib/operations/integrations";
@@ -228,6 +229,15 @@ describe("every server action", () => {
       return op.permission !== SELF && !covered.has(op);
     });
     expect(uncovered.map(([name]) => name)).toEqual([]);
+  });
+
+  // Next runs a client's server actions one at a time: a read through one (a poll) would hold up the next change.
+  it("is a change: nothing /api/v1 serves over GET is also a server action", () => {
+    const gets = ROUTE_CASES.filter((r) => r.endpoint.method === "GET").map((r) => operationOf(r.handler));
+    expect(gets.length).toBeGreaterThan(0);
+    expect(gets.every((op) => op !== undefined)).toBe(true);
+    const reads = new Set(gets);
+    expect(actions.filter(([, fn]) => reads.has(operationOf(fn))).map(([name]) => name)).toEqual([]);
   });
 
   it("of the person's own refuses an agent key and changes nothing", async () => {

@@ -8,4 +8,3 @@ export const copyIntegration = serverAction(integrations.copyIntegration);
 export const setIntegrationEnabled = serverAction(integrations.setIntegrationEnabled);
 export const removeIntegration = serverAction(integrations.removeIntegration);
 export const requestReviewsSync = serverAction(integrations.requestReviewsSync);
-export const integrationStatus = serverAction(integrations.getIntegrationStatus);

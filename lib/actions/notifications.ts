@@ -2,7 +2,6 @@
 import * as notifications from "@/lib/operations/notifications";
 import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export const listNotifications = serverAction(notifications.listNotifications);
 export const markNotificationRead = serverAction(notifications.markNotificationRead);
 export const markAllNotificationsRead = serverAction(notifications.markAllNotificationsRead);
 export const setNotificationPreference = serverAction(notifications.setNotificationPreference);

@@ -49,6 +49,7 @@ const INPUTS: Record<string, Inputs> = {
     valid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
     invalid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
   },
+  listNotifications: { valid: () => ({ query: { limit: "5" } }), invalid: () => ({ query: { limit: "500" } }) },
 };
 
 /** The route file Next serves for an endpoint: "/reviews/{reviewId}" → app/api/v1/reviews/[reviewId]/route.ts. */

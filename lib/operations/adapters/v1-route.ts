@@ -10,7 +10,8 @@ import { callerFromRequest, errorResponse, readJsonBody } from "@/lib/api/reques
 import { parseInput, type Operation } from "../define-operation";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-type RouteHandler = (request: NextRequest, context: RouteContext) => Promise<Response>;
+/** A route handler that names its operation, so tests can tell which operations /api/v1 serves. */
+type RouteHandler = ((request: NextRequest, context: RouteContext) => Promise<Response>) & { readonly operation: Operation };
 
 /** Everything the request carried, parsed by the endpoint's schemas: path params, query and body fields in one object. */
 export type EndpointFields<E extends Endpoint> = z.output<E["params"]> & z.output<E["query"]> & (E["body"] extends z.ZodObject ? z.output<E["body"]> : object);
@@ -28,7 +29,7 @@ export function v1Route<E extends Endpoint, S extends z.ZodType, T>(endpoint: E,
   if (operation.permission !== endpoint.permission) {
     throw new Error(`${endpoint.method} ${endpoint.path} declares "${endpoint.permission}" but its operation checks "${operation.permission}": make them the same.`);
   }
-  return async (request, context) => {
+  const handler = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const caller = await callerFromRequest(request);
       // Next gives routes without dynamic segments no params (undefined), not an empty object.
@@ -43,4 +44,5 @@ export function v1Route<E extends Endpoint, S extends z.ZodType, T>(endpoint: E,
       return errorResponse(error);
     }
   };
+  return Object.assign(handler, { operation: operation as Operation });
 }
