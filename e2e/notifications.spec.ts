@@ -1,19 +1,9 @@
 // A sync that yields new reviews lights the bell; clicking the notification opens the review.
 import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { addApp, signUp } from "./support/session";
+import { addApp, connectAppStoreConnect, signUp } from "./support/session";
 
 const WEATHER = { name: "Breeze Weather", bundleId: "com.example.weather", appStoreId: "1480000001" };
-
-async function connectAppStoreConnect(page: Page, projectId: string) {
-  await page.goto(`/dashboard/projects/${projectId}/integrations`);
-  await page.getByLabel("Key ID").fill(process.env.E2E_ASC_KEY_ID!);
-  await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
-  await page.getByLabel("Private key (.p8)").fill(await readFile(process.env.E2E_ASC_KEY_FILE!, "utf8"));
-  await page.getByRole("button", { name: "Save key" }).click();
-  await expect(page.getByRole("button", { name: "Sync reviews" }).first()).toBeVisible();
-}
 
 async function syncReviews(page: Page) {
   await page.getByRole("button", { name: "Sync reviews" }).first().click();

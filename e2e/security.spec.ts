@@ -138,7 +138,7 @@ test("every page sends the security headers and breaks none of its own Content-S
 test("signing out ends the session on the server: a copied cookie stops working", async ({ page, browser, baseURL }) => {
   const { projectId } = await signUp(page);
   const copied = await page.context().cookies();
-  const statusPath = `/api/ratings/projects/${projectId}/sync`;
+  const statusPath = `/api/v1/projects/${projectId}/ratings/sync`;
   expect((await page.request.get(statusPath)).status()).toBe(200);
 
   await signOut(page);
@@ -204,4 +204,19 @@ test("/api/v1 answers unknown routes and wrong methods in its JSON error shape",
   const nested = await request.patch("/api/v1/reviews/00000000-0000-4000-8000-000000000000/response");
   expect(nested.status()).toBe(405);
   expect(await nested.json()).toMatchObject({ error: { code: "method_not_allowed", message: expect.stringContaining("PUT, DELETE") } });
+});
+
+test("another team's project pages and malformed ids answer the 404 page, never the other team's data", async ({ page, browser, baseURL }) => {
+  const { projectId } = await signUp(page, { teamName: "Owner team" });
+  const other = await browser.newContext({ baseURL });
+  const stranger = await other.newPage();
+  await signUp(stranger, { teamName: "Stranger team" });
+  for (const path of [`/dashboard/projects/${projectId}`, `/dashboard/projects/${projectId}/integrations`, `/dashboard/projects/${projectId}/notifications`, "/dashboard/projects/not-an-id"]) {
+    const response = await stranger.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(stranger.getByText("Owner team")).toHaveCount(0);
+  }
+  // The owner still sees their own project.
+  expect((await page.goto(`/dashboard/projects/${projectId}`))?.status()).toBe(200);
+  await other.close();
 });

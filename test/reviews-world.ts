@@ -1,6 +1,6 @@
 // Shared by the reviews suites: an Apple simulator with one key, a project wired to it.
 import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
 import { setAscClientDefaults } from "@/lib/data/integrations/credentials";
 import { saveIntegration } from "@/lib/data/integrations";
@@ -37,7 +37,7 @@ export interface ReviewsWorld {
   teamId: string;
   projectId: string;
   ownerCaller: { kind: "user"; userId: string };
-  ctx: AccessContext;
+  ctx: ProjectAccess;
   weatherId: string;
   notesId: string;
 }
@@ -54,7 +54,7 @@ export async function createReviewsWorld(options: { keyType?: "team" | "individu
       keyType: individual ? "individual" : "team",
       issuerId: individual ? null : ISSUER,
       keyId: individual ? "INDIVKEY01" : "TEAMKEY001",
-      privateKey: individual ? INDIVIDUAL_KEY.privateKeyPem : TEAM_KEY.privateKeyPem,
+      privateKeyPem: individual ? INDIVIDUAL_KEY.privateKeyPem : TEAM_KEY.privateKeyPem,
     });
   }
   return { teamId: owner.teamId, projectId: owner.projectId, ownerCaller: owner.caller as { kind: "user"; userId: string }, ctx, weatherId: weather.id, notesId: notes.id };

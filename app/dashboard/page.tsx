@@ -5,10 +5,10 @@ import { NewProjectDialog } from "@/components/projects/new-project-dialog";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { resolveAccess } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { currentTeamFor } from "@/lib/current-team";
-import { listProjects } from "@/lib/data/projects";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { listTeamProjects } from "@/lib/operations/projects";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -24,9 +24,7 @@ export default async function DashboardPage() {
       />
     );
   }
-  const ctx = await resolveAccess({ kind: "user", userId: user.id }, { teamId: current.id }, null);
-  const projects = await listProjects(ctx);
-  const canCreate = ctx.permissions.has("projects:write");
+  const { projects, canCreate } = await pageOperation(listTeamProjects, { teamId: current.id }, "/dashboard");
   return (
     <div className="space-y-6">
       <PageHeader eyebrow={current.name} title="Projects" description="Each project groups apps and has its own App Store Connect key." actions={canCreate ? <NewProjectDialog teamId={current.id} /> : null} />

@@ -54,7 +54,7 @@ export function AppFormDialog({
     start(async () => {
       const fields = {
         name: String(form.get("name") ?? ""),
-        platform: String(form.get("platform") ?? ""),
+        platform,
         bundleId: String(form.get("bundleId") ?? ""),
         appStoreId: String(form.get("appStoreId") ?? ""),
       };

@@ -4,11 +4,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { INBOX_QUERY_KEY } from "@/components/notifications/notification-bell";
+import { notificationKeys } from "@/components/notifications/query-keys";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import { integrationStatus, requestReviewsSync } from "@/lib/actions/integrations";
+import { requestReviewsSync } from "@/lib/actions/integrations";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { getAscIntegration } from "@/lib/api/v1/endpoints";
 import type { SyncRunView } from "@/lib/sync/runs";
+import { integrationKeys } from "./query-keys";
 
 const isUnfinished = (run: SyncRunView) => run.status === "queued" || run.status === "running";
 
@@ -21,12 +24,9 @@ export function SyncReviewsButton({ projectId, initialRun, variant = "primary" }
   const [followedRunId, setFollowedRunId] = useState<string | null>(initialRun && isUnfinished(initialRun) ? initialRun.id : null);
   const following = followedRunId !== null;
   const status = useQuery({
-    queryKey: ["reviews-sync-status", projectId],
-    queryFn: async () => {
-      const result = await integrationStatus({ projectId });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data.latestRun;
-    },
+    queryKey: integrationKeys.status(projectId),
+    queryFn: () => readV1(getAscIntegration, { projectId }),
+    select: (status) => status.latestRun,
     enabled: following,
     refetchInterval: following ? 1500 : false,
   });
@@ -43,7 +43,7 @@ export function SyncReviewsButton({ projectId, initialRun, variant = "primary" }
     setFollowedRunId(null);
     router.refresh();
     // A finished run may have notified: the bell asks now rather than at its next poll.
-    void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() });
   }, [followed, router, queryClient]);
 
   const pages = typeof followed?.progress?.pages === "number" ? followed.progress.pages : null;

@@ -18,7 +18,7 @@ import { SecretDialog } from "./secret-dialog";
 export function AddEndpointDialog({ projectId }: { projectId: string }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<EndpointKind>("slack");
-  const [events, setEvents] = useState<string[]>(["app.review_new", "sync.failed"]);
+  const [events, setEvents] = useState<(typeof ENDPOINT_EVENT_TYPES)[number][]>(["app.review_new", "sync.failed"]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

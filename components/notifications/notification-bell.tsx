@@ -10,24 +10,20 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/actions/notifications";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/actions/notifications";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { listNotifications } from "@/lib/api/v1/endpoints";
 import type { InboxItem } from "@/lib/data/notifications/inbox";
 import { NotificationRow } from "./notification-row";
+import { notificationKeys } from "./query-keys";
 
-export const INBOX_QUERY_KEY = ["notifications", "inbox"] as const;
-
-async function fetchInbox() {
-  const result = await listNotifications({ limit: 20 });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
 
 /** The bell in the dashboard shell: unread count, the latest notifications, mark read / all read. */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const queryClient = useQueryClient();
-  const inbox = useQuery({ queryKey: INBOX_QUERY_KEY, queryFn: fetchInbox, refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 5_000 });
+  const inbox = useQuery({ queryKey: notificationKeys.inbox(), queryFn: () => readV1(listNotifications, { limit: 20 }), refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 5_000 });
   const unread = inbox.data?.unread ?? initialUnread;
   // A server refresh (e.g. after a sync) brings a new count: refetch the list so both agree. Only on a change: on mount
   // the query is already fetching, and invalidating then would fetch the list a second time.
@@ -35,7 +31,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   useEffect(() => {
     if (lastInitialUnread.current === initialUnread) return;
     lastInitialUnread.current = initialUnread;
-    void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() });
   }, [initialUnread, queryClient]);
 
   const markOne = useMutation({
@@ -43,15 +39,15 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       const result = await markNotificationRead({ notificationId: id });
       if (!result.ok) throw new Error(result.error.message);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() }),
   });
   const markAll = useMutation({
     mutationFn: async () => {
-      const result = await markAllNotificationsRead();
+      const result = await markAllNotificationsRead({});
       if (!result.ok) throw new Error(result.error.message);
     },
     onError: (error) => toast.error((error as Error).message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() }),
   });
 
   function openItem(item: InboxItem) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "@/components/ui/toaster";
-import type { ActionResult } from "@/lib/actions/define-action";
+import type { ActionResult } from "@/lib/operations/adapters/server-action";
 
 /** A value saved on change: shown at once, put back (with a toast) if the server refuses. */
 export function useSavedValue<T>(initial: T, save: (value: T) => Promise<ActionResult<unknown>>) {

@@ -6,9 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { AppCountryRatings } from "@/lib/data/ratings/types";
-import { fetchJson } from "./fetch-json";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { appRatings } from "@/lib/api/v1/ratings-endpoints";
 import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
+import { ratingKeys } from "./query-keys";
 import { byRatingsThenName, countryName, flagEmoji, formatAverage, formatCount, formatDay } from "./format";
 
 const TOP = 12;
@@ -16,8 +17,8 @@ const TOP = 12;
 export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: string; selected: string | null; onSelect: (country: string) => void }) {
   const [showAll, setShowAll] = useState(false);
   const query = useQuery({
-    queryKey: ["ratings", "app-countries", appId],
-    queryFn: () => fetchJson<AppCountryRatings>(`/api/ratings/apps/${appId}/countries`),
+    queryKey: ratingKeys.appCountries(appId),
+    queryFn: () => readV1(appRatings, { appId }),
   });
   if (query.isPending) {
     return (

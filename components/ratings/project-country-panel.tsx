@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ProjectCountryRatings } from "@/lib/data/ratings/types";
-import { fetchJson } from "./fetch-json";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { projectRatingsByCountry } from "@/lib/api/v1/ratings-endpoints";
 import { CountryLabel, CountryTableHead, RatingFigureCells } from "./country-rating-cells";
 import { byRatingsThenName } from "./format";
+import { ratingKeys } from "./query-keys";
 
 const TOP = 12;
 
@@ -21,8 +22,8 @@ const TOP = 12;
 export function ProjectCountryPanel({ projectId, projectName, compact = false }: { projectId: string; projectName?: string; compact?: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const query = useQuery({
-    queryKey: ["ratings", "project-countries", projectId],
-    queryFn: () => fetchJson<ProjectCountryRatings>(`/api/ratings/projects/${projectId}/countries`),
+    queryKey: ratingKeys.projectCountries(projectId),
+    queryFn: () => readV1(projectRatingsByCountry, { projectId }),
   });
   const live = byRatingsThenName(query.data?.countries.filter((c) => c.apps > 0) ?? []);
   // With one app, every row would say "1": the column only speaks when apps differ per country.

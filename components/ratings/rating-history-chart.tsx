@@ -7,15 +7,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { HISTORY_RANGES, type HistoryRange, type RatingHistory } from "@/lib/data/ratings/types";
-import { fetchJson } from "./fetch-json";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { appRatingHistory } from "@/lib/api/v1/ratings-endpoints";
+import { ratingKeys } from "./query-keys";
 import { countryName, formatAverage, formatCompactCount, formatCount, formatDay } from "./format";
 
 /** Rating count (area) and average (line) per day over 30/90/365 days, worldwide or for one country. */
 export function RatingHistoryChart({ appId, country }: { appId: string; country: string | null }) {
   const [days, setDays] = useState<HistoryRange>(30);
   const query = useQuery({
-    queryKey: ["ratings", "history", appId, days, country],
-    queryFn: () => fetchJson<RatingHistory>(`/api/ratings/apps/${appId}/history?days=${days}${country ? `&country=${country}` : ""}`),
+    queryKey: ratingKeys.history(appId, days, country),
+    queryFn: () => readV1(appRatingHistory, { appId, days, country: country ?? undefined }),
     placeholderData: (previous) => previous,
   });
   const label = country ? countryName(country) : "Worldwide";

@@ -4,14 +4,16 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { INBOX_QUERY_KEY } from "@/components/notifications/notification-bell";
+import { notificationKeys } from "@/components/notifications/query-keys";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { Tooltip } from "@/components/ui/tooltip";
 import { requestRatingsSync } from "@/lib/actions/ratings";
-import type { RatingsSyncStatus } from "@/lib/data/ratings/types";
 import type { SyncRunView } from "@/lib/sync/runs";
-import { fetchJson } from "./fetch-json";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { ratingsSyncStatus } from "@/lib/api/v1/ratings-endpoints";
+import type { EndpointOutput } from "@/lib/api/v1/endpoint";
+import { ratingKeys } from "./query-keys";
 import { formatCount } from "./format";
 import { RelativeTime } from "@/components/ui/relative-time";
 
@@ -20,10 +22,10 @@ export function RatingsSyncPanel({ projectId }: { projectId: string }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [starting, setStarting] = useState(false);
-  const key = ["ratings", "sync", projectId];
+  const key = ratingKeys.sync(projectId);
   const status = useQuery({
     queryKey: key,
-    queryFn: () => fetchJson<RatingsSyncStatus>(`/api/ratings/projects/${projectId}/sync`),
+    queryFn: () => readV1(ratingsSyncStatus, { projectId }),
     refetchInterval: (q) => (q.state.data?.active ? 1_500 : false),
     staleTime: 0,
   });
@@ -34,8 +36,8 @@ export function RatingsSyncPanel({ projectId }: { projectId: string }) {
     if (previousActive.current && !activeId) {
       router.refresh();
       // A finished run may have notified: the bell asks now rather than at its next poll.
-      void queryClient.invalidateQueries({ queryKey: INBOX_QUERY_KEY });
-      void queryClient.invalidateQueries({ queryKey: ["ratings"], predicate: (q) => q.queryKey[1] !== "sync" });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() });
+      void queryClient.invalidateQueries({ queryKey: ratingKeys.figures() });
     }
     previousActive.current = activeId;
   }, [activeId, queryClient, router]);
@@ -53,7 +55,7 @@ export function RatingsSyncPanel({ projectId }: { projectId: string }) {
         return;
       }
       if (result.data.alreadyRunning) toast.info("A ratings sync is already running for this project; its progress is shown here.");
-      queryClient.setQueryData<RatingsSyncStatus>(key, (old) => (old ? { ...old, active: result.data.run } : old));
+      queryClient.setQueryData<EndpointOutput<typeof ratingsSyncStatus>>(key, (old) => (old ? { ...old, active: result.data.run } : old));
       void status.refetch();
     } finally {
       setStarting(false);

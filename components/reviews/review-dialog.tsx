@@ -10,12 +10,15 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { SkeletonText } from "@/components/ui/skeleton";
 import { Stars } from "@/components/ui/stars";
 import { toast } from "@/components/ui/toaster";
-import { deleteReply, getReview, publishReply } from "@/lib/actions/reviews";
+import { deleteReply, publishReply } from "@/lib/actions/reviews";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { getReview } from "@/lib/api/v1/endpoints";
 import type { ReviewView } from "@/lib/data/reviews/view";
 import type { ErrorPayload } from "@/lib/errors";
 import { CountryFlag } from "./country-flag";
 import { ReplyComposer } from "./reply-composer";
 import { ReplyStatePill } from "./reply-state";
+import { reviewKeys } from "./query-keys";
 import { formatReviewDate } from "./review-card";
 
 /**
@@ -25,13 +28,9 @@ import { formatReviewDate } from "./review-card";
 export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId: string | null; onClose: () => void; onCloseAutoFocus?: (event: Event) => void }) {
   const queryClient = useQueryClient();
   const review = useQuery({
-    queryKey: ["review", reviewId],
-    enabled: Boolean(reviewId),
-    queryFn: async () => {
-      const result = await getReview({ reviewId: reviewId! });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    queryKey: reviewKeys.detail(reviewId),
+    enabled: reviewId !== null,
+    queryFn: () => readV1(getReview, { reviewId: reviewId ?? "" }),
   });
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState(false);
@@ -44,9 +43,9 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
   }, [reviewId]);
 
   const settle = async (fresh?: ReviewView) => {
-    if (fresh) queryClient.setQueryData(["review", reviewId], (old: { canReply: boolean } | undefined) => ({ canReply: old?.canReply ?? true, review: fresh }));
+    if (fresh) queryClient.setQueryData(reviewKeys.detail(reviewId), (old: { canReply: boolean } | undefined) => ({ canReply: old?.canReply ?? true, review: fresh }));
     else await review.refetch();
-    await queryClient.invalidateQueries({ queryKey: ["reviews"] });
+    await queryClient.invalidateQueries({ queryKey: reviewKeys.searches() });
   };
 
   const submit = () =>

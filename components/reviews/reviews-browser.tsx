@@ -8,13 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { searchReviews } from "@/lib/actions/reviews";
+import { readV1 } from "@/lib/api/client/dashboard";
+import { listReviews } from "@/lib/api/v1/endpoints";
 import { filtersFromSearchParams, filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 import type { ReviewPage } from "@/lib/data/reviews/search";
 import { ReviewCard } from "./review-card";
 import { ReviewDialog } from "./review-dialog";
 import { ReviewFiltersBar } from "./review-filters";
+import { reviewKeys } from "./query-keys";
 
 export interface ReviewsBrowserProps {
   teamId: string;
@@ -36,15 +38,11 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
   const filterKey = filtersToSearchParams(filters).toString();
 
   const reviews = useInfiniteQuery({
-    queryKey: ["reviews", teamId, filterKey],
+    queryKey: reviewKeys.search(teamId, filterKey),
     initialPageParam: null as string | null,
     initialData: { pages: [initialPage], pageParams: [null] },
     staleTime: Infinity,
-    queryFn: async ({ pageParam }) => {
-      const result = await searchReviews({ teamId, ...filters, cursor: pageParam });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    queryFn: ({ pageParam }) => readV1(listReviews, { teamId, ...filters, cursor: pageParam ?? undefined }),
     getNextPageParam: (last) => last.nextCursor,
   });
 

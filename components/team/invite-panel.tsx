@@ -4,6 +4,7 @@ import { Copy, Link2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createInvite, revokeInvite } from "@/lib/actions/teams";
+import { isRole, type Role } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,7 @@ interface PendingInvite {
 
 export function InvitePanel({ teamId, invites, canInviteOwners }: { teamId: string; invites: PendingInvite[]; canInviteOwners: boolean }) {
   const router = useRouter();
-  const [role, setRole] = useState("member");
+  const [role, setRole] = useState<Role>("member");
   const [link, setLink] = useState<string | null>(null);
   const [pending, start] = useTransition();
   return (
@@ -28,7 +29,7 @@ export function InvitePanel({ teamId, invites, canInviteOwners }: { teamId: stri
         <Select
           aria-label="Role for the invite"
           value={role}
-          onChange={(e) => setRole(e.target.value)}
+          onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
           options={[
             { value: "member", label: "Member" },
             { value: "admin", label: "Admin" },

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { changeMemberRole, removeMember } from "@/lib/actions/teams";
+import { isRole } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
@@ -25,14 +26,16 @@ export function MemberRowActions({ teamId, userId, name, role, isSelf }: { teamI
         value={role}
         disabled={pending}
         options={ROLE_OPTIONS}
-        onChange={(e) =>
+        onChange={(e) => {
+          const next = e.target.value;
+          if (!isRole(next)) return;
           start(async () => {
-            const result = await changeMemberRole({ teamId, userId, role: e.target.value });
+            const result = await changeMemberRole({ teamId, userId, role: next });
             if (!result.ok) toast.error(result.error.message);
             else toast.success(`${name} is now ${result.data.role === "member" ? "a member" : `an ${result.data.role}`}`);
             router.refresh();
-          })
-        }
+          });
+        }}
       />
       {!isSelf ? (
         <ConfirmDialog

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -39,4 +40,14 @@ export async function addApp(page: Page, app: { name: string; bundleId: string; 
   await dialog.getByRole("button", { name: "Add app" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("article", { name: app.name }).or(page.getByTestId("app-card").filter({ hasText: app.name }))).toBeVisible();
+}
+
+/** Saves the Apple simulator's demo key as the project's App Store Connect integration. */
+export async function connectAppStoreConnect(page: Page, projectId: string) {
+  await page.goto(`/dashboard/projects/${projectId}/integrations`);
+  await page.getByLabel("Key ID").fill(process.env.E2E_ASC_KEY_ID!);
+  await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
+  await page.getByLabel("Private key (.p8)").fill(await readFile(process.env.E2E_ASC_KEY_FILE!, "utf8"));
+  await page.getByRole("button", { name: "Save key" }).click();
+  await expect(page.getByRole("button", { name: "Sync reviews" }).first()).toBeVisible();
 }

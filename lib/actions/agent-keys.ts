@@ -1,9 +1,6 @@
 "use server";
-import { createAgentKeyAction, revokeAgentKeyAction } from "./defs/agent-keys";
+import * as agentKeys from "@/lib/operations/agent-keys";
+import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export async function createAgentKey(input: { teamId: string; name: string; projectId: string | null; permissions: string[] }) {
-  return createAgentKeyAction.invoke(input as never);
-}
-export async function revokeAgentKey(input: { teamId: string; keyId: string }) {
-  return revokeAgentKeyAction.invoke(input);
-}
+export const createAgentKey = serverAction(agentKeys.createAgentKey);
+export const revokeAgentKey = serverAction(agentKeys.revokeAgentKey);

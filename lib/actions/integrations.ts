@@ -1,32 +1,10 @@
 "use server";
-import {
-  copyIntegrationAction,
-  integrationStatusAction,
-  removeIntegrationAction,
-  requestReviewsSyncAction,
-  saveIntegrationAction,
-  setIntegrationEnabledAction,
-  testConnectionAction,
-} from "./defs/integrations";
+import * as integrations from "@/lib/operations/integrations";
+import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export async function saveIntegration(input: { projectId: string; keyType: string; issuerId?: string; keyId: string; privateKey?: string }) {
-  return saveIntegrationAction.invoke(input as never);
-}
-export async function testConnection(input: { projectId: string }) {
-  return testConnectionAction.invoke(input);
-}
-export async function copyIntegration(input: { projectId: string; sourceProjectId: string }) {
-  return copyIntegrationAction.invoke(input);
-}
-export async function setIntegrationEnabled(input: { projectId: string; enabled: boolean }) {
-  return setIntegrationEnabledAction.invoke(input);
-}
-export async function removeIntegration(input: { projectId: string; confirm: string }) {
-  return removeIntegrationAction.invoke(input as never);
-}
-export async function requestReviewsSync(input: { projectId: string }) {
-  return requestReviewsSyncAction.invoke(input);
-}
-export async function integrationStatus(input: { projectId: string }) {
-  return integrationStatusAction.invoke(input);
-}
+export const saveIntegration = serverAction(integrations.saveIntegration);
+export const testConnection = serverAction(integrations.testConnection);
+export const copyIntegration = serverAction(integrations.copyIntegration);
+export const setIntegrationEnabled = serverAction(integrations.setIntegrationEnabled);
+export const removeIntegration = serverAction(integrations.removeIntegration);
+export const requestReviewsSync = serverAction(integrations.requestReviewsSync);

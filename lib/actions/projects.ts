@@ -1,13 +1,8 @@
 "use server";
-// Server-action entry points: each runs its definition with the session user as the caller.
-import { createProjectAction, deleteProjectAction, renameProjectAction } from "./defs/projects";
+// Server actions (mutations only): each is an operation run for the session user, see lib/operations/adapters/server-action.ts.
+import * as projects from "@/lib/operations/projects";
+import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export async function createProject(input: { teamId: string; name: string }) {
-  return createProjectAction.invoke(input);
-}
-export async function renameProject(input: { projectId: string; name: string }) {
-  return renameProjectAction.invoke(input);
-}
-export async function deleteProject(input: { projectId: string }) {
-  return deleteProjectAction.invoke(input);
-}
+export const createProject = serverAction(projects.createProject);
+export const renameProject = serverAction(projects.renameProject);
+export const deleteProject = serverAction(projects.deleteProject);

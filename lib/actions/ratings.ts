@@ -1,6 +1,5 @@
 "use server";
-import { requestRatingsSyncAction } from "./defs/ratings";
+import * as ratings from "@/lib/operations/ratings";
+import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export async function requestRatingsSync(input: { projectId: string }) {
-  return requestRatingsSyncAction.invoke(input);
-}
+export const requestRatingsSync = serverAction(ratings.requestRatingsSync);

@@ -1,19 +1,6 @@
 "use server";
-import type { ReviewFilters } from "@/lib/data/reviews/filters";
-import { countReviewsAction, deleteReplyAction, getReviewAction, publishReplyAction, searchReviewsAction } from "./defs/reviews";
+import * as reviews from "@/lib/operations/reviews";
+import { serverAction } from "@/lib/operations/adapters/server-action";
 
-export async function searchReviews(input: ReviewFilters & { teamId: string; cursor?: string | null }) {
-  return searchReviewsAction.invoke(input);
-}
-export async function countReviews(input: ReviewFilters & { teamId: string }) {
-  return countReviewsAction.invoke(input);
-}
-export async function getReview(input: { reviewId: string }) {
-  return getReviewAction.invoke(input);
-}
-export async function publishReply(input: { reviewId: string; body: string }) {
-  return publishReplyAction.invoke(input);
-}
-export async function deleteReply(input: { reviewId: string; confirm: string }) {
-  return deleteReplyAction.invoke(input as never);
-}
+export const publishReply = serverAction(reviews.publishReply);
+export const deleteReply = serverAction(reviews.deleteReply);

@@ -1,47 +1,37 @@
 "use server";
 import { cookies } from "next/headers";
-import {
-  acceptInviteAction,
-  changeMemberRoleAction,
-  createInviteAction,
-  createTeamAction,
-  leaveTeamAction,
-  removeMemberAction,
-  revokeInviteAction,
-  updateTeamSettingsAction,
-} from "./defs/teams";
+import { z } from "zod";
 import { CURRENT_TEAM_COOKIE } from "@/lib/current-team";
+import * as teams from "@/lib/operations/teams";
+import { serverAction } from "@/lib/operations/adapters/server-action";
+import { idSchema } from "@/lib/validation";
 
-export async function changeMemberRole(input: { teamId: string; userId: string; role: string }) {
-  return changeMemberRoleAction.invoke(input as never);
-}
-export async function removeMember(input: { teamId: string; userId: string }) {
-  return removeMemberAction.invoke(input);
-}
-export async function updateTeamSettings(input: { teamId: string; name?: string; membersMayPublishReplies?: boolean }) {
-  return updateTeamSettingsAction.invoke(input);
-}
-export async function createInvite(input: { teamId: string; role: string }) {
-  return createInviteAction.invoke(input as never);
-}
-export async function revokeInvite(input: { teamId: string; inviteId: string }) {
-  return revokeInviteAction.invoke(input);
-}
-export async function createTeam(input: { name: string }) {
-  const result = await createTeamAction.invoke(input);
+export const changeMemberRole = serverAction(teams.changeMemberRole);
+export const removeMember = serverAction(teams.removeMember);
+export const updateTeamSettings = serverAction(teams.updateTeamSettings);
+export const createInvite = serverAction(teams.createInvite);
+export const revokeInvite = serverAction(teams.revokeInvite);
+export const leaveTeam = serverAction(teams.leaveTeam);
+
+const createTeamAction = serverAction(teams.createTeam);
+const acceptInviteAction = serverAction(teams.acceptInvite);
+
+/** A new team becomes the current one. */
+export async function createTeam(input: z.input<typeof teams.createTeam.input>) {
+  const result = await createTeamAction(input);
   if (result.ok) await selectTeamCookie(result.data.teamId);
   return result;
 }
-export async function leaveTeam(input: { teamId: string }) {
-  return leaveTeamAction.invoke(input);
-}
-export async function acceptInvite(input: { token: string }) {
-  const result = await acceptInviteAction.invoke(input);
+/** The team joined becomes the current one. */
+export async function acceptInvite(input: z.input<typeof teams.acceptInvite.input>) {
+  const result = await acceptInviteAction(input);
   if (result.ok) await selectTeamCookie(result.data.teamId);
   return result;
 }
-export async function switchTeam(input: { teamId: string }) {
-  await selectTeamCookie(String(input.teamId));
+const switchTeamInput = z.object({ teamId: idSchema });
+/** Which of the person's teams the dashboard shows; what the page then reads is checked against membership as always. */
+export async function switchTeam(input: z.input<typeof switchTeamInput>) {
+  await selectTeamCookie(switchTeamInput.parse(input).teamId);
 }
 
 async function selectTeamCookie(teamId: string) {

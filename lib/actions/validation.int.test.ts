@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOwner, tenantSnapshot } from "@/test/fixtures";
 import type { Caller } from "@/lib/auth/access";
-import { createAppAction, updateAppAction } from "./defs/apps";
-import { createProjectAction, renameProjectAction } from "./defs/projects";
-import { acceptInviteAction, createTeamAction, updateTeamSettingsAction } from "./defs/teams";
-import { createAgentKeyAction } from "./defs/agent-keys";
-import { createNotificationEndpointAction } from "./defs/notifications";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as agentKeyOps from "@/lib/operations/agent-keys";
+import * as appOps from "@/lib/operations/apps";
+import * as notificationOps from "@/lib/operations/notifications";
+import * as projectOps from "@/lib/operations/projects";
+import * as teamOps from "@/lib/operations/teams";
 
 let owner: Awaited<ReturnType<typeof createOwner>>;
 let caller: Caller;
@@ -15,7 +16,7 @@ let caller: Caller;
 beforeAll(async () => {
   owner = await createOwner("validator");
   caller = owner.caller;
-  const ok = await createAppAction.run(caller, { projectId: owner.projectId, name: "Weather", platform: "apple", bundleId: "com.example.weather" });
+  const ok = await actionResult(appOps.createApp, caller, { projectId: owner.projectId, name: "Weather", platform: "apple", bundleId: "com.example.weather" });
   expect(ok.ok).toBe(true);
 });
 
@@ -32,7 +33,7 @@ describe("adding an app", () => {
     ["an unknown platform", { platform: "windows" }, "platform", /Apple or Android/],
   ])("refuses %s with a field error and stores nothing", async (_label, overrides, field, message) => {
     const before = await tenantSnapshot(owner.teamId);
-    const result = await createAppAction.run(caller, app(overrides) as never);
+    const result = await actionResult(appOps.createApp, caller, app(overrides) as never);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe("validation_failed");
@@ -42,24 +43,24 @@ describe("adding an app", () => {
 
   it("refuses a duplicate bundle id in the same project with a field error", async () => {
     const before = await tenantSnapshot(owner.teamId);
-    const result = await createAppAction.run(caller, app({ bundleId: "com.example.weather" }) as never);
+    const result = await actionResult(appOps.createApp, caller, app({ bundleId: "com.example.weather" }) as never);
     expect(result).toMatchObject({ ok: false, error: { code: "conflict", fieldErrors: { bundleId: expect.stringMatching(/already has an app/) } } });
     expect(await tenantSnapshot(owner.teamId)).toBe(before);
   });
 
   it("allows the same bundle id in another project", async () => {
-    const other = await createProjectAction.run(caller, { teamId: owner.teamId, name: "Other" });
+    const other = await actionResult(projectOps.createProject, caller, { teamId: owner.teamId, name: "Other" });
     expect(other.ok).toBe(true);
     if (!other.ok) return;
-    const result = await createAppAction.run(caller, { ...app({ bundleId: "com.example.weather" }), projectId: other.data.id } as never);
+    const result = await actionResult(appOps.createApp, caller, { ...app({ bundleId: "com.example.weather" }), projectId: other.data.id } as never);
     expect(result.ok).toBe(true);
   });
 
   it("refuses renaming an app onto another app's bundle id", async () => {
-    const second = await createAppAction.run(caller, app({ bundleId: "com.example.second" }) as never);
+    const second = await actionResult(appOps.createApp, caller, app({ bundleId: "com.example.second" }) as never);
     if (!second.ok) throw new Error("setup failed");
     const before = await tenantSnapshot(owner.teamId);
-    const result = await updateAppAction.run(caller, { appId: second.data.id, name: "Second", platform: "apple", bundleId: "com.example.weather" } as never);
+    const result = await actionResult(appOps.updateApp, caller, { appId: second.data.id, name: "Second", platform: "apple", bundleId: "com.example.weather" } as never);
     expect(result).toMatchObject({ ok: false, error: { fieldErrors: { bundleId: expect.any(String) } } });
     expect(await tenantSnapshot(owner.teamId)).toBe(before);
   });
@@ -71,9 +72,9 @@ describe("names of projects and teams", () => {
     ["10 kB", "n".repeat(10_240)],
   ])("refuses an %s project name", async (_label, name) => {
     const before = await tenantSnapshot(owner.teamId);
-    const created = await createProjectAction.run(caller, { teamId: owner.teamId, name });
-    const renamed = await renameProjectAction.run(caller, { projectId: owner.projectId, name });
-    const team = await updateTeamSettingsAction.run(caller, { teamId: owner.teamId, name });
+    const created = await actionResult(projectOps.createProject, caller, { teamId: owner.teamId, name });
+    const renamed = await actionResult(projectOps.renameProject, caller, { projectId: owner.projectId, name });
+    const team = await actionResult(teamOps.updateTeamSettings, caller, { teamId: owner.teamId, name });
     for (const result of [created, renamed, team]) {
       expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { name: expect.any(String) } } });
     }
@@ -82,7 +83,7 @@ describe("names of projects and teams", () => {
 
   it("refuses an empty new team name and creates no team", async () => {
     const teamsBefore = await db.team.count();
-    const result = await createTeamAction.run(owner.userId, { name: " " });
+    const result = await actionResult(teamOps.createTeam, owner.caller, { name: " " });
     expect(result).toMatchObject({ ok: false, error: { fieldErrors: { name: "Team name is required." } } });
     expect(await db.team.count()).toBe(teamsBefore);
   });
@@ -97,13 +98,13 @@ describe("characters PostgreSQL cannot store", () => {
     const before = await tenantSnapshot(owner.teamId);
     const teamsBefore = await db.team.count();
     const results = [
-      await createProjectAction.run(caller, { teamId: owner.teamId, name }),
-      await renameProjectAction.run(caller, { projectId: owner.projectId, name }),
-      await updateTeamSettingsAction.run(caller, { teamId: owner.teamId, name }),
-      await createTeamAction.run(owner.userId, { name }),
-      await createAppAction.run(caller, app({ name, bundleId: "com.example.nul" }) as never),
-      await createAgentKeyAction.run(caller, { teamId: owner.teamId, name, projectId: null, permissions: ["reviews:read"] } as never),
-      await createNotificationEndpointAction.run(caller, { projectId: owner.projectId, kind: "webhook", name, url: "http://127.0.0.1:9/hook", eventTypes: ["app.review_new"] }),
+      await actionResult(projectOps.createProject, caller, { teamId: owner.teamId, name }),
+      await actionResult(projectOps.renameProject, caller, { projectId: owner.projectId, name }),
+      await actionResult(teamOps.updateTeamSettings, caller, { teamId: owner.teamId, name }),
+      await actionResult(teamOps.createTeam, owner.caller, { name }),
+      await actionResult(appOps.createApp, caller, app({ name, bundleId: "com.example.nul" }) as never),
+      await actionResult(agentKeyOps.createAgentKey, caller, { teamId: owner.teamId, name, projectId: null, permissions: ["reviews:read"] } as never),
+      await actionResult(notificationOps.createNotificationEndpoint, caller, { projectId: owner.projectId, kind: "webhook", name, url: "http://127.0.0.1:9/hook", eventTypes: ["app.review_new"] }),
     ];
     for (const result of results) {
       expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { name: expect.stringMatching(/character/) } } });
@@ -118,9 +119,16 @@ describe("invite tokens", () => {
     "refuses a malformed token (%s) with a field error",
     async (_label, token) => {
       const membersBefore = await db.teamMember.count();
-      const result = await acceptInviteAction.run(owner.userId, { token });
+      const result = await actionResult(teamOps.acceptInvite, owner.caller, { token });
       expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { token: expect.stringMatching(/malformed/) } } });
       expect(await db.teamMember.count()).toBe(membersBefore);
     },
   );
+});
+
+describe("switching team", () => {
+  it("refuses a team id that is not an id before anything is set", async () => {
+    const { switchTeam } = await import("./teams");
+    await expect(switchTeam({ teamId: "../../etc" })).rejects.toThrow(/Not a valid id/);
+  });
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { UnauthenticatedError } from "@/lib/errors";
+import type { Caller } from "./access";
 import { auth } from "./auth";
 
 export interface SessionUser {
@@ -23,4 +25,11 @@ export async function requirePageUser(callbackPath = "/dashboard"): Promise<Sess
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
   return user;
+}
+
+/** The signed-in user as a caller (server actions, API requests without an agent key), else "sign in". */
+export async function sessionCaller(): Promise<Extract<Caller, { kind: "user" }>> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthenticatedError();
+  return { kind: "user", userId: user.id };
 }

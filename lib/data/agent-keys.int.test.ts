@@ -1,16 +1,17 @@
 // Agent keys through the dashboard's actions: shown once, stored hashed, default read-only, scoped, revocable.
 import { beforeEach, describe, expect, it } from "vitest";
-import { createAgentKeyAction, listAgentKeysAction, revokeAgentKeyAction } from "@/lib/actions/defs/agent-keys";
 import { callerForAgentKey, hashAgentKey } from "@/lib/auth/agent-keys";
 import { db } from "@/lib/db";
 import { createOwner } from "@/test/fixtures";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as agentKeyOps from "@/lib/operations/agent-keys";
 
 let owner: Awaited<ReturnType<typeof createOwner>>;
 beforeEach(async () => {
   owner = await createOwner("keys");
 });
 
-const create = (input: Record<string, unknown>) => createAgentKeyAction.run(owner.caller, { teamId: owner.teamId, name: "CI bot", ...input } as never);
+const create = (input: Record<string, unknown>) => actionResult(agentKeyOps.createAgentKey, owner.caller, { teamId: owner.teamId, name: "CI bot", ...input } as never);
 
 describe("agent keys", () => {
   it("creates a key shown once, stores only its hash, and defaults to reviews:read", async () => {
@@ -22,7 +23,7 @@ describe("agent keys", () => {
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: agentKey.id } });
     expect(row.keyHash).toBe(hashAgentKey(key));
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
-    const listed = await listAgentKeysAction.run(owner.caller, { teamId: owner.teamId });
+    const listed = await actionResult(agentKeyOps.listAgentKeys, owner.caller, { teamId: owner.teamId });
     expect(JSON.stringify(listed)).not.toContain(key.slice(12));
     expect(await db.auditLog.count({ where: { teamId: owner.teamId, action: "agent_key.created", targetId: agentKey.id } })).toBe(1);
   });
@@ -48,11 +49,11 @@ describe("agent keys", () => {
     const created = await create({});
     if (!created.ok) throw new Error(created.error.message);
     expect(await callerForAgentKey(created.data.key)).not.toBeNull();
-    expect(await revokeAgentKeyAction.run(owner.caller, { teamId: owner.teamId, keyId: created.data.agentKey.id })).toEqual({ ok: true, data: { revoked: true } });
+    expect(await actionResult(agentKeyOps.revokeAgentKey, owner.caller, { teamId: owner.teamId, keyId: created.data.agentKey.id })).toEqual({ ok: true, data: { revoked: true } });
     expect(await callerForAgentKey(created.data.key)).toBeNull();
-    const again = await revokeAgentKeyAction.run(owner.caller, { teamId: owner.teamId, keyId: created.data.agentKey.id });
+    const again = await actionResult(agentKeyOps.revokeAgentKey, owner.caller, { teamId: owner.teamId, keyId: created.data.agentKey.id });
     expect(again).toMatchObject({ ok: false, error: { code: "not_found" } });
-    const listed = await listAgentKeysAction.run(owner.caller, { teamId: owner.teamId });
+    const listed = await actionResult(agentKeyOps.listAgentKeys, owner.caller, { teamId: owner.teamId });
     expect(listed).toMatchObject({ ok: true, data: [{ id: created.data.agentKey.id, revokedAt: expect.any(String) }] });
   });
 
@@ -60,7 +61,7 @@ describe("agent keys", () => {
     const created = await create({});
     if (!created.ok) throw new Error(created.error.message);
     const stranger = await createOwner("stranger");
-    const res = await revokeAgentKeyAction.run(stranger.caller, { teamId: stranger.teamId, keyId: created.data.agentKey.id });
+    const res = await actionResult(agentKeyOps.revokeAgentKey, stranger.caller, { teamId: stranger.teamId, keyId: created.data.agentKey.id });
     expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await callerForAgentKey(created.data.key)).not.toBeNull();
   });

@@ -1,6 +1,6 @@
 import "server-only";
 // Agent keys of a team: created (the key shown once, only its hash stored), listed, revoked.
-import type { AccessContext } from "@/lib/auth/access";
+import type { TeamAccess } from "@/lib/auth/access";
 import { generateAgentKey } from "@/lib/auth/agent-keys";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -66,14 +66,14 @@ async function toViews(teamId: string, rows: Row[]): Promise<AgentKeyView[]> {
 }
 
 /** Active keys first (newest first), then revoked ones. */
-export async function listAgentKeys(ctx: Pick<AccessContext, "teamId">): Promise<AgentKeyView[]> {
+export async function listAgentKeys(ctx: Pick<TeamAccess, "teamId">): Promise<AgentKeyView[]> {
   const rows = await db.apiKey.findMany({ where: { teamId: ctx.teamId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select });
   const views = await toViews(ctx.teamId, rows);
   return [...views.filter((k) => !k.revokedAt), ...views.filter((k) => k.revokedAt)];
 }
 
 export async function createAgentKey(
-  ctx: AccessContext,
+  ctx: TeamAccess,
   input: { name: string; projectId: string | null; permissions: AgentKeyPermission[] },
 ): Promise<{ key: string; agentKey: AgentKeyView }> {
   if (input.projectId) {
@@ -96,7 +96,7 @@ export async function createAgentKey(
   return { key, agentKey: agentKey! };
 }
 
-export async function revokeAgentKey(ctx: AccessContext, input: { keyId: string }): Promise<{ revoked: true }> {
+export async function revokeAgentKey(ctx: TeamAccess, input: { keyId: string }): Promise<{ revoked: true }> {
   const result = await db.apiKey.updateMany({ where: { id: input.keyId, teamId: ctx.teamId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (result.count === 0) throw new NotFoundError("Agent key");
   await writeAudit(ctx, { action: "agent_key.revoked", targetType: "api_key", targetId: input.keyId });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccessContext } from "@/lib/auth/access";
+import type { AppAccess, ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -79,13 +79,18 @@ export function toAppCard(row: AppRow): AppCard {
   };
 }
 
-export async function listAppCards(ctx: AccessContext): Promise<AppCard[]> {
+export async function listAppCards(ctx: ProjectAccess): Promise<AppCard[]> {
   const rows = await db.app.findMany({
-    where: { projectId: ctx.projectId!, teamId: ctx.teamId },
+    where: { projectId: ctx.projectId, teamId: ctx.teamId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: appCardSelect,
   });
   return rows.map(toAppCard);
+}
+
+/** Apple apps of the project with a bundle id: what a ratings sync can look up. */
+export async function countSyncableAppleApps(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<number> {
+  return db.app.count({ where: { projectId: ctx.projectId, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } } });
 }
 
 function duplicateBundleId(bundleId: string) {
@@ -94,21 +99,21 @@ function duplicateBundleId(bundleId: string) {
   });
 }
 
-async function assertBundleIdFree(ctx: AccessContext, bundleId: string, exceptAppId?: string) {
+async function assertBundleIdFree(ctx: ProjectAccess, bundleId: string, exceptAppId?: string) {
   const clash = await db.app.findFirst({
-    where: { projectId: ctx.projectId!, bundleId, ...(exceptAppId ? { id: { not: exceptAppId } } : {}) },
+    where: { projectId: ctx.projectId, bundleId, ...(exceptAppId ? { id: { not: exceptAppId } } : {}) },
     select: { id: true },
   });
   if (clash) throw duplicateBundleId(bundleId);
 }
 
-export async function createApp(ctx: AccessContext, input: AppInput): Promise<AppCard> {
+export async function createApp(ctx: ProjectAccess, input: AppInput): Promise<AppCard> {
   await assertBundleIdFree(ctx, input.bundleId);
   try {
     const row = await db.app.create({
       data: {
         teamId: ctx.teamId,
-        projectId: ctx.projectId!,
+        projectId: ctx.projectId,
         name: input.name,
         platform: input.platform,
         bundleId: input.bundleId,
@@ -126,14 +131,14 @@ export async function createApp(ctx: AccessContext, input: AppInput): Promise<Ap
   }
 }
 
-export async function updateApp(ctx: AccessContext, input: AppInput): Promise<AppCard> {
-  const existing = await db.app.findFirst({ where: { id: ctx.appId!, teamId: ctx.teamId }, select: { bundleId: true, platform: true } });
+export async function updateApp(ctx: AppAccess, input: AppInput): Promise<AppCard> {
+  const existing = await db.app.findFirst({ where: { id: ctx.appId, teamId: ctx.teamId }, select: { bundleId: true, platform: true } });
   if (!existing) throw new NotFoundError("App");
-  await assertBundleIdFree(ctx, input.bundleId, ctx.appId!);
+  await assertBundleIdFree(ctx, input.bundleId, ctx.appId);
   const identityChanged = existing.bundleId !== input.bundleId || existing.platform !== input.platform;
   try {
     const row = await db.app.update({
-      where: { id: ctx.appId! },
+      where: { id: ctx.appId },
       data: {
         name: input.name,
         platform: input.platform,
@@ -153,9 +158,9 @@ export async function updateApp(ctx: AccessContext, input: AppInput): Promise<Ap
 }
 
 /** "Retry now": forget the last look-up's outcome and mark one as requested; the caller starts it. */
-export async function markAppStoreLookupRequested(ctx: AccessContext): Promise<{ id: string; teamId: string; projectId: string }> {
+export async function markAppStoreLookupRequested(ctx: AppAccess): Promise<{ id: string; teamId: string; projectId: string }> {
   const [app] = await db.app.updateManyAndReturn({
-    where: { id: ctx.appId!, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } },
+    where: { id: ctx.appId, teamId: ctx.teamId, platform: "apple", bundleId: { not: null } },
     data: { appStoreLookupStatus: null, appStoreLookupError: null, appStoreLookupAt: new Date() },
     select: { id: true, teamId: true, projectId: true },
   });
@@ -163,8 +168,8 @@ export async function markAppStoreLookupRequested(ctx: AccessContext): Promise<{
   return app;
 }
 
-export async function deleteApp(ctx: AccessContext) {
-  const result = await db.app.deleteMany({ where: { id: ctx.appId!, teamId: ctx.teamId } });
+export async function deleteApp(ctx: AppAccess) {
+  const result = await db.app.deleteMany({ where: { id: ctx.appId, teamId: ctx.teamId } });
   if (result.count === 0) throw new NotFoundError("App");
   await writeAudit(ctx, { action: "app.deleted", targetType: "app", targetId: ctx.appId });
   return { deleted: true };

@@ -1,18 +1,21 @@
 import "server-only";
 import type { AccessContext } from "@/lib/auth/access";
+
+/** Who acted, and in which team and (when the change belongs to one) project. */
+export type AuditActor = Pick<AccessContext, "teamId" | "actorUserId" | "caller"> & { projectId?: string | null };
 import { db } from "@/lib/db";
 
 type Tx = Pick<typeof db, "auditLog">;
 
 export async function writeAudit(
-  ctx: Pick<AccessContext, "teamId" | "projectId" | "actorUserId" | "caller">,
+  ctx: AuditActor,
   entry: { action: string; targetType: string; targetId?: string | null; metadata?: Record<string, unknown> },
   tx: Tx = db,
 ) {
   await tx.auditLog.create({
     data: {
       teamId: ctx.teamId,
-      projectId: ctx.projectId,
+      projectId: ctx.projectId ?? null,
       actorUserId: ctx.actorUserId,
       actorApiKeyId: ctx.caller.kind === "apiKey" ? ctx.caller.apiKeyId : null,
       action: entry.action,

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { AccessContext } from "@/lib/auth/access";
+import type { TeamAccess } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export function assertInviteTokenShape(token: string) {
   }
 }
 
-export async function createInvite(ctx: AccessContext, input: { role: Role; expiresInDays?: number }) {
+export async function createInvite(ctx: TeamAccess, input: { role: Role; expiresInDays?: number }) {
   if (input.role === "owner" && ctx.role !== "owner") throw new ForbiddenError("Only owners can invite other owners.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + (input.expiresInDays ?? INVITE_TTL_DAYS) * 24 * 60 * 60 * 1000);
@@ -33,7 +33,7 @@ export async function createInvite(ctx: AccessContext, input: { role: Role; expi
   return { id: invite.id, role: invite.role, expiresAt: invite.expiresAt.toISOString(), path: `/invite/${token}` };
 }
 
-export async function revokeInvite(ctx: AccessContext, input: { inviteId: string }) {
+export async function revokeInvite(ctx: TeamAccess, input: { inviteId: string }) {
   const result = await db.teamInvite.updateMany({
     where: { id: input.inviteId, teamId: ctx.teamId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
@@ -43,7 +43,7 @@ export async function revokeInvite(ctx: AccessContext, input: { inviteId: string
   return { revoked: true };
 }
 
-export async function listPendingInvites(ctx: AccessContext) {
+export async function listPendingInvites(ctx: TeamAccess) {
   const invites = await db.teamInvite.findMany({
     where: { teamId: ctx.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccessContext } from "@/lib/auth/access";
+import type { TeamAccess } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export async function createTeam(userId: string, input: { name: string }) {
   return db.$transaction((tx) => createTeamWithFirstProject(tx, userId, input.name));
 }
 
-export async function getTeamSettings(ctx: AccessContext) {
+export async function getTeamSettings(ctx: TeamAccess) {
   const team = await db.team.findUniqueOrThrow({
     where: { id: ctx.teamId },
     select: { id: true, name: true, membersMayPublishReplies: true },
@@ -27,7 +27,7 @@ export async function getTeamSettings(ctx: AccessContext) {
   return team;
 }
 
-export async function listMembers(ctx: AccessContext) {
+export async function listMembers(ctx: TeamAccess) {
   const members = await db.teamMember.findMany({
     where: { teamId: ctx.teamId },
     orderBy: [{ createdAt: "asc" }],
@@ -40,7 +40,7 @@ async function ownerCount(teamId: string) {
   return db.teamMember.count({ where: { teamId, role: "owner" } });
 }
 
-export async function changeMemberRole(ctx: AccessContext, input: { userId: string; role: Role }) {
+export async function changeMemberRole(ctx: TeamAccess, input: { userId: string; role: Role }) {
   const member = await db.teamMember.findUnique({ where: { teamId_userId: { teamId: ctx.teamId, userId: input.userId } } });
   if (!member) throw new NotFoundError("Member");
   if ((member.role === "owner" || input.role === "owner") && ctx.role !== "owner") {
@@ -54,7 +54,7 @@ export async function changeMemberRole(ctx: AccessContext, input: { userId: stri
   return { userId: input.userId, role: input.role };
 }
 
-export async function removeMember(ctx: AccessContext, input: { userId: string }) {
+export async function removeMember(ctx: TeamAccess, input: { userId: string }) {
   const member = await db.teamMember.findUnique({ where: { teamId_userId: { teamId: ctx.teamId, userId: input.userId } } });
   if (!member) throw new NotFoundError("Member");
   if (member.role === "owner" && ctx.role !== "owner") throw new ForbiddenError("Only owners can remove an owner.");
@@ -77,7 +77,7 @@ export async function leaveTeam(userId: string, input: { teamId: string }) {
   return { left: true };
 }
 
-export async function updateTeamSettings(ctx: AccessContext, input: { name?: string; membersMayPublishReplies?: boolean }) {
+export async function updateTeamSettings(ctx: TeamAccess, input: { name?: string; membersMayPublishReplies?: boolean }) {
   const team = await db.team.update({
     where: { id: ctx.teamId },
     data: { name: input.name, membersMayPublishReplies: input.membersMayPublishReplies },

@@ -1,18 +1,23 @@
-// For every /api/v1 route: invalid input → 400, a key without the permission → 403, a key scoped to another
-// project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
+// For every /api/v1 endpoint: invalid input → 400, a key without the permission the endpoint declares → 403, a key
+// scoped to another project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
+// The list of routes and their permissions is the endpoint list itself (test/api/routes.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
+import { ENDPOINTS } from "@/lib/api/v1/endpoints";
+import { SELF } from "@/lib/auth/permissions";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getReview } from "@/lib/operations/reviews";
 import { createSyncRun } from "@/lib/sync/runs";
 import { createOwner } from "@/test/fixtures";
 import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
-import { ROUTE_CASES } from "./routes";
+import { ROUTE_CASES, type RouteWorld } from "./routes";
 import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
 
 let apple: RunningAppleSim;
-let w: ApiWorld & { runId: string };
+let w: RouteWorld;
 const keys = {} as Record<"all" | "otherProject" | "otherTeam" | "revoked", string>;
 
 beforeAll(async () => {
@@ -45,27 +50,46 @@ describe.each(ROUTE_CASES)("$name", (route) => {
     expect(Object.keys(res.json.error.fieldErrors ?? {})).not.toHaveLength(0);
   });
 
-  it(`403 for a key without "${route.permission}"`, async () => {
-    const others = AGENT_KEY_PERMISSIONS.filter((p) => p !== route.permission);
-    const { key } = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: others });
-    const res = await expectRefused(key, route.valid(w), 403, "forbidden");
-    expect(res.json.error.message).toContain(route.permission);
-  });
+  const permission = route.endpoint.permission;
+  if (permission === SELF) {
+    it("403 for any agent key, even one with every permission: it is a signed-in person's own", async () => {
+      await expectRefused(keys.all, route.valid(w), 403, "forbidden");
+    });
+  } else {
+    it(`403 for a key without "${permission}", the permission the endpoint declares`, async () => {
+      const others = AGENT_KEY_PERMISSIONS.filter((p) => p !== permission);
+      const { key } = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: others });
+      const res = await expectRefused(key, route.valid(w), 403, "forbidden");
+      expect(res.json.error.message).toContain(permission);
+    });
 
-  it("404 for a key scoped to another project of the team", async () => {
-    const options = route.valid(w);
-    // The copy route targets the other project: aim the scoped key's refusal at the wired project instead.
-    const aimed = route.name === "POST integration/copy" ? { ...options, params: { projectId: w.projectId }, body: { fromProjectId: w.otherProjectId } } : options;
-    await expectRefused(keys.otherProject, aimed, 404, "not_found");
-  });
+    it("404 for a key scoped to another project of the team", async () => {
+      const options = route.valid(w);
+      // The copy route targets the other project: aim the scoped key's refusal at the wired project instead.
+      const aimed = route.endpoint.operationId === "copyAppStoreConnectIntegration" ? { ...options, params: { projectId: w.projectId }, body: { fromProjectId: w.otherProjectId } } : options;
+      await expectRefused(keys.otherProject, aimed, 404, "not_found");
+    });
 
-  it("404 for a key of another team", async () => {
-    await expectRefused(keys.otherTeam, route.valid(w), 404, "not_found");
-  });
+    it("404 for a key of another team", async () => {
+      await expectRefused(keys.otherTeam, route.valid(w), 404, "not_found");
+    });
+  }
 
   it("401 for a revoked key, and for a malformed one", async () => {
     await expectRefused(keys.revoked, route.valid(w), 401, "unauthenticated");
     await expectRefused("sb_nope", route.valid(w), 401, "unauthenticated");
+  });
+});
+
+describe("the endpoint list", () => {
+  it("has a route case for every endpoint", () => {
+    expect(ROUTE_CASES.map((r) => r.endpoint.operationId).sort()).toEqual(ENDPOINTS.map((e) => e.operationId).sort());
+  });
+
+  it("refuses to build a route whose operation checks another permission than the endpoint declares", () => {
+    const [putReviewResponse] = ENDPOINTS.filter((e) => e.operationId === "putReviewResponse");
+    // getReview checks reviews:read; the endpoint declares reviews:write.
+    expect(() => v1Route(putReviewResponse!, getReview as never)).toThrow(/declares "reviews:write" but its operation checks "reviews:read"/);
   });
 });
 

@@ -13,6 +13,7 @@ interface Route {
   module: Record<string, Handler>;
 }
 
+// The route files Next serves under /api/v1.
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
 
 function routeFiles(dir: string): string[] {

@@ -1,74 +1,76 @@
-// Every /api/v1 route handler with a valid and an invalid request aimed at the world's objects.
-import type { Permission } from "@/lib/auth/permissions";
-import * as apps from "@/app/api/v1/projects/[projectId]/apps/route";
-import * as appRatings from "@/app/api/v1/apps/[appId]/ratings/route";
-import * as appHistory from "@/app/api/v1/apps/[appId]/ratings/history/route";
-import * as byCountry from "@/app/api/v1/projects/[projectId]/ratings/by-country/route";
-import * as ratingsSync from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
-import * as asc from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/route";
-import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
-import * as ascSync from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/sync/route";
-import * as ascTest from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/test/route";
-import * as review from "@/app/api/v1/reviews/[reviewId]/route";
-import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
-import * as reviews from "@/app/api/v1/reviews/route";
-import * as run from "@/app/api/v1/runs/[runId]/route";
+// Every /api/v1 endpoint (lib/api/v1/endpoints.ts) with a valid and an invalid request aimed at the world's objects.
+// The route handler, its method, path and permission all come from the endpoint list: an endpoint added without a
+// case here fails every API test at load.
+import path from "node:path";
+import { ENDPOINTS } from "@/lib/api/v1/endpoints";
+import { fillPath, type Endpoint } from "@/lib/api/v1/endpoint";
 import type { ApiWorld, CallOptions, RouteHandler } from "./harness";
+
+export type RouteWorld = ApiWorld & { runId: string };
 
 export interface RouteCase {
   name: string;
+  endpoint: Endpoint;
   handler: RouteHandler;
-  permission: Permission;
-  path: (w: ApiWorld & { runId: string }) => string;
-  valid: (w: ApiWorld & { runId: string }) => CallOptions;
-  invalid: (w: ApiWorld & { runId: string }) => CallOptions;
+  path: (w: RouteWorld) => string;
+  valid: (w: RouteWorld) => CallOptions;
+  invalid: (w: RouteWorld) => CallOptions;
 }
 
-const project = (w: ApiWorld) => ({ projectId: w.projectId });
-const BAD_ID = { projectId: "not-a-uuid" };
+type Inputs = Pick<RouteCase, "valid" | "invalid">;
 
-export const ROUTE_CASES: RouteCase[] = [
-  { name: "GET apps", handler: apps.GET, permission: "reviews:read", path: (w) => `/projects/${w.projectId}/apps`, valid: (w) => ({ params: project(w) }), invalid: () => ({ params: BAD_ID }) },
-  { name: "GET apps/{id}/ratings", handler: appRatings.GET, permission: "reviews:read", path: (w) => `/apps/${w.weatherId}/ratings`, valid: (w) => ({ params: { appId: w.weatherId } }), invalid: () => ({ params: { appId: "weather" } }) },
-  {
-    name: "GET apps/{id}/ratings/history",
-    handler: appHistory.GET,
-    permission: "reviews:read",
-    path: (w) => `/apps/${w.weatherId}/ratings/history`,
+const project = (w: ApiWorld) => ({ params: { projectId: w.projectId } });
+const badProject = () => ({ params: { projectId: "not-a-uuid" } });
+
+/** A valid and an invalid request per endpoint, by operationId (method, path and permission come from the endpoint). */
+const INPUTS: Record<string, Inputs> = {
+  listApps: { valid: project, invalid: badProject },
+  getAppRatingsByCountry: { valid: (w) => ({ params: { appId: w.weatherId } }), invalid: () => ({ params: { appId: "weather" } }) },
+  getAppRatingHistory: {
     valid: (w) => ({ params: { appId: w.weatherId }, query: { days: "90", country: "us" } }),
     invalid: (w) => ({ params: { appId: w.weatherId }, query: { days: "7" } }),
   },
-  { name: "GET projects/{id}/ratings/by-country", handler: byCountry.GET, permission: "reviews:read", path: (w) => `/projects/${w.projectId}/ratings/by-country`, valid: (w) => ({ params: project(w) }), invalid: () => ({ params: BAD_ID }) },
-  { name: "POST ratings/sync", handler: ratingsSync.POST, permission: "integrations:write", path: (w) => `/projects/${w.projectId}/ratings/sync`, valid: (w) => ({ method: "POST", params: project(w) }), invalid: () => ({ method: "POST", params: BAD_ID }) },
-  { name: "GET runs/{id}", handler: run.GET, permission: "reviews:read", path: (w) => `/runs/${w.runId}`, valid: (w) => ({ params: { runId: w.runId } }), invalid: () => ({ params: { runId: "42" } }) },
-  { name: "GET reviews", handler: reviews.GET, permission: "reviews:read", path: () => "/reviews", valid: (w) => ({ query: { project: w.projectId } }), invalid: (w) => ({ query: { project: w.projectId, rating: "9" } }) },
-  { name: "GET reviews/{id}", handler: review.GET, permission: "reviews:read", path: (w) => `/reviews/${w.reviews.crash}`, valid: (w) => ({ params: { reviewId: w.reviews.crash } }), invalid: () => ({ params: { reviewId: "x" } }) },
-  {
-    name: "PUT reviews/{id}/response",
-    handler: reply.PUT,
-    permission: "reviews:write",
-    path: (w) => `/reviews/${w.reviews.crash}/response`,
-    valid: (w) => ({ method: "PUT", params: { reviewId: w.reviews.crash }, body: { body: "Sorry, fixed in 2.1." } }),
-    invalid: (w) => ({ method: "PUT", params: { reviewId: w.reviews.crash }, body: { body: "   " } }),
+  getProjectRatingsByCountry: { valid: project, invalid: badProject },
+  getRatingsSyncStatus: { valid: project, invalid: badProject },
+  syncRatings: { valid: project, invalid: badProject },
+  getRun: { valid: (w) => ({ params: { runId: w.runId } }), invalid: () => ({ params: { runId: "42" } }) },
+  listReviews: { valid: (w) => ({ query: { project: w.projectId } }), invalid: (w) => ({ query: { project: w.projectId, rating: "9" } }) },
+  getReview: { valid: (w) => ({ params: { reviewId: w.reviews.crash } }), invalid: () => ({ params: { reviewId: "x" } }) },
+  putReviewResponse: {
+    valid: (w) => ({ params: { reviewId: w.reviews.crash }, body: { body: "Sorry, fixed in 2.1." } }),
+    invalid: (w) => ({ params: { reviewId: w.reviews.crash }, body: { body: "   " } }),
   },
-  {
-    name: "DELETE reviews/{id}/response",
-    handler: reply.DELETE,
-    permission: "reviews:write",
-    path: (w) => `/reviews/${w.reviews.love}/response`,
-    valid: (w) => ({ method: "DELETE", params: { reviewId: w.reviews.love } }),
-    invalid: () => ({ method: "DELETE", params: { reviewId: "nope" } }),
+  deleteReviewResponse: { valid: (w) => ({ params: { reviewId: w.reviews.love } }), invalid: () => ({ params: { reviewId: "nope" } }) },
+  getAppStoreConnectIntegration: { valid: project, invalid: badProject },
+  testAppStoreConnectIntegration: { valid: project, invalid: badProject },
+  syncAppStoreConnectIntegration: { valid: project, invalid: badProject },
+  // Copy into the other project from the wired one.
+  copyAppStoreConnectIntegration: {
+    valid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
+    invalid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
   },
-  { name: "GET integration", handler: asc.GET, permission: "integrations:read", path: (w) => `/projects/${w.projectId}/integrations/app-store-connect`, valid: (w) => ({ params: project(w) }), invalid: () => ({ params: BAD_ID }) },
-  { name: "POST integration/test", handler: ascTest.POST, permission: "integrations:write", path: (w) => `/projects/${w.projectId}/integrations/app-store-connect/test`, valid: (w) => ({ method: "POST", params: project(w) }), invalid: () => ({ method: "POST", params: BAD_ID }) },
-  { name: "POST integration/sync", handler: ascSync.POST, permission: "integrations:write", path: (w) => `/projects/${w.projectId}/integrations/app-store-connect/sync`, valid: (w) => ({ method: "POST", params: project(w) }), invalid: () => ({ method: "POST", params: BAD_ID }) },
-  {
-    name: "POST integration/copy",
-    handler: ascCopy.POST,
-    permission: "integrations:write",
-    // Copy into the other project from the wired one.
-    path: (w) => `/projects/${w.otherProjectId}/integrations/app-store-connect/copy`,
-    valid: (w) => ({ method: "POST", params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
-    invalid: (w) => ({ method: "POST", params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
-  },
-];
+  listNotifications: { valid: () => ({ query: { limit: "5" } }), invalid: () => ({ query: { limit: "500" } }) },
+};
+
+/** The route file Next serves for an endpoint: "/reviews/{reviewId}" → app/api/v1/reviews/[reviewId]/route.ts. */
+export function routeFileOf(e: Endpoint): string {
+  return path.resolve(__dirname, "../../app/api/v1", `.${e.path.replace(/\{(\w+)\}/g, "[$1]")}`, "route.ts");
+}
+
+async function routeCase(e: Endpoint): Promise<RouteCase> {
+  const inputs = INPUTS[e.operationId];
+  if (!inputs) throw new Error(`test/api/routes.ts has no valid and invalid request for ${e.operationId} (${e.method} ${e.path}).`);
+  const handler = ((await import(/* @vite-ignore */ routeFileOf(e))) as Record<string, RouteHandler | undefined>)[e.method];
+  if (!handler) throw new Error(`${routeFileOf(e)} exports no ${e.method} handler for ${e.operationId}.`);
+  const withMethod = (options: CallOptions) => ({ method: e.method, ...options });
+  return {
+    name: `${e.method} ${e.path}`,
+    endpoint: e,
+    handler,
+    path: (w) => fillPath(e, inputs.valid(w).params ?? {}).slice("/api/v1".length),
+    valid: (w) => withMethod(inputs.valid(w)),
+    invalid: (w) => withMethod(inputs.invalid(w)),
+  };
+}
+
+export const ROUTE_CASES: RouteCase[] = await Promise.all((ENDPOINTS as readonly Endpoint[]).map(routeCase));

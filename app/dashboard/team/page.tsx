@@ -9,11 +9,10 @@ import { buttonVariants } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can, resolveAccess } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { currentTeamFor } from "@/lib/current-team";
-import { listPendingInvites } from "@/lib/data/invites";
-import { getTeamSettings, listMembers } from "@/lib/data/teams";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { getTeamOverview } from "@/lib/operations/teams";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -21,9 +20,7 @@ export default async function TeamPage() {
   const user = await requirePageUser("/dashboard/team");
   const { current } = await currentTeamFor(user.id);
   if (!current) redirect("/dashboard");
-  const ctx = await resolveAccess({ kind: "user", userId: user.id }, { teamId: current.id }, null);
-  const isAdmin = can(ctx, "team:admin");
-  const [team, members, invites] = await Promise.all([getTeamSettings(ctx), listMembers(ctx), isAdmin ? listPendingInvites(ctx) : []]);
+  const { team, members, invites, isAdmin, role } = await pageOperation(getTeamOverview, { teamId: current.id }, "/dashboard/team");
   return (
     <div className="space-y-6">
       <PageHeader title={team.name} description="Members, roles and invitations." actions={<LeaveTeamButton teamId={team.id} teamName={team.name} />} />
@@ -63,7 +60,7 @@ export default async function TeamPage() {
               <CardDescription>Invite links work once and expire after 7 days.</CardDescription>
             </CardHeader>
             <CardContent>
-              <InvitePanel teamId={team.id} invites={invites} canInviteOwners={ctx.role === "owner"} />
+              <InvitePanel teamId={team.id} invites={invites} canInviteOwners={role === "owner"} />
             </CardContent>
           </Card>
           <Card>

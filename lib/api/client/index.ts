@@ -1,5 +1,6 @@
-// The one HTTP client of /api/v1, shared by the `starboard` CLI and the MCP server (plain Node, no server
-// imports): builds the request from the endpoint description, parses the answer with the same zod schema.
+// The one HTTP client of /api/v1, shared by the `starboard` CLI, the MCP server and the dashboard's reads (plain
+// TypeScript, no server imports): builds the request from the endpoint description, parses the answer with the same
+// zod schema.
 import type { z } from "zod";
 import { fillPath, type Endpoint, type EndpointInput, type EndpointOutput } from "@/lib/api/v1/endpoint";
 import { errorBodySchema } from "@/lib/api/v1/schemas/common";
@@ -19,7 +20,8 @@ export class StarboardApiError extends Error {
 
 export interface StarboardClientOptions {
   baseUrl: string;
-  apiKey: string;
+  /** The agent key; without one (the dashboard in the browser) the session cookie signs the request in. */
+  apiKey?: string;
   /** Sent as x-starboard-client (e.g. "cli", "mcp"). */
   client?: string;
   fetch?: typeof fetch;
@@ -41,7 +43,8 @@ export class StarboardClient {
       if (v !== undefined && v !== null && v !== "") url.searchParams.set(name, String(v));
     }
     const body = endpoint.body ? Object.fromEntries(Object.keys(endpoint.body.shape).filter((k) => values[k] !== undefined).map((k) => [k, values[k]])) : undefined;
-    const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}`, accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
     if (this.options.client) headers["x-starboard-client"] = this.options.client;
     if (body) headers["content-type"] = "application/json";
     let response: Response;

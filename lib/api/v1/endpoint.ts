@@ -1,7 +1,7 @@
 // One /api/v1 operation described once: method, path, permission and zod shapes. The route handler, the
 // OpenAPI document, the HTTP client (CLI, MCP) and the MCP tools' input schemas are all derived from it.
 import { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
+import type { PermissionOrSelf } from "@/lib/auth/permissions";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 type Obj = z.ZodObject;
@@ -11,10 +11,12 @@ export interface Endpoint<P extends Obj = Obj, Q extends Obj = Obj, B extends Ob
   method: HttpMethod;
   /** OpenAPI-style path below /api/v1, e.g. "/projects/{projectId}/apps". */
   path: string;
-  tag: "Apps & ratings" | "Reviews" | "Integrations" | "Runs";
+  tag: "Apps & ratings" | "Reviews" | "Integrations" | "Runs" | "Notifications";
   summary: string;
   description?: string;
-  permission: Permission;
+  /** What the caller needs; the route adapter (lib/operations/adapters/v1-route.ts) enforces it. "self": a signed-in
+   * person's own things, refused to agent keys. */
+  permission: PermissionOrSelf;
   params: P;
   query: Q;
   body: B | null;

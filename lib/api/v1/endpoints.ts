@@ -1,6 +1,7 @@
 // Every /api/v1 operation. Adding a route means adding it here (the OpenAPI test fails otherwise).
 import { endpoint } from "./endpoint";
 import { appListSchema, projectParams } from "./schemas/apps";
+import { inboxSchema, notificationListQuery } from "./schemas/notifications";
 import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema, integrationStatusSchema } from "./schemas/integrations";
 import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema, reviewParams, reviewResultSchema } from "./schemas/reviews";
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
@@ -124,6 +125,17 @@ export const copyAscIntegration = endpoint({
   response: copyIntegrationResultSchema,
 });
 
+export const listNotifications = endpoint({
+  operationId: "listNotifications",
+  method: "GET",
+  path: "/notifications",
+  tag: "Notifications",
+  summary: "The signed-in person's inbox (the dashboard's bell), newest first, and how many are unread",
+  permission: "self",
+  query: notificationListQuery,
+  response: inboxSchema,
+});
+
 export const ENDPOINTS = [
   listApps,
   ...ratingsEndpoints,
@@ -136,4 +148,5 @@ export const ENDPOINTS = [
   testAscIntegration,
   syncAscIntegration,
   copyAscIntegration,
+  listNotifications,
 ] as const;

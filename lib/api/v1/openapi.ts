@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the endpoint list and its zod schemas (z.toJSONSchema).
 import { z } from "zod";
-import { PERMISSION_LABELS } from "@/lib/auth/permissions";
+import { PERMISSION_LABELS, SELF, type PermissionOrSelf } from "@/lib/auth/permissions";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
 import { errorBodySchema } from "./schemas/common";
@@ -58,6 +58,10 @@ function parameters(e: Endpoint, components: Json) {
   return [...path, ...query];
 }
 
+function permissionWords(permission: PermissionOrSelf) {
+  return permission === SELF ? "the signed-in person's own; agent keys are refused" : PERMISSION_LABELS[permission].toLowerCase();
+}
+
 function operation(e: Endpoint, components: Json): Json {
   const errors = Object.fromEntries(
     Object.entries(ERROR_RESPONSES).map(([code, description]) => [
@@ -69,7 +73,7 @@ function operation(e: Endpoint, components: Json): Json {
     operationId: e.operationId,
     tags: [e.tag],
     summary: e.summary,
-    description: [e.description, `Permission: \`${e.permission}\` (${PERMISSION_LABELS[e.permission].toLowerCase()}).`].filter(Boolean).join("\n\n"),
+    description: [e.description, `Permission: \`${e.permission}\` (${permissionWords(e.permission)}).`].filter(Boolean).join("\n\n"),
     "x-permission": e.permission,
     parameters: parameters(e, components),
     ...(e.body
@@ -100,7 +104,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     security: [{ agentKey: [] }],
-    tags: [{ name: "Apps & ratings" }, { name: "Reviews" }, { name: "Integrations" }, { name: "Runs" }],
+    tags: [{ name: "Apps & ratings" }, { name: "Reviews" }, { name: "Integrations" }, { name: "Runs" }, { name: "Notifications" }],
     paths,
     components: {
       securitySchemes: { agentKey: { type: "http", scheme: "bearer", description: "An agent key: sb_<prefix>_<secret>." } },

@@ -1,7 +1,7 @@
 // Ratings operations of /api/v1: the shapes follow the ratings data layer (lib/data/ratings/types.ts).
 import { endpoint } from "./endpoint";
 import { appParams, projectParams } from "./schemas/apps";
-import { appCountryRatingsSchema, projectCountryRatingsSchema, ratingHistoryQuery, ratingHistorySchema } from "./schemas/ratings";
+import { appCountryRatingsSchema, projectCountryRatingsSchema, ratingHistoryQuery, ratingHistorySchema, ratingsSyncStatusSchema } from "./schemas/ratings";
 import { syncRequestedSchema } from "./schemas/runs";
 
 export const appRatings = endpoint({
@@ -38,6 +38,17 @@ export const projectRatingsByCountry = endpoint({
   response: projectCountryRatingsSchema,
 });
 
+export const ratingsSyncStatus = endpoint({
+  operationId: "getRatingsSyncStatus",
+  method: "GET",
+  path: "/projects/{projectId}/ratings/sync",
+  tag: "Apps & ratings",
+  summary: "The project's ratings sync: the run going now (or the nightly one), the last finished one, and whether the caller may start one",
+  permission: "reviews:read",
+  params: projectParams,
+  response: ratingsSyncStatusSchema,
+});
+
 export const syncRatings = endpoint({
   operationId: "syncRatings",
   method: "POST",
@@ -50,4 +61,4 @@ export const syncRatings = endpoint({
   status: 202,
 });
 
-export const ratingsEndpoints = [appRatings, appRatingHistory, projectRatingsByCountry, syncRatings] as const;
+export const ratingsEndpoints = [appRatings, appRatingHistory, projectRatingsByCountry, ratingsSyncStatus, syncRatings] as const;

@@ -1,4 +1,5 @@
 import "server-only";
+export * from "./app-errors";
 export * from "./client";
 export * from "./errors";
 export * from "./p8";

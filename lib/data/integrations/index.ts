@@ -1,5 +1,4 @@
 import "server-only";
+export * from "./connection-test";
 export * from "./integrations";
-export * from "./test-connection";
 export * from "./view";
-export { describeAscError, toAppError } from "./asc-errors";

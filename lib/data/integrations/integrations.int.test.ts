@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateTestKeyPair, type RunningAppleSim } from "@/tools/apple-sim";
-import {
-  copyIntegrationAction,
-  integrationStatusAction,
-  removeIntegrationAction,
-  requestReviewsSyncAction,
-  saveIntegrationAction,
-  setIntegrationEnabledAction,
-  testConnectionAction,
-} from "@/lib/actions/defs/integrations";
 import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/test/reviews-world";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as integrationOps from "@/lib/operations/integrations";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -34,17 +27,17 @@ const teamInput = () => ({ projectId: w.projectId, keyType: "team", issuerId: IS
 
 describe("set up", () => {
   it("validates the .p8 before saving, with a message that says what is wrong", async () => {
-    const cert = await saveIntegrationAction.run(owner(), { ...teamInput(), privateKey: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----" } as never);
+    const cert = await actionResult(integrationOps.saveIntegration, owner(), { ...teamInput(), privateKey: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----" } as never);
     expect(cert).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { privateKey: expect.stringContaining("certificate") } } });
-    const noIssuer = await saveIntegrationAction.run(owner(), { ...teamInput(), issuerId: "" } as never);
+    const noIssuer = await actionResult(integrationOps.saveIntegration, owner(), { ...teamInput(), issuerId: "" } as never);
     expect(noIssuer).toMatchObject({ ok: false, error: { fieldErrors: { issuerId: expect.stringContaining("Issuer ID") } } });
-    const badKeyId = await saveIntegrationAction.run(owner(), { ...teamInput(), keyId: "short" } as never);
+    const badKeyId = await actionResult(integrationOps.saveIntegration, owner(), { ...teamInput(), keyId: "short" } as never);
     expect(badKeyId).toMatchObject({ ok: false, error: { fieldErrors: { keyId: expect.stringContaining("AuthKey_") } } });
     expect(await db.integration.count({ where: { projectId: w.projectId } })).toBe(0);
   });
 
   it("stores the key encrypted and answers only key id, type and dates", async () => {
-    const saved = await saveIntegrationAction.run(owner(), teamInput() as never);
+    const saved = await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(Object.keys(saved.data).sort()).toEqual(["addedAt", "enabled", "id", "issuerId", "keyId", "keyType", "lastSync", "lastTest", "projectId", "updatedAt"]);
@@ -54,9 +47,9 @@ describe("set up", () => {
   });
 
   it("individual keys need no issuer id and ignore one", async () => {
-    const saved = await saveIntegrationAction.run(owner(), { projectId: w.projectId, keyType: "individual", issuerId: ISSUER, keyId: "INDIVKEY01", privateKey: INDIVIDUAL_KEY.privateKeyPem } as never);
+    const saved = await actionResult(integrationOps.saveIntegration, owner(), { projectId: w.projectId, keyType: "individual", issuerId: ISSUER, keyId: "INDIVKEY01", privateKey: INDIVIDUAL_KEY.privateKeyPem } as never);
     expect(saved.ok && saved.data).toMatchObject({ keyType: "individual", issuerId: null });
-    const tested = await testConnectionAction.run(owner(), { projectId: w.projectId });
+    const tested = await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId });
     expect(tested.ok && tested.data.ok).toBe(true);
   });
 });
@@ -65,8 +58,8 @@ describe("test connection", () => {
   it("lists the key's apps, marks the project's covered apps and fills their App Store id", async () => {
     const extra = await createApp(w.teamId, w.projectId, { name: "Unknown", bundleId: "com.example.elsewhere" });
     await db.app.update({ where: { id: w.notesId }, data: { appleAppStoreId: null } });
-    await saveIntegrationAction.run(owner(), teamInput() as never);
-    const result = await testConnectionAction.run(owner(), { projectId: w.projectId });
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
+    const result = await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.apps.map((a) => a.bundleId)).toEqual(["com.example.weather", "com.example.notes"]);
@@ -83,68 +76,68 @@ describe("test connection", () => {
     ["403", "FORBIDDEN_ERROR", "Customer Support"],
     ["agreement", "FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED", "Account Holder"],
   ] as const)("on %s shows Apple's code, detail and what to do", async (kind, code, hint) => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     apple.sim.addFault({ endpoint: "asc.apps", kind, count: 5 });
-    const result = await testConnectionAction.run(owner(), { projectId: w.projectId });
+    const result = await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId });
     expect(result.ok && result.data).toMatchObject({ ok: false, error: { code, detail: expect.any(String), hint: expect.stringContaining(hint) } });
-    const status = await integrationStatusAction.run(owner(), { projectId: w.projectId });
+    const status = await actionResult(integrationOps.getIntegrationStatus, owner(), { projectId: w.projectId });
     expect(status.ok && status.data.integration?.lastTest).toMatchObject({ ok: false, error: { code } });
     apple.sim.clearFaults();
   });
 
   it("a key Apple does not know is a 401 result, not a crash", async () => {
-    await saveIntegrationAction.run(owner(), { ...teamInput(), privateKey: generateTestKeyPair().privateKeyPem } as never);
-    const result = await testConnectionAction.run(owner(), { projectId: w.projectId });
+    await actionResult(integrationOps.saveIntegration, owner(), { ...teamInput(), privateKey: generateTestKeyPair().privateKeyPem } as never);
+    const result = await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId });
     expect(result.ok && result.data.error).toMatchObject({ status: 401, code: "NOT_AUTHORIZED" });
   });
 });
 
 describe("copy, disable, remove", () => {
   it("copies another project's key in the same team and runs a test", async () => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     const second = await db.project.create({ data: { teamId: w.teamId, name: "Second" } });
     await createApp(w.teamId, second.id, { bundleId: "com.example.weather" });
-    const copied = await copyIntegrationAction.run(owner(), { projectId: second.id, sourceProjectId: w.projectId });
+    const copied = await actionResult(integrationOps.copyIntegration, owner(), { projectId: second.id, sourceProjectId: w.projectId });
     expect(copied.ok && copied.data).toMatchObject({ integration: { keyId: "TEAMKEY001", keyType: "team" }, test: { ok: true, coverage: [{ covered: true, appStoreId: "1001" }] } });
     expect(await db.auditLog.findFirst({ where: { projectId: second.id, action: "integration.copied" } })).not.toBeNull();
   });
 
   it("cannot copy from another team's project", async () => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     const other = await createOwner("other");
-    const result = await copyIntegrationAction.run(other.caller, { projectId: other.projectId, sourceProjectId: w.projectId });
+    const result = await actionResult(integrationOps.copyIntegration, other.caller, { projectId: other.projectId, sourceProjectId: w.projectId });
     expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await db.integration.count({ where: { projectId: other.projectId } })).toBe(0);
   });
 
   it("disable stops syncs; remove needs the typed confirmation; each change is audited", async () => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
-    expect(await setIntegrationEnabledAction.run(owner(), { projectId: w.projectId, enabled: false })).toMatchObject({ ok: true, data: { enabled: false } });
-    expect(await requestReviewsSyncAction.run(owner(), { projectId: w.projectId })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await removeIntegrationAction.run(owner(), { projectId: w.projectId, confirm: "yes" } as never)).toMatchObject({ ok: false, error: { code: "validation_failed" } });
-    expect(await removeIntegrationAction.run(owner(), { projectId: w.projectId, confirm: "remove" })).toMatchObject({ ok: true });
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
+    expect(await actionResult(integrationOps.setIntegrationEnabled, owner(), { projectId: w.projectId, enabled: false })).toMatchObject({ ok: true, data: { enabled: false } });
+    expect(await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await actionResult(integrationOps.removeIntegration, owner(), { projectId: w.projectId, confirm: "yes" } as never)).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    expect(await actionResult(integrationOps.removeIntegration, owner(), { projectId: w.projectId, confirm: "remove" })).toMatchObject({ ok: true });
     expect(await db.integration.count({ where: { projectId: w.projectId } })).toBe(0);
     const actions = (await db.auditLog.findMany({ where: { teamId: w.teamId, action: { startsWith: "integration." } }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["integration.created", "integration.disabled", "integration.removed"]);
   });
 
   it("Sync reviews runs in-process without Inngest and is shown on the status", async () => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
-    const requested = await requestReviewsSyncAction.run(owner(), { projectId: w.projectId });
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
+    const requested = await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId });
     expect(requested.ok && requested.data.alreadyRunning).toBe(false);
-    const again = await requestReviewsSyncAction.run(owner(), { projectId: w.projectId });
+    const again = await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId });
     expect(again.ok && again.data.alreadyRunning).toBe(true);
     await settleBackgroundRuns();
-    const status = await integrationStatusAction.run(owner(), { projectId: w.projectId });
+    const status = await actionResult(integrationOps.getIntegrationStatus, owner(), { projectId: w.projectId });
     expect(status.ok && status.data.latestRun).toMatchObject({ status: "succeeded", counters: { inserted: 1 } });
     expect(status.ok && status.data.integration?.lastSync).toMatchObject({ status: "succeeded" });
   });
 
   it("members see the status but cannot change anything", async () => {
-    await saveIntegrationAction.run(owner(), teamInput() as never);
+    await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     const member = (await addMember(w.teamId, "member")).caller;
-    expect((await integrationStatusAction.run(member, { projectId: w.projectId })).ok).toBe(true);
-    expect(await testConnectionAction.run(member, { projectId: w.projectId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect((await actionResult(integrationOps.getIntegrationStatus, member, { projectId: w.projectId })).ok).toBe(true);
+    expect(await actionResult(integrationOps.testConnection, member, { projectId: w.projectId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(apple.sim.counters.total).toBe(0);
   });
 });
@@ -157,19 +150,19 @@ describe("the private key never leaves the server", () => {
     );
     try {
       const responses: unknown[] = [];
-      responses.push(await saveIntegrationAction.run(owner(), teamInput() as never));
-      responses.push(await saveIntegrationAction.run(owner(), { ...teamInput(), privateKey: `${TEAM_KEY.privateKeyPem.slice(0, 90)}broken` } as never));
-      responses.push(await testConnectionAction.run(owner(), { projectId: w.projectId }));
+      responses.push(await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never));
+      responses.push(await actionResult(integrationOps.saveIntegration, owner(), { ...teamInput(), privateKey: `${TEAM_KEY.privateKeyPem.slice(0, 90)}broken` } as never));
+      responses.push(await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId }));
       apple.sim.addFault({ endpoint: "asc.apps", kind: "401", count: 5 });
-      responses.push(await testConnectionAction.run(owner(), { projectId: w.projectId }));
+      responses.push(await actionResult(integrationOps.testConnection, owner(), { projectId: w.projectId }));
       apple.sim.clearFaults();
       const second = await db.project.create({ data: { teamId: w.teamId, name: "Copy" } });
-      responses.push(await copyIntegrationAction.run(owner(), { projectId: second.id, sourceProjectId: w.projectId }));
-      responses.push(await requestReviewsSyncAction.run(owner(), { projectId: w.projectId }));
+      responses.push(await actionResult(integrationOps.copyIntegration, owner(), { projectId: second.id, sourceProjectId: w.projectId }));
+      responses.push(await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId }));
       await settleBackgroundRuns();
-      responses.push(await integrationStatusAction.run(owner(), { projectId: w.projectId }));
-      responses.push(await setIntegrationEnabledAction.run(owner(), { projectId: w.projectId, enabled: false }));
-      responses.push(await removeIntegrationAction.run(owner(), { projectId: second.id, confirm: "remove" }));
+      responses.push(await actionResult(integrationOps.getIntegrationStatus, owner(), { projectId: w.projectId }));
+      responses.push(await actionResult(integrationOps.setIntegrationEnabled, owner(), { projectId: w.projectId, enabled: false }));
+      responses.push(await actionResult(integrationOps.removeIntegration, owner(), { projectId: second.id, confirm: "remove" }));
       const stored = JSON.stringify({
         responses,
         audit: await db.auditLog.findMany({ where: { teamId: w.teamId } }),

@@ -1,42 +1,34 @@
 import "server-only";
-import { validateP8 } from "@/lib/apple/asc";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { P8_MISSING_MESSAGE } from "@/lib/validation";
 import { writeAudit } from "../audit";
 import { loadIntegration, sealPrivateKey } from "./credentials";
-import { testConnection } from "./test-connection";
-import { integrationViewSelect, toIntegrationView, type ConnectionTest, type IntegrationView } from "./view";
+import { integrationViewSelect, toIntegrationView, type IntegrationView } from "./view";
 
 export interface IntegrationInput {
   keyType: "team" | "individual";
   issuerId?: string | null;
   keyId: string;
-  /** PEM text of the .p8; optional on update (the stored key is kept). */
-  privateKey?: string | null;
+  /** PEM text of the .p8, already checked (validateP8); optional on update (the stored key is kept). */
+  privateKeyPem?: string | null;
 }
 
-export async function getIntegration(ctx: Pick<AccessContext, "teamId" | "projectId">): Promise<IntegrationView | null> {
-  const row = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: integrationViewSelect });
+export async function getIntegration(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<IntegrationView | null> {
+  const row = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: integrationViewSelect });
   return row ? toIntegrationView(row) : null;
 }
 
-function checkedPem(privateKey: string): string {
-  const check = validateP8(privateKey);
-  if (!check.ok) throw new ValidationError(check.error, { privateKey: check.error });
-  return check.pem;
-}
-
-/** Creates or updates the project's integration; the .p8 is validated, then stored encrypted. */
-export async function saveIntegration(ctx: AccessContext, input: IntegrationInput): Promise<IntegrationView> {
-  const projectId = ctx.projectId!;
+/** Creates or updates the project's integration; the .p8 is stored encrypted. */
+export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInput): Promise<IntegrationView> {
+  const projectId = ctx.projectId;
   const issuerId = input.keyType === "team" ? (input.issuerId ?? null) : null;
   if (input.keyType === "team" && !issuerId) {
     throw new ValidationError("A team key needs its Issuer ID (App Store Connect → Users and Access → Integrations).", { issuerId: "Issuer ID is required for team keys." });
   }
   const existing = await db.integration.findFirst({ where: { projectId, teamId: ctx.teamId }, select: { id: true } });
-  const pem = input.privateKey?.trim() ? checkedPem(input.privateKey) : null;
+  const pem = input.privateKeyPem ?? null;
   if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: P8_MISSING_MESSAGE });
   const data = {
     keyType: input.keyType,
@@ -64,39 +56,38 @@ export async function saveIntegration(ctx: AccessContext, input: IntegrationInpu
   return toIntegrationView(row);
 }
 
-export async function setIntegrationEnabled(ctx: AccessContext, enabled: boolean): Promise<IntegrationView> {
-  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true } });
+export async function setIntegrationEnabled(ctx: ProjectAccess, enabled: boolean): Promise<IntegrationView> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: { id: true } });
   if (!existing) throw new NotFoundError("App Store Connect integration");
   const row = await db.integration.update({ where: { id: existing.id }, data: { enabled }, select: integrationViewSelect });
   await writeAudit(ctx, { action: enabled ? "integration.enabled" : "integration.disabled", targetType: "integration", targetId: row.id });
   return toIntegrationView(row);
 }
 
-export async function removeIntegration(ctx: AccessContext): Promise<{ removed: true }> {
-  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId!, teamId: ctx.teamId }, select: { id: true, keyId: true } });
+export async function removeIntegration(ctx: ProjectAccess): Promise<{ removed: true }> {
+  const existing = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: { id: true, keyId: true } });
   if (!existing) throw new NotFoundError("App Store Connect integration");
   await db.integration.delete({ where: { id: existing.id } });
   await writeAudit(ctx, { action: "integration.removed", targetType: "integration", targetId: existing.id, metadata: { keyId: existing.keyId } });
   return { removed: true };
 }
 
-/** Copies another project's credentials (same team only) into this project, then tests them. */
-export async function copyIntegrationFrom(ctx: AccessContext, sourceProjectId: string): Promise<{ integration: IntegrationView; test: ConnectionTest }> {
+/** Copies another project's credentials (same team only) into this project. */
+export async function copyIntegrationFrom(ctx: ProjectAccess, sourceProjectId: string): Promise<IntegrationView> {
   if (sourceProjectId === ctx.projectId) throw new ConflictError("Choose another project to copy from.");
   // Tenant check: the source must belong to the caller's team; another team's project is simply not found.
   const source = await loadIntegration(sourceProjectId, ctx.teamId);
   if (!source) throw new NotFoundError("That project's App Store Connect integration");
   const { credentials } = source;
-  await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKey: credentials.privateKeyPem });
+  const integration = await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKeyPem: credentials.privateKeyPem });
   await writeAudit(ctx, { action: "integration.copied", targetType: "integration", metadata: { fromProjectId: sourceProjectId, keyId: credentials.keyId } });
-  const test = await testConnection(ctx);
-  return { integration: (await getIntegration(ctx))!, test };
+  return integration;
 }
 
 /** Other projects of the team with an integration (the "Copy from" choices). */
-export async function listCopySources(ctx: Pick<AccessContext, "teamId" | "projectId">) {
+export async function listCopySources(ctx: Pick<ProjectAccess, "teamId" | "projectId">) {
   const rows = await db.integration.findMany({
-    where: { teamId: ctx.teamId, projectId: { not: ctx.projectId! } },
+    where: { teamId: ctx.teamId, projectId: { not: ctx.projectId } },
     select: { projectId: true, keyId: true, keyType: true, project: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });

@@ -2,7 +2,7 @@ import "server-only";
 // Per-project Slack incoming webhooks and signed generic webhooks, managed by owners and admins. URLs and
 // secrets are sealed at rest; a webhook's secret is returned once, when created or rotated.
 import { randomUUID } from "node:crypto";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -54,24 +54,23 @@ export function urlHint(raw: string): string {
   return `${url.protocol}//${url.host}/…${tail}`;
 }
 
-function projectOf(ctx: AccessContext): { teamId: string; projectId: string } {
-  if (!ctx.projectId) throw new NotFoundError("Project");
+function projectOf(ctx: ProjectAccess): { teamId: string; projectId: string } {
   return { teamId: ctx.teamId, projectId: ctx.projectId };
 }
 
-async function find(ctx: AccessContext, endpointId: string): Promise<Row> {
+async function find(ctx: ProjectAccess, endpointId: string): Promise<Row> {
   const row = await db.notificationEndpoint.findFirst({ where: { id: endpointId, ...projectOf(ctx) } });
   if (!row) throw new NotFoundError("Notification endpoint");
   return row;
 }
 
-export async function listEndpoints(ctx: AccessContext): Promise<EndpointView[]> {
+export async function listEndpoints(ctx: ProjectAccess): Promise<EndpointView[]> {
   const rows = await db.notificationEndpoint.findMany({ where: projectOf(ctx), orderBy: { createdAt: "asc" } });
   return rows.map(toView);
 }
 
 export async function createEndpoint(
-  ctx: AccessContext,
+  ctx: ProjectAccess,
   input: { kind: EndpointKind; name: string; url: string; eventTypes: NotificationType[] },
 ): Promise<{ endpoint: EndpointView; secret: string | null }> {
   // Checked again, freshly resolved, on every send: a name may point elsewhere later.
@@ -99,7 +98,7 @@ export async function createEndpoint(
   return { endpoint: toView(row), secret };
 }
 
-export async function updateEndpoint(ctx: AccessContext, input: { endpointId: string; name?: string; eventTypes?: NotificationType[]; enabled?: boolean }): Promise<EndpointView> {
+export async function updateEndpoint(ctx: ProjectAccess, input: { endpointId: string; name?: string; eventTypes?: NotificationType[]; enabled?: boolean }): Promise<EndpointView> {
   const row = await find(ctx, input.endpointId);
   const reenabling = input.enabled === true && !row.enabled;
   const updated = await db.notificationEndpoint.update({
@@ -116,7 +115,7 @@ export async function updateEndpoint(ctx: AccessContext, input: { endpointId: st
   return toView(updated);
 }
 
-export async function rotateEndpointSecret(ctx: AccessContext, endpointId: string): Promise<{ secret: string }> {
+export async function rotateEndpointSecret(ctx: ProjectAccess, endpointId: string): Promise<{ secret: string }> {
   const row = await find(ctx, endpointId);
   if (row.kind !== "webhook") throw new NotFoundError("Webhook");
   const secret = generateWebhookSecret();
@@ -124,14 +123,14 @@ export async function rotateEndpointSecret(ctx: AccessContext, endpointId: strin
   return { secret };
 }
 
-export async function deleteEndpoint(ctx: AccessContext, endpointId: string): Promise<{ id: string }> {
+export async function deleteEndpoint(ctx: ProjectAccess, endpointId: string): Promise<{ id: string }> {
   const row = await find(ctx, endpointId);
   await db.notificationEndpoint.delete({ where: { id: row.id } });
   return { id: row.id };
 }
 
 /** Sends one sample message now and reports how it went: the receiver's status, never its body (not counted as a failure). */
-export async function sendTestMessage(ctx: AccessContext, endpointId: string): Promise<{ ok: boolean; error: string | null }> {
+export async function sendTestMessage(ctx: ProjectAccess, endpointId: string): Promise<{ ok: boolean; error: string | null }> {
   const row = await find(ctx, endpointId);
   const [team, project] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: row.teamId }, select: { id: true, name: true } }),
@@ -171,7 +170,7 @@ export interface DeliveryView {
 }
 
 /** The project's recent Slack and webhook deliveries, newest first. */
-export async function recentEndpointDeliveries(ctx: AccessContext, limit = 20): Promise<DeliveryView[]> {
+export async function recentEndpointDeliveries(ctx: ProjectAccess, limit = 20): Promise<DeliveryView[]> {
   const scope = projectOf(ctx);
   const [rows, endpoints] = await Promise.all([
     db.notificationDelivery.findMany({ where: { ...scope, channel: { in: ["slack", "webhook"] } }, orderBy: { createdAt: "desc" }, take: limit }),

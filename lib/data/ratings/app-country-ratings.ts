@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccessContext } from "@/lib/auth/access";
+import type { AppAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import type { AppCountryRatings } from "./types";
 
@@ -20,7 +20,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * One app's "Ratings by country": each storefront's latest row (the is_latest partial index), biggest
  * markets first; countries whose latest row is a tombstone are listed apart with the day they disappeared.
  */
-export async function appCountryRatings(ctx: AccessContext): Promise<AppCountryRatings> {
+export async function appCountryRatings(ctx: AppAccess): Promise<AppCountryRatings> {
   const rows = await db.$queryRaw<LatestRow[]>`
     SELECT r.country_code, r.snapshot_date, r.average_rating::float8 AS average_rating, r.rating_count, r.rating_count_delta,
            r.current_version_average_rating::float8 AS current_version_average_rating, r.current_version_rating_count, r.app_version

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import type { ProjectCountryRatings } from "./types";
 
@@ -16,8 +16,8 @@ interface Row {
  * The project-wide "By country" panel: per storefront, over every Apple app's latest row there, the
  * count-weighted average, summed counts and summed deltas (live rows only), biggest markets first.
  */
-export async function projectCountryRatings(ctx: AccessContext): Promise<ProjectCountryRatings> {
-  const apps = await db.app.count({ where: { projectId: ctx.projectId!, teamId: ctx.teamId, platform: "apple" } });
+export async function projectCountryRatings(ctx: ProjectAccess): Promise<ProjectCountryRatings> {
+  const apps = await db.app.count({ where: { projectId: ctx.projectId, teamId: ctx.teamId, platform: "apple" } });
   if (apps === 0) return { apps, countries: [] };
   const rows = await db.$queryRaw<Row[]>`
     WITH project_apps AS (

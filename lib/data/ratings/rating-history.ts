@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccessContext } from "@/lib/auth/access";
+import type { AppAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import type { RatingHistory } from "./types";
 
@@ -15,7 +15,7 @@ interface Row {
  * One app's rating history over the last `days` days: the daily worldwide rollup, or one country's
  * snapshots when a country is given (tombstone days show as no average and a count of 0).
  */
-export async function appRatingHistory(ctx: AccessContext, input: { days: number; country?: string | null }): Promise<RatingHistory> {
+export async function appRatingHistory(ctx: AppAccess, input: { days: number; country?: string | null }): Promise<RatingHistory> {
   const country = input.country?.toLowerCase() ?? null;
   const rows = country
     ? await db.$queryRaw<Row[]>`

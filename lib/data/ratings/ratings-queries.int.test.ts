@@ -1,9 +1,12 @@
-// The ratings reads behind the dashboard, through their routes (agent key or session → zod → reviews:read),
+// The ratings reads behind the dashboard, through their /api/v1 routes (agent key or session → zod → reviews:read),
 // on data written by a real sync against the simulator.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { appCountriesRoute, appHistoryRoute, projectCountriesRoute, projectSyncStatusRoute } from "@/lib/api/ratings-routes";
+import { GET as appCountriesRoute } from "@/app/api/v1/apps/[appId]/ratings/route";
+import { GET as appHistoryRoute } from "@/app/api/v1/apps/[appId]/ratings/history/route";
+import { GET as projectCountriesRoute } from "@/app/api/v1/projects/[projectId]/ratings/by-country/route";
+import { GET as projectSyncStatusRoute } from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { generateAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
@@ -59,7 +62,7 @@ afterAll(() => apple.stop());
 describe("ratings reads", () => {
   it("one app's grid: biggest markets first, tombstoned countries apart with the day they disappeared", async () => {
     const key = await keyFor(w.teamId, ["reviews:read"]);
-    const { status, body } = await call<AppCountryRatings>(appCountriesRoute, `/api/ratings/apps/${w.alpha}/countries`, { appId: w.alpha }, key);
+    const { status, body } = await call<AppCountryRatings>(appCountriesRoute, `/api/v1/apps/${w.alpha}/ratings`, { appId: w.alpha }, key);
     expect(status).toBe(200);
     expect(body.latestSnapshotDate).toBe(today);
     expect(body.countries.map((c) => [c.countryCode, c.averageRating, c.ratingCount, c.ratingCountDelta])).toEqual([

@@ -1,4 +1,4 @@
-// The reviews page's filters: one zod schema for the URL, the server action and the data layer (no server imports).
+// The reviews page's filters: one zod schema for the URL, /api/v1/reviews and the data layer (no server imports).
 import { z } from "zod";
 import { unstorableCharacterMessage } from "@/lib/validation";
 import { searchQueryProblem } from "./search-query";

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { deleteReplyAction, getReviewAction, publishReplyAction } from "@/lib/actions/defs/reviews";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { inlineSteps } from "@/lib/sync/steps";
 import { addMember, createOwner } from "@/test/fixtures";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as reviewOps from "@/lib/operations/reviews";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -42,7 +43,7 @@ const row = (id: string) => db.appStoreReview.findUniqueOrThrow({ where: { id } 
 
 describe("reply", () => {
   it("posts to Apple and stores id, state, body and the replying user, with an audit entry", async () => {
-    const result = await publishReplyAction.run(owner(), { reviewId, body: "Sorry about the ads — a fix ships Monday." });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "Sorry about the ads — a fix ships Monday." });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.reply).toMatchObject({ body: "Sorry about the ads — a fix ships Monday.", state: "PENDING_PUBLISH", byUserName: "reviews" });
@@ -53,21 +54,21 @@ describe("reply", () => {
   });
 
   it("shows Published after Apple publishes it and a re-sync runs, keeping who replied", async () => {
-    await publishReplyAction.run(owner(), { reviewId, body: "Thanks!" });
+    await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "Thanks!" });
     apple.sim.publishResponses();
     await syncProjectReviews({ projectId: w.projectId, trigger: "manual", steps: inlineSteps });
-    const got = await getReviewAction.run(owner(), { reviewId });
+    const got = await actionResult(reviewOps.getReview, owner(), { reviewId });
     expect(got.ok && got.data.review.reply).toMatchObject({ state: "PUBLISHED", byUserName: "reviews" });
   });
 
   it("says 'via App Store Connect' (no user) for replies made there", async () => {
-    const got = await getReviewAction.run(owner(), { reviewId: repliedId });
+    const got = await actionResult(reviewOps.getReview, owner(), { reviewId: repliedId });
     expect(got.ok && got.data.review.reply).toMatchObject({ body: "Thank you!", byUserName: null, state: "PUBLISHED" });
   });
 
   it("refuses an empty or too long reply without calling Apple", async () => {
-    const empty = await publishReplyAction.run(owner(), { reviewId, body: "   " });
-    const long = await publishReplyAction.run(owner(), { reviewId, body: "x".repeat(5971) });
+    const empty = await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "   " });
+    const long = await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "x".repeat(5971) });
     expect(empty).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     expect(long).toMatchObject({ ok: false, error: { code: "validation_failed", message: expect.stringContaining("5,970") } });
     expect(apple.sim.log).toHaveLength(0);
@@ -79,7 +80,7 @@ describe("reply", () => {
     ["a lone low surrogate", `Thanks ${"🙂".slice(1)} a lot`],
   ])("refuses a reply with %s as a field error, without calling Apple", async (_label, body) => {
     const before = await row(reviewId);
-    const result = await publishReplyAction.run(owner(), { reviewId, body });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId, body });
     expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { body: expect.stringMatching(/character/) } } });
     expect(apple.sim.log).toHaveLength(0);
     expect(await row(reviewId)).toEqual(before);
@@ -88,7 +89,7 @@ describe("reply", () => {
 
 describe("edit", () => {
   it("replaces the reply on Apple (new id) and records the edit", async () => {
-    const result = await publishReplyAction.run(owner(), { reviewId: repliedId, body: "Thank you, Bob!" });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId: repliedId, body: "Thank you, Bob!" });
     expect(result.ok).toBe(true);
     const stored = await row(repliedId);
     expect(stored.developerResponseId).not.toBe("resp-old");
@@ -99,7 +100,7 @@ describe("edit", () => {
 
   it("a POST that keeps failing leaves the dashboard showing the reply the App Store still has", async () => {
     apple.sim.addFault({ endpoint: "asc.response.create", kind: "500", count: 10 });
-    const result = await publishReplyAction.run(owner(), { reviewId: repliedId, body: "New text" });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId: repliedId, body: "New text" });
     expect(result).toMatchObject({ ok: false, error: { code: "upstream_error", upstream: { status: 500, code: "UNEXPECTED_ERROR" } } });
     expect(apple.sim.log.filter((e) => e.endpoint === "asc.response.create").length).toBe(4); // retried
     expect(await row(repliedId)).toMatchObject({ developerResponse: "Thank you!", developerResponseId: "resp-old" });
@@ -109,34 +110,34 @@ describe("edit", () => {
     // The old reply is gone at Apple (deleted before the new one could be posted), then the POST fails.
     apple.sim.deleteResponse("resp-old");
     apple.sim.addFault({ endpoint: "asc.response.create", kind: "503", count: 10 });
-    const result = await publishReplyAction.run(owner(), { reviewId: repliedId, body: "New text" });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId: repliedId, body: "New text" });
     expect(result.ok).toBe(false);
     expect(await row(repliedId)).toMatchObject({ developerResponse: null, developerResponseId: null, developerResponseState: null });
   });
 
   it("says when to retry on a rate limit", async () => {
     apple.sim.addFault({ endpoint: "asc.response.create", kind: "429", count: 10, retryAfter: 120 });
-    const result = await publishReplyAction.run(owner(), { reviewId, body: "Hi" });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "Hi" });
     expect(result).toMatchObject({ ok: false, error: { code: "rate_limited", retryAfterSeconds: 120, message: expect.stringContaining("Try again in about 2 minutes") } });
   });
 
   it("explains a 403 role refusal in words", async () => {
     apple.sim.addFault({ endpoint: "asc.response.create", kind: "403", count: 10 });
-    const result = await publishReplyAction.run(owner(), { reviewId, body: "Hi" });
+    const result = await actionResult(reviewOps.publishReply, owner(), { reviewId, body: "Hi" });
     expect(result).toMatchObject({ ok: false, error: { code: "upstream_error", upstream: { code: "FORBIDDEN_ERROR", hint: expect.stringContaining("Customer Support") } } });
   });
 });
 
 describe("delete", () => {
   it("needs the typed confirmation and sends nothing without it", async () => {
-    const result = await deleteReplyAction.run(owner(), { reviewId: repliedId, confirm: "yes" } as never);
+    const result = await actionResult(reviewOps.deleteReply, owner(), { reviewId: repliedId, confirm: "yes" } as never);
     expect(result).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     expect(apple.sim.log).toHaveLength(0);
     expect((await row(repliedId)).developerResponseId).toBe("resp-old");
   });
 
   it("deletes on Apple and clears the reply, with an audit entry", async () => {
-    const result = await deleteReplyAction.run(owner(), { reviewId: repliedId, confirm: "delete" });
+    const result = await actionResult(reviewOps.deleteReply, owner(), { reviewId: repliedId, confirm: "delete" });
     expect(result.ok && result.data.reply).toBeNull();
     expect(apple.sim.getResponse("resp-old")).toBeUndefined();
     expect(apple.sim.log.find((e) => e.endpoint === "asc.response.delete")?.status).toBe(204);
@@ -145,7 +146,7 @@ describe("delete", () => {
 
   it("counts a 404 from Apple as deleted", async () => {
     apple.sim.deleteResponse("resp-old");
-    const result = await deleteReplyAction.run(owner(), { reviewId: repliedId, confirm: "delete" });
+    const result = await actionResult(reviewOps.deleteReply, owner(), { reviewId: repliedId, confirm: "delete" });
     expect(result.ok).toBe(true);
     expect(apple.sim.log.find((e) => e.endpoint === "asc.response.delete")?.status).toBe(404);
     expect((await row(repliedId)).developerResponse).toBeNull();
@@ -157,9 +158,9 @@ describe("who may reply", () => {
     const before = JSON.stringify(await db.appStoreReview.findMany({ where: { projectId: w.projectId }, orderBy: { id: "asc" } }));
     const audits = await db.auditLog.count({ where: { teamId: w.teamId } });
     for (const result of [
-      await publishReplyAction.run(caller, { reviewId, body: "Hi" }),
-      await publishReplyAction.run(caller, { reviewId: repliedId, body: "Edited" }),
-      await deleteReplyAction.run(caller, { reviewId: repliedId, confirm: "delete" }),
+      await actionResult(reviewOps.publishReply, caller, { reviewId, body: "Hi" }),
+      await actionResult(reviewOps.publishReply, caller, { reviewId: repliedId, body: "Edited" }),
+      await actionResult(reviewOps.deleteReply, caller, { reviewId: repliedId, confirm: "delete" }),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code } });
     }
@@ -185,7 +186,7 @@ describe("who may reply", () => {
   it("lets a member reply where the team allows it", async () => {
     await db.team.update({ where: { id: w.teamId }, data: { membersMayPublishReplies: true } });
     const member = await addMember(w.teamId, "member");
-    const result = await publishReplyAction.run(member.caller, { reviewId, body: "Thanks from support" });
+    const result = await actionResult(reviewOps.publishReply, member.caller, { reviewId, body: "Thanks from support" });
     expect(result.ok).toBe(true);
     expect((await row(reviewId)).respondedByUserId).toBe(member.userId);
   });

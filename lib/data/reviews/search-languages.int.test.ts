@@ -3,12 +3,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { countReviewsAction, searchReviewsAction } from "@/lib/actions/defs/reviews";
 import { db } from "@/lib/db";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { encodeCursor, MATCH_COUNT_CAP, searchReviews, SearchTooSlowError } from "./search";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as reviewOps from "@/lib/operations/reviews";
 
 const REVIEWS = [
   { id: "en-crashes", territory: "USA", title: "Crashes constantly", body: "The app keeps crashing since the update." },
@@ -42,7 +43,7 @@ beforeAll(async () => {
 afterAll(() => apple.stop());
 
 async function search(filters: Record<string, unknown>) {
-  const result = await searchReviewsAction.run(w.ownerCaller, { teamId: w.teamId, project: w.projectId, ...filters } as never);
+  const result = await actionResult(reviewOps.searchReviews, w.ownerCaller, { teamId: w.teamId, project: w.projectId, ...filters } as never);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
 }
@@ -131,7 +132,7 @@ describe("highlights", () => {
 
 describe("limits and bad input", () => {
   const refused = async (filters: Record<string, unknown>) => {
-    const result = await searchReviewsAction.run(w.ownerCaller, { teamId: w.teamId, ...filters } as never);
+    const result = await actionResult(reviewOps.searchReviews, w.ownerCaller, { teamId: w.teamId, ...filters } as never);
     expect(result.ok).toBe(false);
     return result.ok ? null : result.error;
   };
@@ -205,9 +206,10 @@ describe("the count", () => {
       INSERT INTO app_store_reviews (team_id, project_id, app_id, external_id, rating, body, created_at_in_store, language)
       SELECT ${w.teamId}::uuid, ${many.id}::uuid, ${w.notesId}::uuid, 'bulk-' || g, 1 + g % 5, 'crashes again ' || g, now() - g * interval '1 minute', 'en'
       FROM generate_series(1, ${MATCH_COUNT_CAP + 5}) g`;
-    const page = await searchReviewsAction.run(w.ownerCaller, { teamId: w.teamId, project: many.id, q: "crash" } as never);
+    const page = await actionResult(reviewOps.searchReviews, w.ownerCaller, { teamId: w.teamId, project: many.id, q: "crash" } as never);
     expect(page.ok && page.data.total).toEqual({ count: MATCH_COUNT_CAP, capped: true });
     expect(page.ok && page.data.items).toHaveLength(30);
-    expect(await countReviewsAction.run(w.ownerCaller, { teamId: w.teamId, project: many.id, rating: "1" } as never)).toEqual({ ok: true, data: { count: 201, capped: false } });
+    const oneStar = await actionResult(reviewOps.searchReviews, w.ownerCaller, { teamId: w.teamId, project: many.id, rating: "1" } as never);
+    expect(oneStar.ok && oneStar.data.total).toEqual({ count: 201, capped: false });
   });
 });

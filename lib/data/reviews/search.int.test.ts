@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countReviewsAction, getReviewAction, searchReviewsAction } from "@/lib/actions/defs/reviews";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
+import { actionResult, type ActionResult } from "@/lib/operations/adapters/server-action";
+import type { ReviewPage } from "@/lib/data/reviews";
+import * as reviewOps from "@/lib/operations/reviews";
 
 let teamId: string;
 let projectId: string;
@@ -46,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function keys(filters: Record<string, unknown>, caller: Caller = member) {
-  const result = await searchReviewsAction.run(caller, { teamId, ...filters } as never);
+  const result = await actionResult(reviewOps.searchReviews, caller, { teamId, ...filters } as never);
   if (!result.ok) throw new Error(result.error.message);
   return result.data.items.filter((i) => !i.body.startsWith("filler")).map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]);
 }
@@ -71,12 +73,14 @@ describe("reviews search", () => {
   });
 
   it("counts matches and pages with a keyset cursor past 100 without gaps or repeats", async () => {
-    expect(await countReviewsAction.run(member, { teamId, project: projectId } as never)).toEqual({ ok: true, data: { count: 100, capped: false } });
-    expect(await countReviewsAction.run(member, { teamId, q: "radar" } as never)).toEqual({ ok: true, data: { count: 2, capped: false } });
+    const inProject = await actionResult(reviewOps.searchReviews, member, { teamId, project: projectId } as never);
+    expect(inProject.ok && inProject.data.total).toEqual({ count: 100, capped: false });
+    const radar = await actionResult(reviewOps.searchReviews, member, { teamId, q: "radar" } as never);
+    expect(radar.ok && radar.data.total).toEqual({ count: 2, capped: false });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await searchReviewsAction.run(member, { teamId, project: projectId, cursor } as never);
+      const page: ActionResult<ReviewPage> = await actionResult(reviewOps.searchReviews, member, { teamId, project: projectId, cursor: cursor ?? undefined });
       if (!page.ok) throw new Error(page.error.message);
       seen.push(...page.data.items.map((i) => i.id));
       cursor = page.data.nextCursor;
@@ -87,26 +91,26 @@ describe("reviews search", () => {
   });
 
   it("opens one review by id (deep link) with its reply and whether the caller may reply", async () => {
-    const result = await getReviewAction.run(member, { reviewId: ids.kanji });
+    const result = await actionResult(reviewOps.getReview, member, { reviewId: ids.kanji });
     expect(result).toMatchObject({ ok: true, data: { canReply: false, review: { appName: "Radar", countryCode: "jp", reply: { body: "ありがとう", byUserName: null } } } });
   });
 
   it("another team's user gets not found and sees nothing", async () => {
-    expect(await searchReviewsAction.run(outsider, { teamId, q: "radar" } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await searchReviewsAction.run(outsider, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await countReviewsAction.run(outsider, { teamId, app: appA } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await getReviewAction.run(outsider, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, q: "radar" } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, app: appA } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.getReview, outsider, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
     // Their own team, filtered by our project id: the project scope refuses rather than leaking rows.
     const own = (outsider as { userId: string }).userId;
     const theirTeam = (await db.teamMember.findFirstOrThrow({ where: { userId: own } })).teamId;
-    expect(await searchReviewsAction.run(outsider, { teamId: theirTeam, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId: theirTeam, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("an agent key limited to another project sees none of these reviews", async () => {
     const other = await db.project.create({ data: { teamId, name: "Other" } });
     const key: Caller = { kind: "apiKey", apiKeyId: "00000000-0000-4000-8000-000000000001", teamId, projectId: other.id, permissions: ["reviews:read"] };
-    expect(await searchReviewsAction.run(key, { teamId, project: other.id } as never)).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await searchReviewsAction.run(key, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await getReviewAction.run(key, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: other.id } as never)).toMatchObject({ ok: true, data: { items: [] } });
+    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.getReview, key, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 });

@@ -230,12 +230,6 @@ export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller"
   });
 }
 
-/** How many reviews match, up to MATCH_COUNT_CAP. */
-export async function countReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: { timeoutMs?: number } = {}): Promise<MatchCount> {
-  const query = filters.q ? parseSearch(filters.q) : [];
-  return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => countMatches(client, reviewConditions(ctx, filters, await compileTextQuery(client, query))));
-}
-
 /** One review by id within the caller's team (the `?review=` deep link). */
 export async function getReview(ctx: Pick<AccessContext, "teamId" | "caller">, reviewId: string): Promise<ReviewView | null> {
   const keyProject = ctx.caller.kind === "apiKey" ? ctx.caller.projectId : null;

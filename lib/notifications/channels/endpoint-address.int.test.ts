@@ -2,7 +2,7 @@
 // test table (test/host-table.ts): nothing is looked up in DNS, and nothing connects beyond loopback — the
 // loopback receiver counts connections, so a refusal is shown to happen before any.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AccessContext } from "@/lib/auth/access";
+import type { ProjectAccess } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createEndpoint, sendTestMessage } from "@/lib/data/notifications/endpoints";
@@ -13,7 +13,7 @@ import { createOwner } from "@/test/fixtures";
 import { testHosts } from "@/test/host-table";
 import { startWebhookReceiver } from "@/test/notification-sinks";
 
-let ctx: AccessContext;
+let ctx: ProjectAccess;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 const allowPrivate = (on: boolean) => {
@@ -22,7 +22,7 @@ const allowPrivate = (on: boolean) => {
   resetEnvCache();
 };
 const create = (url: string, kind: "webhook" | "slack" = "webhook") => createEndpoint(ctx, { kind, name: "Hook", url, eventTypes: ["app.review_new"] });
-const endpointCount = () => db.notificationEndpoint.count({ where: { projectId: ctx.projectId! } });
+const endpointCount = () => db.notificationEndpoint.count({ where: { projectId: ctx.projectId } });
 
 beforeAll(async () => {
   const owner = await createOwner("ssrf");

@@ -1,7 +1,6 @@
 import "server-only";
 // A few pages per step: fetch from Apple, write each page set-wise, hand the next cursor to the next step.
-import { AscAuthError, AscError, AscForbiddenError, createAscStats, type AscReviewPage } from "@/lib/apple/asc";
-import { describeAscError } from "@/lib/data/integrations/asc-errors";
+import { AscAuthError, AscError, AscForbiddenError, createAscStats, describeAscError, type AscReviewPage } from "@/lib/apple/asc";
 import { ascClientFor, loadIntegration } from "@/lib/data/integrations/credentials";
 import { writeReviewPage, type PageTarget } from "./write-page";
 

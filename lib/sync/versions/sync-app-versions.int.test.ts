@@ -1,7 +1,6 @@
 // The version sync against the Apple simulator over HTTP and a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { createAppAction, retryAppStoreLookupAction, updateAppAction } from "@/lib/actions/defs/apps";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
@@ -9,6 +8,8 @@ import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { syncAppVersions } from "./sync-app-versions";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as appOps from "@/lib/operations/apps";
 
 const fast = { backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 1, timeoutMs: 2_000 };
 let apple: RunningAppleSim;
@@ -121,7 +122,7 @@ describe("app_version_sync", () => {
   it("a new app's failed look-up is recorded on it, and \"Retry now\" looks it up again at once", async () => {
     const owner = await createOwner("versions-retry");
     apple.sim.addFault({ endpoint: "itunes.lookup", kind: "unreachable" });
-    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "US app", platform: "apple", bundleId: "com.vs.us" });
+    const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "US app", platform: "apple", bundleId: "com.vs.us" });
     const appId = created.ok ? created.data.id : "";
     expect(created.ok && created.data.appStoreLookup).toMatchObject({ status: null, error: null });
     await settleBackgroundRuns();
@@ -130,7 +131,7 @@ describe("app_version_sync", () => {
     expect(failed.appStoreLookupError).toMatch(/^iTunes Lookup unreachable: /);
 
     apple.sim.clearFaults();
-    const retried = await retryAppStoreLookupAction.run(owner.caller, { appId });
+    const retried = await actionResult(appOps.retryAppStoreLookup, owner.caller, { appId });
     expect(retried.ok).toBe(true);
     await settleBackgroundRuns();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appStoreLookupError: null, appleAppStoreId: 7200000001n });
@@ -138,11 +139,11 @@ describe("app_version_sync", () => {
 
   it("a changed bundle id forgets the old outcome and is looked up at once", async () => {
     const owner = await createOwner("versions-rename");
-    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Typo", platform: "apple", bundleId: "com.vs.jpan" });
+    const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "Typo", platform: "apple", bundleId: "com.vs.jpan" });
     const appId = created.ok ? created.data.id : "";
     await settleBackgroundRuns();
     expect((await db.app.findUniqueOrThrow({ where: { id: appId } })).appStoreLookupStatus).toBe("not_found");
-    const updated = await updateAppAction.run(owner.caller, { appId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
+    const updated = await actionResult(appOps.updateApp, owner.caller, { appId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(updated.ok && updated.data.appStoreLookup?.status).toBeNull();
     await settleBackgroundRuns();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appleAppStoreId: 7200000003n });
@@ -150,7 +151,7 @@ describe("app_version_sync", () => {
 
   it("runs for one app right after it is created", async () => {
     const owner = await createOwner("versions-create");
-    const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
+    const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(created.ok).toBe(true);
     await settleBackgroundRuns();
     const appId = created.ok ? created.data.id : "";

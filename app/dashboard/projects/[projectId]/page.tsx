@@ -11,18 +11,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { inngestConfigured } from "@/inngest/client";
-import { can } from "@/lib/auth/access";
-import { pageAccess } from "@/lib/auth/page-access";
-import { listAppCards } from "@/lib/data/apps";
-import { getProject } from "@/lib/data/projects";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { getProjectOverview } from "@/lib/operations/projects";
 
 export const metadata: Metadata = { title: "Project" };
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { ctx } = await pageAccess({ projectId }, `/dashboard/projects/${projectId}`);
-  const [project, apps] = await Promise.all([getProject(ctx), listAppCards(ctx)]);
-  const canEdit = can(ctx, "projects:write");
+  const { project, apps, canEdit } = await pageOperation(getProjectOverview, { projectId }, `/dashboard/projects/${projectId}`);
   return (
     <div className="space-y-6">
       <PageHeader

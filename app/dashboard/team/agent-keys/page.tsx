@@ -7,12 +7,12 @@ import { CreateAgentKeyForm } from "@/components/agent-keys/create-agent-key-for
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can, resolveAccess } from "@/lib/auth/access";
 import { PERMISSION_LABELS } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { currentTeamFor } from "@/lib/current-team";
-import { AGENT_KEY_PERMISSIONS, listAgentKeys } from "@/lib/data/agent-keys";
-import { listProjects } from "@/lib/data/projects";
+import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { getAgentKeySetup } from "@/lib/operations/agent-keys";
 
 export const metadata: Metadata = { title: "Agent keys" };
 
@@ -20,13 +20,13 @@ export default async function AgentKeysPage() {
   const user = await requirePageUser("/dashboard/team/agent-keys");
   const { current } = await currentTeamFor(user.id);
   if (!current) redirect("/dashboard");
-  const ctx = await resolveAccess({ kind: "user", userId: user.id }, { teamId: current.id }, null);
+  const setup = await pageOperation(getAgentKeySetup, { teamId: current.id }, "/dashboard/team/agent-keys");
   const back = (
     <Link href="/dashboard/team" className="text-sm text-muted-foreground hover:text-foreground">
       ← Team
     </Link>
   );
-  if (!can(ctx, "team:admin")) {
+  if (!setup.canManage) {
     return (
       <div className="space-y-6">
         <PageHeader title="Agent keys" eyebrow={back} />
@@ -34,7 +34,8 @@ export default async function AgentKeysPage() {
       </div>
     );
   }
-  const [keys, projects, h] = await Promise.all([listAgentKeys(ctx), listProjects(ctx), headers()]);
+  const { keys, projects } = setup;
+  const h = await headers();
   const serverUrl = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   return (
     <div className="space-y-6">

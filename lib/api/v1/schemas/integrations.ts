@@ -30,7 +30,11 @@ export const integrationSchema = z
   .meta({ id: "Integration", description: "An App Store Connect integration. The private key never leaves the server." });
 
 export const integrationStatusSchema = z
-  .object({ integration: integrationSchema.nullable(), latestRun: syncRunSchema.nullable() })
+  .object({
+    integration: integrationSchema.nullable(),
+    latestRun: syncRunSchema.nullable(),
+    canSync: z.boolean().describe("Whether the caller may start a reviews sync (integrations:write)."),
+  })
   .meta({ id: "IntegrationStatus" });
 
 export const copyIntegrationBody = z.object({

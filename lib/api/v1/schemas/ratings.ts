@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isStorefront } from "@/lib/apple/storefronts";
 import { HISTORY_RANGES } from "@/lib/data/ratings/types";
+import { syncRunSchema } from "./runs";
 
 const day = z.string().describe("YYYY-MM-DD");
 
@@ -72,3 +73,13 @@ export const ratingHistoryQuery = z.object({
     .optional()
     .describe("A storefront (two letters); absent = the worldwide rollup."),
 });
+
+export const ratingsSyncStatusSchema = z
+  .object({
+    active: syncRunSchema.nullable().describe("The queued or running run: the project's own, or the nightly one over every project."),
+    last: syncRunSchema.nullable().describe("The latest finished run; for the nightly run, its counters are this project's share."),
+    canSync: z.boolean(),
+    cannotSyncReason: z.string().nullable().describe("Why the caller may not start a sync, in words; null when it may."),
+    appleApps: z.number().int().describe("Apple apps of the project with a bundle id: what a sync looks up."),
+  })
+  .meta({ id: "RatingsSyncStatus" });

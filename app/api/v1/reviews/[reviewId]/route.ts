@@ -1,5 +1,5 @@
-import { getReviewAction } from "@/lib/actions/defs/reviews";
-import { getReview } from "@/lib/api/v1/endpoints";
-import { v1Route, viaAction } from "@/lib/api/v1/route";
+import { getReview as getReviewEndpoint } from "@/lib/api/v1/endpoints";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getReview } from "@/lib/operations/reviews";
 
-export const GET = v1Route(getReview, ({ caller, input }) => viaAction(getReviewAction, caller, { reviewId: input.reviewId }));
+export const GET = v1Route(getReviewEndpoint, getReview);

@@ -1,8 +1,5 @@
 import { getRun as getRunEndpoint } from "@/lib/api/v1/endpoints";
-import { runWithScope } from "@/lib/api/v1/run-scope";
-import { v1Route, withAccess } from "@/lib/api/v1/route";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getRun } from "@/lib/operations/runs";
 
-export const GET = v1Route(getRunEndpoint, async ({ caller, input }) => {
-  const { scope, run } = await runWithScope(input.runId);
-  return withAccess(caller, scope, getRunEndpoint.permission, async () => run);
-});
+export const GET = v1Route(getRunEndpoint, getRun);

@@ -9,24 +9,14 @@ import { SyncStatus } from "@/components/integrations/sync-status";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/access";
-import { pageAccess } from "@/lib/auth/page-access";
-import { getIntegration, listCopySources } from "@/lib/data/integrations";
-import { getProject } from "@/lib/data/projects";
-import { latestRun } from "@/lib/sync/runs";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { getIntegrationSetup } from "@/lib/operations/integrations";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { ctx } = await pageAccess({ projectId }, `/dashboard/projects/${projectId}/integrations`);
-  const canWrite = can(ctx, "integrations:write");
-  const [project, integration, sources, run] = await Promise.all([
-    getProject(ctx),
-    getIntegration(ctx),
-    canWrite ? listCopySources(ctx) : Promise.resolve([]),
-    latestRun("app_store_connect_reviews_sync", projectId),
-  ]);
+  const { project, integration, sources, run, canWrite } = await pageOperation(getIntegrationSetup, { projectId }, `/dashboard/projects/${projectId}/integrations`);
   const added = integration ? new Date(integration.addedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : null;
   return (
     <div className="space-y-6">

@@ -7,18 +7,14 @@ import { EndpointCard } from "@/components/notifications/endpoint-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/access";
-import { pageAccess } from "@/lib/auth/page-access";
-import { listEndpoints, recentEndpointDeliveries } from "@/lib/data/notifications/endpoints";
-import { getProject } from "@/lib/data/projects";
+import { pageOperation } from "@/lib/operations/adapters/page";
+import { getProjectEndpoints } from "@/lib/operations/notifications";
 
 export const metadata: Metadata = { title: "Project notifications" };
 
 export default async function ProjectNotificationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { ctx } = await pageAccess({ projectId }, `/dashboard/projects/${projectId}/notifications`);
-  const [project, endpoints, deliveries] = await Promise.all([getProject(ctx), listEndpoints(ctx), recentEndpointDeliveries(ctx)]);
-  const canManage = can(ctx, "integrations:write");
+  const { project, endpoints, deliveries, canManage } = await pageOperation(getProjectEndpoints, { projectId }, `/dashboard/projects/${projectId}/notifications`);
   return (
     <div className="space-y-6">
       <PageHeader

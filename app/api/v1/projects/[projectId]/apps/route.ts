@@ -1,7 +1,5 @@
-import { v1Route, withAccess } from "@/lib/api/v1/route";
-import { listApps } from "@/lib/api/v1/endpoints";
-import { listAppCards } from "@/lib/data/apps";
+import { listApps as listAppsEndpoint } from "@/lib/api/v1/endpoints";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { listApps } from "@/lib/operations/apps";
 
-export const GET = v1Route(listApps, ({ caller, input }) =>
-  withAccess(caller, { projectId: input.projectId }, listApps.permission, async (ctx) => ({ apps: await listAppCards(ctx) })),
-);
+export const GET = v1Route(listAppsEndpoint, listApps);

@@ -1,7 +1,5 @@
-import { appRatingHistory as historyEndpoint } from "@/lib/api/v1/ratings-endpoints";
-import { v1Route, withAccess } from "@/lib/api/v1/route";
-import { appRatingHistory } from "@/lib/data/ratings/rating-history";
+import { appRatingHistory } from "@/lib/api/v1/ratings-endpoints";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getAppRatingHistory } from "@/lib/operations/ratings";
 
-export const GET = v1Route(historyEndpoint, ({ caller, input }) =>
-  withAccess(caller, { appId: input.appId }, historyEndpoint.permission, (ctx) => appRatingHistory(ctx, { days: input.days, country: input.country })),
-);
+export const GET = v1Route(appRatingHistory, getAppRatingHistory);

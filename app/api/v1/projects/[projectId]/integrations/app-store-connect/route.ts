@@ -1,5 +1,5 @@
-import { integrationStatusAction } from "@/lib/actions/defs/integrations";
 import { getAscIntegration } from "@/lib/api/v1/endpoints";
-import { v1Route, viaAction } from "@/lib/api/v1/route";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getIntegrationStatus } from "@/lib/operations/integrations";
 
-export const GET = v1Route(getAscIntegration, ({ caller, input }) => viaAction(integrationStatusAction, caller, { projectId: input.projectId }));
+export const GET = v1Route(getAscIntegration, getIntegrationStatus);

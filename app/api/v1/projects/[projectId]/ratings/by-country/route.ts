@@ -1,7 +1,5 @@
 import { projectRatingsByCountry } from "@/lib/api/v1/ratings-endpoints";
-import { v1Route, withAccess } from "@/lib/api/v1/route";
-import { projectCountryRatings } from "@/lib/data/ratings/project-country-ratings";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getProjectCountryRatings } from "@/lib/operations/ratings";
 
-export const GET = v1Route(projectRatingsByCountry, ({ caller, input }) =>
-  withAccess(caller, { projectId: input.projectId }, projectRatingsByCountry.permission, (ctx) => projectCountryRatings(ctx)),
-);
+export const GET = v1Route(projectRatingsByCountry, getProjectCountryRatings);

@@ -1,7 +1,7 @@
-import { copyIntegrationAction } from "@/lib/actions/defs/integrations";
 import { copyAscIntegration } from "@/lib/api/v1/endpoints";
-import { v1Route, viaAction } from "@/lib/api/v1/route";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { copyIntegration } from "@/lib/operations/integrations";
 
-export const POST = v1Route(copyAscIntegration, ({ caller, input }) =>
-  viaAction(copyIntegrationAction, caller, { projectId: input.projectId, sourceProjectId: input.fromProjectId }),
-);
+export const POST = v1Route(copyAscIntegration, copyIntegration, {
+  input: ({ projectId, fromProjectId }) => ({ projectId, sourceProjectId: fromProjectId }),
+});

@@ -1,5 +1,5 @@
-import { requestReviewsSyncAction } from "@/lib/actions/defs/integrations";
 import { syncAscIntegration } from "@/lib/api/v1/endpoints";
-import { v1Route, viaAction } from "@/lib/api/v1/route";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { requestReviewsSync } from "@/lib/operations/integrations";
 
-export const POST = v1Route(syncAscIntegration, ({ caller, input }) => viaAction(requestReviewsSyncAction, caller, { projectId: input.projectId }));
+export const POST = v1Route(syncAscIntegration, requestReviewsSync);

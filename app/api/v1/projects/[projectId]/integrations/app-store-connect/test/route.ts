@@ -1,5 +1,5 @@
-import { testConnectionAction } from "@/lib/actions/defs/integrations";
 import { testAscIntegration } from "@/lib/api/v1/endpoints";
-import { v1Route, viaAction } from "@/lib/api/v1/route";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { testConnection } from "@/lib/operations/integrations";
 
-export const POST = v1Route(testAscIntegration, ({ caller, input }) => viaAction(testConnectionAction, caller, { projectId: input.projectId }));
+export const POST = v1Route(testAscIntegration, testConnection);

@@ -1,1 +1,0 @@
-export { appCountriesRoute as GET } from "@/lib/api/ratings-routes";

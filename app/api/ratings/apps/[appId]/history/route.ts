@@ -1,1 +1,0 @@
-export { appHistoryRoute as GET } from "@/lib/api/ratings-routes";

@@ -1,1 +1,0 @@
-export { projectCountriesRoute as GET } from "@/lib/api/ratings-routes";

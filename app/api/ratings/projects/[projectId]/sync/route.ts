@@ -1,1 +1,0 @@
-export { projectSyncStatusRoute as GET } from "@/lib/api/ratings-routes";

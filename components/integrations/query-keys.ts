@@ -1,0 +1,5 @@
+// The integrations feature's TanStack Query keys.
+export const integrationKeys = {
+  all: ["integrations"] as const,
+  status: (projectId: string) => [...integrationKeys.all, "status", projectId] as const,
+};

@@ -1,0 +1,13 @@
+import "server-only";
+export * from "./create-notification-endpoint";
+export * from "./delete-notification-endpoint";
+export * from "./get-project-endpoints";
+export * from "./list-notifications";
+export * from "./mark-all-notifications-read";
+export * from "./mark-notification-read";
+export * from "./rotate-notification-endpoint-secret";
+export * from "./set-notification-preference";
+export * from "./set-project-mute";
+export * from "./set-review-star-filter";
+export * from "./test-notification-endpoint";
+export * from "./update-notification-endpoint";

@@ -1,0 +1,12 @@
+import "server-only";
+import { z } from "zod";
+import { rotateEndpointSecret } from "@/lib/data/notifications/endpoints";
+import { idSchema } from "@/lib/validation";
+import { defineOperation } from "../define-operation";
+
+export const rotateNotificationEndpointSecret = defineOperation({
+  input: z.object({ projectId: idSchema, endpointId: idSchema }),
+  permission: "integrations:write",
+  scope: (i) => ({ projectId: i.projectId }),
+  handler: (ctx, input) => rotateEndpointSecret(ctx, input.endpointId),
+});

@@ -1,0 +1,50 @@
+// "Sync ratings": owners/admins start one run per project (a second click shows the running one); members are refused.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
+import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
+import { db } from "@/lib/db";
+import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { addMember, createApp, createOwner } from "@/test/fixtures";
+import { actionResult } from "@/lib/operations/adapters/server-action";
+import * as ratingOps from "@/lib/operations/ratings";
+
+let apple: RunningAppleSim;
+beforeAll(async () => {
+  apple = await startAppleSim({ scenario: { apps: [{ trackId: 7500000001, bundleId: "com.act.app", name: "Act", storefronts: { us: { averageRating: 4.9, ratingCount: 12 } } }] } });
+  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
+  setItunesCallsPerMinute(0);
+});
+afterAll(() => apple.stop());
+
+describe("requestRatingsSync", () => {
+  it("runs the project's sync in the background and returns the running run to a second click", async () => {
+    const owner = await createOwner("sync-owner");
+    const app = await createApp(owner.teamId, owner.projectId, { bundleId: "com.act.app" });
+    const admin = await addMember(owner.teamId, "admin");
+    const first = await actionResult(ratingOps.requestRatingsSync, admin.caller, { projectId: owner.projectId });
+    expect(first).toMatchObject({ ok: true, data: { alreadyRunning: false, run: { kind: "app_store_ratings_sync", status: "queued" } } });
+    const second = await actionResult(ratingOps.requestRatingsSync, owner.caller, { projectId: owner.projectId });
+    expect(second.ok && first.ok && second.data.run.id === first.data.run.id && second.data.alreadyRunning).toBe(true);
+    await settleBackgroundRuns();
+    const runId = first.ok ? first.data.run.id : "";
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "succeeded", trigger: "manual" });
+    expect((await db.app.findUniqueOrThrow({ where: { id: app.id } })).worldwideRatingCount).toBe(12);
+  });
+
+  it("refuses a member and starts nothing", async () => {
+    const owner = await createOwner("sync-refuse");
+    await createApp(owner.teamId, owner.projectId, { bundleId: "com.act.app" });
+    const member = await addMember(owner.teamId, "member");
+    const result = await actionResult(ratingOps.requestRatingsSync, member.caller, { projectId: owner.projectId });
+    expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await db.syncRun.count({ where: { projectId: owner.projectId } })).toBe(0);
+  });
+
+  it("says what to do when the project has no Apple app to sync", async () => {
+    const owner = await createOwner("sync-empty");
+    await createApp(owner.teamId, owner.projectId, { platform: "android" });
+    const result = await actionResult(ratingOps.requestRatingsSync, owner.caller, { projectId: owner.projectId });
+    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", message: expect.stringMatching(/Add an Apple app/) } });
+    expect(await db.syncRun.count({ where: { projectId: owner.projectId } })).toBe(0);
+  });
+});

@@ -1,0 +1,10 @@
+import "server-only";
+export * from "./accept-invite";
+export * from "./change-member-role";
+export * from "./create-invite";
+export * from "./create-team";
+export * from "./get-team-overview";
+export * from "./leave-team";
+export * from "./remove-member";
+export * from "./revoke-invite";
+export * from "./update-team-settings";
