@@ -1,7 +1,7 @@
 import "server-only";
 import { chunk, createItunesClient, createItunesStats, ItunesRequestError, unreachableDetail, type ItunesClientOptions } from "@/lib/apple/itunes";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordStorefrontDone } from "@/lib/sync/runs";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
 import { writeStorefrontSnapshots } from "./write-storefront-snapshots";
 
@@ -77,12 +77,6 @@ export async function snapshotStorefront(input: {
   }
   out.malformedFields += stats.unreadableResults;
   Object.assign(out, { requests: stats.requests, throttled: stats.throttled, retries: stats.retries });
-  await db.$executeRaw`
-    UPDATE sync_runs SET progress = jsonb_build_object(
-      'phase', 'storefronts',
-      'storefrontsTotal', ${input.storefrontsTotal}::int,
-      'storefrontsDone', LEAST(${input.storefrontsTotal}::int, COALESCE((progress->>'storefrontsDone')::int, 0) + 1),
-      'storefrontsFailed', COALESCE((progress->>'storefrontsFailed')::int, 0) + ${out.ok ? 0 : 1}::int)
-    WHERE id = ${input.runId}::uuid`;
+  await recordStorefrontDone(input.runId, { storefrontsTotal: input.storefrontsTotal, failed: !out.ok });
   return out;
 }

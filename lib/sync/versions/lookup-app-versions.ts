@@ -1,5 +1,6 @@
 import "server-only";
 import { createItunesClient, createItunesStats, type ItunesClientOptions, type ItunesStats } from "@/lib/apple/itunes";
+import { storefrontList } from "@/lib/apple/storefronts";
 import { findAppsByBundleId } from "./find-apps-by-bundle-id";
 import type { AppStoreLookupOutcome, AppVersionUpdate } from "./write-app-versions";
 
@@ -54,9 +55,4 @@ export async function lookupAppVersions(targets: readonly LookupTarget[], itunes
     storefrontsNotAttempted: search.storefrontsNotAttempted,
     ...stats,
   };
-}
-
-/** "US, GB, DE" — at most eight, then "…". */
-export function storefrontList(storefronts: readonly string[]): string {
-  return `${storefronts.slice(0, 8).map((s) => s.toUpperCase()).join(", ")}${storefronts.length > 8 ? ", …" : ""}`;
 }

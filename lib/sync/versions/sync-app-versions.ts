@@ -3,8 +3,9 @@ import type { ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/jobs/registry";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { lookupAppVersions, storefrontList } from "./lookup-app-versions";
-import { appleAppTargets } from "./targets";
+import { storefrontList } from "@/lib/apple/storefronts";
+import { lookupAppVersions } from "./lookup-app-versions";
+import { appleAppTargets } from "@/lib/sync/apple-app-targets";
 import { writeAppStoreLookup } from "./write-app-versions";
 
 export interface AppVersionSyncOptions extends JobOptions {
