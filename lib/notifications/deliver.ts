@@ -1,7 +1,11 @@
 import "server-only";
 // Sending the external deliveries of one event. Each attempt first claims its row (pending/retrying → sending)
 // in one UPDATE, so two runners — an Inngest retry and a re-scheduled run — never send the same delivery twice.
+import { EVENTS } from "@/inngest/events";
 import { db } from "@/lib/db";
+import { dispatch } from "@/lib/jobs/dispatch";
+import { defineWork } from "@/lib/jobs/work";
+import type { StepRunner } from "@/lib/sync/steps";
 import { sendEmail } from "./channels/email";
 import { sendToEndpoint } from "./channels/endpoints";
 import { recordEndpointFailure, recordEndpointSuccess } from "./endpoint-health";
@@ -12,10 +16,27 @@ export type AttemptOutcome =
   | { outcome: "sent" | "failed" | "skipped" | "busy" | "done" }
   | { outcome: "retry"; waitMs: number };
 
-/** Durable steps under Inngest; plain calls and timers in-process. Outputs are JSON-safe. */
-export interface DeliveryRunner {
-  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  sleep(id: string, ms: number): Promise<void>;
+/** The background work that sends one event's external deliveries; notify() requests it through requestDeliveries. */
+export const notificationDelivery = defineWork({
+  event: EVENTS.notificationsDeliverRequested,
+  run: ({ dedupeKey }, steps) => deliverEvent(dedupeKey, steps),
+});
+
+/**
+ * Hands an event's external deliveries to the dispatcher, off the caller's path. In-process there is no sweep job:
+ * deliveries a restarted process left open are resumed with the next event (at most every 5 minutes).
+ */
+export async function requestDeliveries(dedupeKey: string): Promise<void> {
+  if ((await dispatch(notificationDelivery, { dedupeKey })) === "in-process") await resumeStranded(dedupeKey);
+}
+
+let lastSweep = 0;
+
+async function resumeStranded(current: string) {
+  if (Date.now() - lastSweep < 5 * 60_000) return;
+  lastSweep = Date.now();
+  const keys = await staleOpenDedupeKeys().catch(() => []);
+  for (const key of keys) if (key !== current) await dispatch(notificationDelivery, { dedupeKey: key });
 }
 
 export async function openDeliveryIds(dedupeKey: string): Promise<string[]> {
@@ -27,13 +48,13 @@ export async function openDeliveryIds(dedupeKey: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function deliverEvent(dedupeKey: string, runner: DeliveryRunner): Promise<Record<string, string>> {
+export async function deliverEvent(dedupeKey: string, runner: StepRunner): Promise<Record<string, string>> {
   const ids = await runner.run("open-deliveries", () => openDeliveryIds(dedupeKey));
   const outcomes = await Promise.all(ids.map((id) => deliverOne(id, runner)));
   return Object.fromEntries(ids.map((id, i) => [id, outcomes[i]]));
 }
 
-async function deliverOne(id: string, runner: DeliveryRunner): Promise<string> {
+async function deliverOne(id: string, runner: StepRunner): Promise<string> {
   // Bounded: a wake-up a millisecond early costs one extra (claim-less) round, never an extra send.
   for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts * 2 + 2; attempt++) {
     const result = await runner.run(`deliver-${id}-${attempt}`, () => attemptDelivery(id));
@@ -93,7 +114,9 @@ async function failed(id: string, attempts: number, endpointId: string | null, e
     return { outcome: "retry", waitMs };
   }
   await db.notificationDelivery.update({ where: { id }, data: { status: "failed", lastError: error } });
-  if (endpointId) await recordEndpointFailure(endpointId, error);
+  // An endpoint this failure turned off tells the admins, whose notice has deliveries of its own.
+  const notice = endpointId ? await recordEndpointFailure(endpointId, error) : null;
+  if (notice) await requestDeliveries(notice);
   return { outcome: "failed" };
 }
 

@@ -8,7 +8,7 @@ import { resetEnvCache } from "@/lib/env";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { notify, type NotificationEvent } from "./notify";
 import { deliveryPolicy } from "./policy";
-import { settleNotificationDeliveries } from "./schedule";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { verifyWebhookSignature } from "./signature";
 import { startSmtpSink, startWebhookReceiver } from "@/test/notification-sinks";
 
@@ -69,7 +69,7 @@ const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(addr
 
 async function send(event: NotificationEvent) {
   const written = await notify(event);
-  await settleNotificationDeliveries();
+  await settleBackgroundWork();
   return written;
 }
 

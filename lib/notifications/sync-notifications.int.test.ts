@@ -7,9 +7,9 @@ import { resetEnvCache } from "@/lib/env";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createSyncRun, finishSyncRun } from "@/lib/sync/runs";
-import type { StepRunner } from "@/lib/sync/steps";
+import { inlineSteps, type StepRunner } from "@/lib/sync/steps";
 import { addMember } from "@/test/fixtures";
-import { settleNotificationDeliveries } from "./schedule";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { startSmtpSink } from "@/test/notification-sinks";
 
 let apple: RunningAppleSim;
@@ -45,6 +45,7 @@ const retrying: StepRunner = {
     if (/notify|finish/.test(id)) await fn();
     return fn();
   },
+  sleep: inlineSteps.sleep,
 };
 
 async function team() {
@@ -56,7 +57,7 @@ async function team() {
 
 const sync = async (w: ReviewsWorld, steps: StepRunner = retrying) => {
   const result = await syncProjectReviews({ projectId: w.projectId, trigger: "manual", steps });
-  await settleNotificationDeliveries();
+  await settleBackgroundWork();
   return result;
 };
 const notes = (teamId: string, type: string) => db.notification.findMany({ where: { teamId, type }, orderBy: { userId: "asc" } });
@@ -113,7 +114,7 @@ describe("sync.failed from finishSyncRun", () => {
     await finishSyncRun(run.id, { status: "failed", counters: {}, error: "iTunes Lookup did not answer for 175 of 175 storefronts" });
     // Inngest's onFailure handler finishing the same run again.
     await finishSyncRun(run.id, { status: "failed", counters: {}, error: "function failed" });
-    await settleNotificationDeliveries();
+    await settleBackgroundWork();
     const failed = await notes(w.teamId, "sync.failed");
     expect(failed).toHaveLength(2);
     expect(failed[0]).toMatchObject({ title: expect.stringContaining("Ratings sync failed"), body: expect.stringContaining("The nightly run ended without completing: iTunes Lookup") });

@@ -9,7 +9,7 @@ import { integrationStatusSchema } from "@/lib/api/v1/schemas/integrations";
 import { syncRunSchema } from "@/lib/api/v1/schemas/runs";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as apps from "@/app/api/v1/projects/[projectId]/apps/route";
 import * as asc from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/route";
@@ -46,7 +46,7 @@ describe("ratings", () => {
     const started = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
     expect(started.status).toBe(202);
     expect(started.json).toMatchObject({ runId: expect.any(String), alreadyRunning: false });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await callRoute(run.GET, "", { key, params: { runId: started.json.runId } });
     expect(syncRunSchema.parse(status.json)).toMatchObject({ kind: "app_store_ratings_sync", status: "succeeded", projectId: w.projectId });
     const list = await callRoute(apps.GET, "", { key, ...params() });
@@ -75,7 +75,7 @@ describe("ratings", () => {
   it("a second request while a run is queued returns that run", async () => {
     const first = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
     const second = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(second.json.runId).toBe(first.json.runId);
     expect(second.json.alreadyRunning).toBe(true);
   });
@@ -105,7 +105,7 @@ describe("App Store Connect integration", () => {
   it("sync starts a reviews run that succeeds", async () => {
     const res = await callRoute(ascSync.POST, "", { method: "POST", key, ...params() });
     expect(res.status).toBe(202);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await callRoute(run.GET, "", { key, params: { runId: res.json.runId } });
     expect(status.json).toMatchObject({ kind: "app_store_connect_reviews_sync", status: "succeeded", trigger: "api" });
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { requestRatingsSyncAction } from "./ratings";
 
@@ -24,7 +24,7 @@ describe("requestRatingsSync", () => {
     expect(first).toMatchObject({ ok: true, data: { alreadyRunning: false, run: { kind: "app_store_ratings_sync", status: "queued" } } });
     const second = await requestRatingsSyncAction.run(owner.caller, { projectId: owner.projectId });
     expect(second.ok && first.ok && second.data.run.id === first.data.run.id && second.data.alreadyRunning).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const runId = first.ok ? first.data.run.id : "";
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "succeeded", trigger: "manual" });
     expect((await db.app.findUniqueOrThrow({ where: { id: app.id } })).worldwideRatingCount).toBe(12);

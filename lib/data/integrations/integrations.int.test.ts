@@ -9,7 +9,7 @@ import {
   setIntegrationEnabledAction,
   testConnectionAction,
 } from "@/lib/actions/defs/integrations";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/test/reviews-world";
@@ -134,7 +134,7 @@ describe("copy, disable, remove", () => {
     expect(requested.ok && requested.data.alreadyRunning).toBe(false);
     const again = await requestReviewsSyncAction.run(owner(), { projectId: w.projectId });
     expect(again.ok && again.data.alreadyRunning).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await integrationStatusAction.run(owner(), { projectId: w.projectId });
     expect(status.ok && status.data.latestRun).toMatchObject({ status: "succeeded", counters: { inserted: 1 } });
     expect(status.ok && status.data.integration?.lastSync).toMatchObject({ status: "succeeded" });
@@ -166,7 +166,7 @@ describe("the private key never leaves the server", () => {
       const second = await db.project.create({ data: { teamId: w.teamId, name: "Copy" } });
       responses.push(await copyIntegrationAction.run(owner(), { projectId: second.id, sourceProjectId: w.projectId }));
       responses.push(await requestReviewsSyncAction.run(owner(), { projectId: w.projectId }));
-      await settleBackgroundRuns();
+      await settleBackgroundWork();
       responses.push(await integrationStatusAction.run(owner(), { projectId: w.projectId }));
       responses.push(await setIntegrationEnabledAction.run(owner(), { projectId: w.projectId, enabled: false }));
       responses.push(await removeIntegrationAction.run(owner(), { projectId: second.id, confirm: "remove" }));

@@ -2,7 +2,7 @@ import "server-only";
 import { ItunesReachability, type ItunesClientOptions } from "@/lib/apple/itunes";
 import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
-import type { JobOptions, JobResult } from "@/lib/jobs/registry";
+import type { JobOptions, JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
 import { storefrontList } from "@/lib/apple/storefronts";
 import { appleAppTargets } from "@/lib/sync/apple-app-targets";

@@ -4,7 +4,7 @@ import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { createAppAction, retryAppStoreLookupAction, updateAppAction } from "@/lib/actions/defs/apps";
 import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
@@ -124,7 +124,7 @@ describe("app_version_sync", () => {
     const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "US app", platform: "apple", bundleId: "com.vs.us" });
     const appId = created.ok ? created.data.id : "";
     expect(created.ok && created.data.appStoreLookup).toMatchObject({ status: null, error: null });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const failed = await db.app.findUniqueOrThrow({ where: { id: appId } });
     expect(failed).toMatchObject({ appStoreLookupStatus: "unreachable", appleAppStoreId: null });
     expect(failed.appStoreLookupError).toMatch(/^iTunes Lookup unreachable: /);
@@ -132,7 +132,7 @@ describe("app_version_sync", () => {
     apple.sim.clearFaults();
     const retried = await retryAppStoreLookupAction.run(owner.caller, { appId });
     expect(retried.ok).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appStoreLookupError: null, appleAppStoreId: 7200000001n });
   });
 
@@ -140,11 +140,11 @@ describe("app_version_sync", () => {
     const owner = await createOwner("versions-rename");
     const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Typo", platform: "apple", bundleId: "com.vs.jpan" });
     const appId = created.ok ? created.data.id : "";
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect((await db.app.findUniqueOrThrow({ where: { id: appId } })).appStoreLookupStatus).toBe("not_found");
     const updated = await updateAppAction.run(owner.caller, { appId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(updated.ok && updated.data.appStoreLookup?.status).toBeNull();
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appleAppStoreId: 7200000003n });
   });
 
@@ -152,7 +152,7 @@ describe("app_version_sync", () => {
     const owner = await createOwner("versions-create");
     const created = await createAppAction.run(owner.caller, { projectId: owner.projectId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(created.ok).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const appId = created.ok ? created.data.id : "";
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appleAppStoreId: 7200000003n, latestAppVersion: "2.2.0" });
     const run = await db.syncRun.findFirstOrThrow({ where: { appId, kind: "app_version_sync" } });

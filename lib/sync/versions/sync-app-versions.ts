@@ -1,7 +1,7 @@
 import "server-only";
 import type { ItunesClientOptions } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import type { JobOptions, JobResult } from "@/lib/jobs/registry";
+import type { JobOptions, JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
 import { storefrontList } from "@/lib/apple/storefronts";
 import { lookupAppVersions } from "./lookup-app-versions";
