@@ -13,7 +13,7 @@ interface Route {
   module: Record<string, Handler>;
 }
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "../../app/api/v1");
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
