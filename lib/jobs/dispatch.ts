@@ -4,7 +4,7 @@ import "server-only";
 // with inline steps. Every in-process run is tracked in one registry of runs in flight: `settleBackgroundWork`
 // waits for them (tests, and the job command before it exits).
 import { EVENT_DATA, type EventData, type EventName } from "@/inngest/events";
-import { inngest, inngestConfigured } from "@/inngest/client";
+import { inngestConfigured, inngestSender } from "@/inngest/client";
 import { inlineSteps } from "@/lib/sync/steps";
 import type { BackgroundWork } from "./work";
 
@@ -15,7 +15,7 @@ export async function dispatch<E extends EventName>(work: BackgroundWork<E>, dat
   const payload = EVENT_DATA[work.event].parse(data) as EventData<E>;
   if (inngestConfigured()) {
     try {
-      await inngest.send({ name: work.event, data: payload });
+      await inngestSender().send({ name: work.event, data: payload });
       return "inngest";
     } catch (error) {
       console.warn(`starboard: Inngest did not accept ${work.event} (${(error as Error).message}); running it in-process`);

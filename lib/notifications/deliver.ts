@@ -10,7 +10,8 @@ import { sendEmail } from "./channels/email";
 import { sendToEndpoint } from "./channels/endpoints";
 import { recordEndpointFailure, recordEndpointSuccess } from "./endpoint-health";
 import { deliveryPayloadSchema } from "./payload";
-import { backoffFor, deliveryPolicy } from "./policy";
+import { config } from "@/lib/env";
+import { backoffFor } from "./policy";
 
 export type AttemptOutcome =
   | { outcome: "sent" | "failed" | "skipped" | "busy" | "done" }
@@ -56,7 +57,7 @@ export async function deliverEvent(dedupeKey: string, runner: StepRunner): Promi
 
 async function deliverOne(id: string, runner: StepRunner): Promise<string> {
   // Bounded: a wake-up a millisecond early costs one extra (claim-less) round, never an extra send.
-  for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts * 2 + 2; attempt++) {
+  for (let attempt = 1; attempt <= config().deliveries.maxAttempts * 2 + 2; attempt++) {
     const result = await runner.run(`deliver-${id}-${attempt}`, () => attemptDelivery(id));
     if (result.outcome !== "retry") return result.outcome;
     await runner.sleep(`backoff-${id}-${attempt}`, result.waitMs);
@@ -65,6 +66,7 @@ async function deliverOne(id: string, runner: StepRunner): Promise<string> {
 }
 
 export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
+  const policy = config().deliveries;
   const now = new Date();
   const claimed = await db.notificationDelivery.updateMany({
     where: {
@@ -72,7 +74,7 @@ export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
       channel: { not: "in_app" },
       OR: [
         { status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
-        { status: "sending", updatedAt: { lt: new Date(now.getTime() - deliveryPolicy.staleSendingMs) } },
+        { status: "sending", updatedAt: { lt: new Date(now.getTime() - policy.staleSendingMs) } },
       ],
     },
     data: { status: "sending", attempts: { increment: 1 } },
@@ -108,8 +110,9 @@ async function skip(id: string, reason: string): Promise<AttemptOutcome> {
 }
 
 async function failed(id: string, attempts: number, endpointId: string | null, error: string): Promise<AttemptOutcome> {
-  if (attempts < deliveryPolicy.maxAttempts) {
-    const waitMs = backoffFor(attempts);
+  const policy = config().deliveries;
+  if (attempts < policy.maxAttempts) {
+    const waitMs = backoffFor(policy, attempts);
     await db.notificationDelivery.update({ where: { id }, data: { status: "retrying", lastError: error, nextAttemptAt: new Date(Date.now() + waitMs) } });
     return { outcome: "retry", waitMs };
   }

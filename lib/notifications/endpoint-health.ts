@@ -2,7 +2,7 @@ import "server-only";
 // Consecutive failed deliveries per Slack channel / webhook; past the limit it is turned off and admins told.
 import { db } from "@/lib/db";
 import { recordNotification } from "./record";
-import { deliveryPolicy } from "./policy";
+import { config } from "@/lib/env";
 
 export async function recordEndpointSuccess(endpointId: string) {
   await db.notificationEndpoint.updateMany({
@@ -21,7 +21,7 @@ export async function recordEndpointFailure(endpointId: string, error: string): 
     where: { id: endpointId },
     data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now, lastError: error },
   });
-  if (!endpoint.enabled || endpoint.consecutiveFailures < deliveryPolicy.disableAfterFailedDeliveries) return null;
+  if (!endpoint.enabled || endpoint.consecutiveFailures < config().deliveries.disableAfterFailedDeliveries) return null;
   const what = endpoint.kind === "slack" ? "Slack channel" : "Webhook";
   const reason = `${endpoint.consecutiveFailures} deliveries in a row failed (last: ${error})`;
   // Only the call that flips enabled → false tells the admins.

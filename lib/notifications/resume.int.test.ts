@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOwner } from "@/test/fixtures";
 import { notify } from "./notify";
-import { deliveryPolicy } from "./policy";
+import { useConfig } from "@/test/config";
 import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 
 describe("in-process resume", () => {
+  // Other suites may have left open deliveries to receivers that are gone: let those fail fast too.
+  useConfig({ deliveries: { backoffMs: [1], timeoutMs: 1_000 } });
+
   it("sends a stranded email delivery when the next event is scheduled", async () => {
-    // Other suites may have left open deliveries to receivers that are gone: let those fail fast too.
-    Object.assign(deliveryPolicy, { backoffMs: [1], timeoutMs: 1_000 });
     const owner = await createOwner("resume");
     const stranded = await db.notificationDelivery.create({
       data: {

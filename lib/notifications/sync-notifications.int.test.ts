@@ -1,9 +1,10 @@
 // Notifications through the real sync handlers and the simulator: no onboarding flood, exactly once per run
 // even when steps are retried, and one sync.failed per failed run for owners and admins only.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, aroundAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createSyncRun, finishSyncRun } from "@/lib/sync/runs";
@@ -15,7 +16,7 @@ import { startSmtpSink } from "@/test/notification-sinks";
 let apple: RunningAppleSim;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(
     reviewsScenario({
       reviews: {
@@ -25,12 +26,10 @@ beforeAll(async () => {
     }),
   );
   smtp = await startSmtpSink();
-  process.env.SMTP_URL = smtp.url;
-  resetEnvCache();
+  const sim = ascSimConfig(apple);
+  await withConfig({ ...sim, env: { ...sim.env, SMTP_URL: smtp.url } }, runSuite);
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetEnvCache();
   apple.stop();
   await smtp.stop();
 });

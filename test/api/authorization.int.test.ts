@@ -1,6 +1,6 @@
 // For every /api/v1 route: invalid input → 400, a key without the permission → 403, a key scoped to another
 // project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
@@ -10,13 +10,18 @@ import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type 
 import { ROUTE_CASES } from "./routes";
 import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld & { runId: string };
 const keys = {} as Record<"all" | "otherProject" | "otherTeam" | "revoked", string>;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   const world = await createApiWorld();
   const run = await createSyncRun({ kind: "app_store_ratings_sync", scope: "project", trigger: "manual", teamId: world.teamId, projectId: world.projectId, status: "succeeded" });
   w = { ...world, runId: run.id };

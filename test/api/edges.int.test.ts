@@ -1,7 +1,7 @@
 // The edges every /api/v1 request passes: the body-size limit (before parsing), the origin check for the browser
 // session on state-changing methods (agent keys are unaffected), and a burst of concurrent sync requests that must
 // queue or be refused, never fail with 500.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
@@ -11,13 +11,18 @@ import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import * as ratingsSync from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
 import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld;
 let key: string;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   w = await createApiWorld();
   key = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: [...AGENT_KEY_PERMISSIONS] })).key;
 });

@@ -1,7 +1,7 @@
 // /api/v1 apps, ratings sync + run status, App Store Connect integration status/test/sync/copy, the rate limit
 // and the OpenAPI document route, against the Apple simulator.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { appListSchema } from "@/lib/api/v1/schemas/apps";
@@ -23,13 +23,16 @@ import * as byCountry from "@/app/api/v1/projects/[projectId]/ratings/by-country
 import * as run from "@/app/api/v1/runs/[runId]/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld;
 let key: string;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {

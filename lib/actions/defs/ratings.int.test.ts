@@ -1,17 +1,17 @@
 // "Sync ratings": owners/admins start one run per project (a second click shows the running one); members are refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { requestRatingsSyncAction } from "./ratings";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({ scenario: { apps: [{ trackId: 7500000001, bundleId: "com.act.app", name: "Act", storefronts: { us: { averageRating: 4.9, ratingCount: 12 } } }] } });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateTestKeyPair, type RunningAppleSim } from "@/tools/apple-sim";
 import {
   copyIntegrationAction,
@@ -14,6 +14,8 @@ import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/test/reviews-world";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -21,8 +23,9 @@ const owner = () => w.ownerCaller as Caller;
 /** The base64 body of a PEM: what must never leave the server. */
 const secretLines = (pem: string) => pem.split("\n").filter((l) => l && !l.startsWith("-----"));
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(reviewsScenario({ reviews: { "1001": [{ id: "r-1", territory: "USA", rating: 4, body: "Fine", createdDate: "2026-02-01T00:00:00Z" }] } }));
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {

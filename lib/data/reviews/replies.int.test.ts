@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { deleteReplyAction, getReviewAction, publishReplyAction } from "@/lib/actions/defs/reviews";
 import type { Caller } from "@/lib/auth/access";
@@ -7,6 +7,8 @@ import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { inlineSteps } from "@/lib/sync/steps";
 import { addMember, createOwner } from "@/test/fixtures";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -22,8 +24,9 @@ const scenario = reviewsScenario({
   },
 });
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(scenario);
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import "server-only";
-import { chunk, createItunesClient, createItunesStats, ItunesRequestError, unreachableDetail, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { chunk, createItunesStats, ItunesRequestError, unreachableDetail } from "@/lib/apple/itunes";
 import { env } from "@/lib/env";
+import { itunesClientFor, type ItunesOverrides } from "@/lib/sync/itunes-client";
 import { recordStorefrontDone } from "@/lib/sync/runs";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
 import { writeStorefrontSnapshots } from "./write-storefront-snapshots";
@@ -35,11 +36,11 @@ export async function snapshotStorefront(input: {
   snapshotDate: string;
   apps: RatedApp[];
   storefrontsTotal: number;
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
 }): Promise<StorefrontOutcome> {
   const stats = createItunesStats();
   const chunkSize = input.itunes?.chunkSize ?? env().ITUNES_CHUNK_SIZE;
-  const client = createItunesClient({ ...input.itunes, chunkSize, stats });
+  const client = itunesClientFor({ ...input.itunes, chunkSize, stats });
   const out: StorefrontOutcome = {
     storefront: input.storefront,
     ok: true,

@@ -1,5 +1,6 @@
 import "server-only";
-import { ItunesReachability, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { ItunesReachability } from "@/lib/apple/itunes";
+import type { ItunesOverrides } from "@/lib/sync/itunes-client";
 import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/sync/job";
@@ -13,7 +14,7 @@ import { sumOutcomes, type RatingsSyncCounters } from "./counters";
 import { rollupWorldwideRatings, shouldNotifyRatingChange } from "./worldwide-rollup";
 
 export interface RatingsSyncOptions extends JobOptions {
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
   /** The snapshot day (YYYY-MM-DD, UTC); defaults to today. Tests move it to simulate the next day. */
   snapshotDate?: string;
   /** Storefront steps running at once; the shared pacer still decides the pace of calls. Default 4. */

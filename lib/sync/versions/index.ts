@@ -1,7 +1,7 @@
 import "server-only";
 // The versions module's one entry point for other syncs: the ratings sync resolves the App Store ids of apps that
 // no version sync has found yet through it. How the look-up searches and what it writes stay inside this folder.
-import type { ItunesClientOptions } from "@/lib/apple/itunes";
+import type { ItunesOverrides } from "@/lib/sync/itunes-client";
 import { lookupAppVersions, type LookupTarget } from "./lookup-app-versions";
 import { writeAppStoreLookup, type AppStoreLookupOutcome } from "./write-app-versions";
 
@@ -19,7 +19,7 @@ export interface ResolvedAppStoreIds {
 }
 
 /** Looks the apps up by bundle id (as the version sync does), records each app's outcome, and returns the ids found. */
-export async function resolveAppStoreIds(targets: readonly LookupTarget[], itunes?: ItunesClientOptions): Promise<ResolvedAppStoreIds> {
+export async function resolveAppStoreIds(targets: readonly LookupTarget[], itunes?: ItunesOverrides): Promise<ResolvedAppStoreIds> {
   const lookup = await lookupAppVersions(targets, itunes);
   await writeAppStoreLookup(lookup);
   return {

@@ -1,19 +1,20 @@
 // The version sync against the Apple simulator over HTTP and a real PostgreSQL.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { createAppAction, retryAppStoreLookupAction, updateAppAction } from "@/lib/actions/defs/apps";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { syncAppVersions } from "./sync-app-versions";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 const fast = { backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 1, timeoutMs: 2_000 };
 let apple: RunningAppleSim;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({
     scenario: {
       apps: [
@@ -25,8 +26,7 @@ beforeAll(async () => {
       ],
     },
   });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(() => apple.sim.reset());

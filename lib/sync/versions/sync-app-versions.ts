@@ -1,5 +1,5 @@
 import "server-only";
-import type { ItunesClientOptions } from "@/lib/apple/itunes";
+import type { ItunesOverrides } from "@/lib/sync/itunes-client";
 import { db } from "@/lib/db";
 import type { JobOptions, JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
@@ -10,7 +10,7 @@ import { writeAppStoreLookup } from "./write-app-versions";
 
 export interface AppVersionSyncOptions extends JobOptions {
   /** Tests and the benchmark tune retries/backoff; production uses the client's defaults. */
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
 }
 
 export interface AppVersionSyncCounters {
