@@ -7,7 +7,6 @@ import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, runCli } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { useScratchDirs } from "@/test/scratch-dirs";
 import { withConfig } from "@/lib/env";
@@ -30,7 +29,6 @@ beforeAll(async () => {
   await buildCli();
   api = await startApiServer();
   w = await createApiWorld();
-  agentKeyLimiter.reset();
   readKey = (await agentKeyFor(w.teamId, w.ownerCaller)).key;
   writeKey = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
   home = await scratchDir("starboard-cli-");

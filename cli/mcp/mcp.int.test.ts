@@ -7,7 +7,6 @@ import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, CLI } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { DELETE_WARNING } from "./tools";
 import { withConfig } from "@/lib/env";
@@ -40,7 +39,6 @@ beforeAll(async () => {
   await buildCli();
   api = await startApiServer();
   w = await createApiWorld();
-  agentKeyLimiter.reset();
   const all = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] });
   client = await connect(all.key);
   readOnly = await connect((await agentKeyFor(w.teamId, w.ownerCaller)).key);

@@ -2,7 +2,6 @@
 // project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
 import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { createSyncRun } from "@/lib/sync/runs";
 import { createOwner } from "@/test/fixtures";
@@ -31,7 +30,6 @@ beforeAll(async () => {
   keys.revoked = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all, revoked: true })).key;
   const stranger = await createOwner("stranger");
   keys.otherTeam = (await agentKeyFor(stranger.teamId, stranger.caller, { permissions: all })).key;
-  agentKeyLimiter.reset();
 });
 afterAll(() => apple.stop());
 

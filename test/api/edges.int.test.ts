@@ -3,7 +3,6 @@
 // queue or be refused, never fail with 500.
 import { aroundAll, afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { db, sqlPool } from "@/lib/db";
 import { requestProjectSync } from "@/lib/jobs/request-sync";
@@ -28,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => apple.stop());
 beforeEach(() => {
-  agentKeyLimiter.reset();
   apple.sim.counters = { total: 0, byEndpoint: {}, byStorefront: {}, byStatus: {}, byKey: {} };
 });
 

@@ -3,7 +3,6 @@
 import { NextRequest } from "next/server";
 import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { appListSchema } from "@/lib/api/v1/schemas/apps";
 import { integrationStatusSchema } from "@/lib/api/v1/schemas/integrations";
 import { syncRunSchema } from "@/lib/api/v1/schemas/runs";
@@ -37,7 +36,6 @@ aroundAll(async (runSuite) => {
 afterAll(() => apple.stop());
 beforeEach(async () => {
   apple.sim.reset();
-  agentKeyLimiter.reset();
   w = await createApiWorld();
   key = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: [...AGENT_KEY_PERMISSIONS] })).key;
 });
@@ -135,9 +133,7 @@ describe("App Store Connect integration", () => {
 
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a key used its requests of the minute, other keys unaffected", async () => {
-    const saved = agentKeyLimiter.limit;
-    agentKeyLimiter.limit = 3;
-    try {
+    await withConfig({ env: { STARBOARD_API_RATE_LIMIT: "3" } }, async () => {
       for (let i = 0; i < 3; i++) expect((await callRoute(apps.GET, "", { key, ...params() })).status).toBe(200);
       const limited = await callRoute(apps.GET, "", { key, ...params() });
       expect(limited.status).toBe(429);
@@ -145,9 +141,7 @@ describe("rate limit", () => {
       expect(limited.json.error).toMatchObject({ code: "rate_limited", message: expect.stringContaining("3 requests") });
       const other = await agentKeyFor(w.teamId, w.ownerCaller);
       expect((await callRoute(apps.GET, "", { key: other.key, ...params() })).status).toBe(200);
-    } finally {
-      agentKeyLimiter.limit = saved;
-    }
+    });
   });
 });
 

@@ -2,7 +2,6 @@
 // (audit-logged with the key, no user recorded as replier), against the Apple simulator.
 import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { reviewDetailSchema, reviewPageSchema } from "@/lib/api/v1/schemas/reviews";
 import { db } from "@/lib/db";
 import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
@@ -24,7 +23,6 @@ aroundAll(async (runSuite) => {
 afterAll(() => apple.stop());
 beforeEach(async () => {
   apple.sim.reset();
-  agentKeyLimiter.reset();
   w = await createApiWorld();
   apple.sim.counters = { total: 0, byEndpoint: {}, byStorefront: {}, byStatus: {}, byKey: {} };
   readKey = await agentKeyFor(w.teamId, w.ownerCaller);
