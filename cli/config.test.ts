@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configPath, readConfig, writeConfig } from "./config";
+import { CliConfigError, cliEnv, configPath, readConfig, writeConfig } from "./config";
 import { table } from "./format";
 import { useScratchDirs } from "@/test/scratch-dirs";
 
@@ -29,6 +29,25 @@ describe("CLI config", () => {
     await writeConfig({ url: "http://saved.test", apiKey: "saved" }, { XDG_CONFIG_HOME: dir });
     expect(await readConfig({ XDG_CONFIG_HOME: dir, STARBOARD_API_KEY: "env" })).toEqual({ url: "http://saved.test", apiKey: "env" });
     expect(await readConfig({ XDG_CONFIG_HOME: path.join(dir, "none") })).toEqual({});
+  });
+});
+
+describe("CLI environment", () => {
+  it("is validated in one place, each bad variable one line, with defaults for the rest", () => {
+    expect(cliEnv({})).toEqual({ STARBOARD_POLL_MS: 1000 });
+    expect(cliEnv({ STARBOARD_POLL_MS: "100", STARBOARD_URL: "http://127.0.0.1:3000", HOME: "/home/ann" })).toMatchObject({ STARBOARD_POLL_MS: 100, STARBOARD_URL: "http://127.0.0.1:3000" });
+    let error: unknown;
+    try {
+      cliEnv({ STARBOARD_POLL_MS: "soon", STARBOARD_URL: "starboard", STARBOARD_PROJECT_ID: "p1" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliConfigError);
+    expect((error as CliConfigError).lines).toEqual([
+      "STARBOARD_URL: must be the server's URL, e.g. https://starboard.example.com",
+      "STARBOARD_PROJECT_ID: must be a project id (a UUID)",
+      "STARBOARD_POLL_MS: must be milliseconds between run status checks, 10 to 60000",
+    ]);
   });
 });
 

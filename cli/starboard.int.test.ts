@@ -2,14 +2,15 @@
 // the Apple simulator.
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/api/harness";
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, runCli } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { useScratchDirs } from "@/test/scratch-dirs";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 const scratchDir = useScratchDirs();
 
@@ -20,12 +21,14 @@ let readKey: string;
 let writeKey: string;
 let home: string;
 
+aroundAll(async (runSuite) => {
+  apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
 beforeAll(async () => {
   await buildCli();
-  apple = await startApiSim();
   api = await startApiServer();
   w = await createApiWorld();
-  agentKeyLimiter.reset();
   readKey = (await agentKeyFor(w.teamId, w.ownerCaller)).key;
   writeKey = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
   home = await scratchDir("starboard-cli-");

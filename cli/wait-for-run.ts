@@ -41,7 +41,7 @@ export async function pollRun(
 export async function waitForRun(ctx: CommandContext, runId: string, label: string): Promise<Run> {
   let last = "";
   const run = await pollRun(ctx.client(), runId, {
-    pollMs: Number(ctx.io.env.STARBOARD_POLL_MS) || 1000,
+    pollMs: ctx.io.env.STARBOARD_POLL_MS,
     onUpdate: (seen) => {
       const line = `${label}: ${describeProgress(seen)}`;
       if (ctx.json || line === last) return;

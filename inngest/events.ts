@@ -1,18 +1,35 @@
 import { z } from "zod";
 
-// Event names and payloads, one zod schema each: the single definition used to send and to receive.
+// Every event Starboard sends or receives, with its payload's zod schema: the one definition used to send (the
+// dispatcher in lib/jobs/dispatch.ts validates with it) and to receive (the Inngest functions parse with it).
+export const EVENTS = {
+  ratingsSyncRequested: "ratings/sync.requested",
+  reviewsSyncRequested: "reviews/sync.requested",
+  versionSyncRequested: "versions/sync.requested",
+  /** Send the external deliveries (email, Slack, webhooks) of one notification event. */
+  notificationsDeliverRequested: "notifications/deliver.requested",
+} as const;
+
+export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
+
+/** One project's run, recorded (queued) when it was requested. */
 export const syncRequestedData = z.object({
   projectId: z.uuid(),
   runId: z.uuid(),
 });
 
-export const EVENTS = {
-  ratingsSyncRequested: "ratings/sync.requested",
-  reviewsSyncRequested: "reviews/sync.requested",
-  versionSyncRequested: "versions/sync.requested",
-} as const;
-
 /** One app (right after it was created) or one project; the run row was recorded when it was requested. */
 export const versionSyncRequestedData = z
   .object({ appId: z.uuid().optional(), projectId: z.uuid().optional(), runId: z.uuid().optional() })
   .refine((d) => d.appId || d.projectId, { message: "appId or projectId is required" });
+
+export const deliverRequestedData = z.object({ dedupeKey: z.string().min(1).max(500) });
+
+export const EVENT_DATA = {
+  [EVENTS.ratingsSyncRequested]: syncRequestedData,
+  [EVENTS.reviewsSyncRequested]: syncRequestedData,
+  [EVENTS.versionSyncRequested]: versionSyncRequestedData,
+  [EVENTS.notificationsDeliverRequested]: deliverRequestedData,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type EventData<E extends EventName> = z.output<(typeof EVENT_DATA)[E]>;

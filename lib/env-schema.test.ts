@@ -53,6 +53,20 @@ describe("configuration", () => {
     expect(() => parseEnv({ ...valid, NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "yes" })).toThrow(/NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: must be "1", "0", "true" or "false"/);
   });
 
+  it("validates the pool size, the agent-key rate limit and the port, with their defaults", () => {
+    expect(parseEnv(valid)).toMatchObject({ DATABASE_POOL_SIZE: 10, STARBOARD_API_RATE_LIMIT: 120, PORT: 3000, HOST: "127.0.0.1", NEXT_DIST_DIR: ".next" });
+    expect(parseEnv({ ...valid, DATABASE_POOL_SIZE: "25", STARBOARD_API_RATE_LIMIT: "600", PORT: "8080" })).toMatchObject({ DATABASE_POOL_SIZE: 25, STARBOARD_API_RATE_LIMIT: 600, PORT: 8080 });
+    for (const [name, bad, message] of [
+      ["DATABASE_POOL_SIZE", "0", "at least 1 connection"],
+      ["DATABASE_POOL_SIZE", "ten", "whole number of connections"],
+      ["STARBOARD_API_RATE_LIMIT", "1.5", "whole number of requests per minute"],
+      ["STARBOARD_API_RATE_LIMIT", "-3", "at least 1 request"],
+      ["PORT", "70000", "port number"],
+    ]) {
+      expect(() => parseEnv({ ...valid, [name]: bad }), `${name}=${bad}`).toThrow(new RegExp(`${name}: must .*${message}.*\\(got "${bad}"\\)`));
+    }
+  });
+
   it("decodes 32-byte keys in hex or base64 only", () => {
     expect(decodeKey("ab".repeat(32))?.length).toBe(32);
     expect(decodeKey(Buffer.alloc(32, 9).toString("base64"))?.length).toBe(32);

@@ -11,6 +11,15 @@ const boolFlag = z
   .enum(["0", "1", "true", "false"], { message: 'must be "1", "0", "true" or "false"' })
   .transform((v) => v === "1" || v === "true");
 
+/** Inngest's variables: all optional, so the Inngest client can read them when a build loads its module. */
+export const inngestVariables = z.object({
+  INNGEST_DEV: optional(z.string()),
+  INNGEST_EVENT_KEY: optional(z.string()),
+  INNGEST_SIGNING_KEY: optional(z.string()),
+  INNGEST_BASE_URL: optional(url("http://127.0.0.1:8288")),
+});
+export type InngestVariables = z.infer<typeof inngestVariables>;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -27,6 +36,25 @@ export const envSchema = z.object({
   APP_URL: optional(url("http://localhost:3000")),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a whole number of connections from 1 to 100" }).int({ message: "must be a whole number of connections from 1 to 100" }).min(1, { message: "must be at least 1 connection" }).max(100, { message: "must be at most 100 connections" }).default(10),
+  ),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a port number from 1 to 65535" }).int({ message: "must be a port number from 1 to 65535" }).min(1, { message: "must be a port number from 1 to 65535" }).max(65535, { message: "must be a port number from 1 to 65535" }).default(3000),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  NEXT_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default(".next")),
+  STARBOARD_API_RATE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a whole number of requests per minute per agent key (120 when unset)" })
+      .int({ message: "must be a whole number of requests per minute per agent key (120 when unset)" })
+      .min(1, { message: "must be at least 1 request per minute" })
+      .max(100_000, { message: "must be at most 100000 requests per minute" })
+      .default(120),
+  ),
   ITUNES_BASE_URL: z.preprocess(emptyAsUndefined, url("https://itunes.apple.com").default("https://itunes.apple.com")),
   ASC_BASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -40,10 +68,7 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ message: "must be a whole number from 1 to 200" }).int().min(1).max(200).default(100),
   ),
-  INNGEST_DEV: optional(z.string()),
-  INNGEST_EVENT_KEY: optional(z.string()),
-  INNGEST_SIGNING_KEY: optional(z.string()),
-  INNGEST_BASE_URL: optional(url("http://127.0.0.1:8288")),
+  ...inngestVariables.shape,
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" })),
   SMTP_FROM: optional(z.string()),
   STARBOARD_DATA_DIR: optional(z.string()),
@@ -79,8 +104,19 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+/** The variables as a plain record: the process's environment, or what a test or script passes. */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export function parseEnv(source: EnvSource): Env {
+  return parseWith(envSchema, source);
+}
+
+export function parseInngestVariables(source: EnvSource): InngestVariables {
+  return parseWith(inngestVariables, source);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, source: EnvSource): z.output<S> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");

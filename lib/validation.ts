@@ -99,10 +99,10 @@ function decodedForms(path: string): string[] {
 
 /**
  * A callbackUrl we may send the user to: a path on this site, as URL parsing against the app's own origin
- * (APP_URL) reads it. Refused: another origin ("//host", "/\host", "https://…"), control characters, and
+ * (APP_URL, which server callers pass) reads it. Refused: another origin ("//host", "/\host", "https://…"), control characters, and
  * percent-encodings that decode to either.
  */
-export function safeCallbackPath(url: string | string[] | undefined, appUrl = process.env.APP_URL || "http://localhost"): string | undefined {
+export function safeCallbackPath(url: string | string[] | undefined, appUrl = "http://localhost"): string | undefined {
   // A repeated ?callbackUrl= arrives as an array: refused rather than guessed at.
   if (typeof url !== "string" || url === "") return undefined;
   const origin = new URL(appUrl).origin;

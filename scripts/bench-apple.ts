@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 
 const { startAppleSim } = await import("../tools/apple-sim/index");
 const { createItunesClient, createItunesStats } = await import("../lib/apple/itunes/client");
-const { setItunesCallsPerMinute } = await import("../lib/apple/itunes/pacer");
+const { ItunesPacer } = await import("../lib/apple/itunes/pacer");
 const { STOREFRONT_CODES } = await import("../lib/apple/storefronts");
 
 const { values } = parseArgs({ options: { apps: { type: "string", default: "60" }, chunk: { type: "string", default: "100" } } });
@@ -22,9 +22,9 @@ const apps = Array.from({ length: appCount }, (_, i) => ({
   storefronts: { all: { averageRating: 3 + ((i * 37) % 200) / 100, ratingCount: 10 + i * 13 } },
 }));
 const apple = await startAppleSim({ scenario: { apps }, options: { maxLookupKeys: Math.max(200, chunk) } });
-setItunesCallsPerMinute(0);
 const stats = createItunesStats();
-const client = createItunesClient({ baseUrl: apple.itunesBaseUrl, chunkSize: chunk, stats });
+// Pacing off: the benchmark counts calls, it does not wait for them.
+const client = createItunesClient({ baseUrl: apple.itunesBaseUrl, chunkSize: chunk, stats, pacer: new ItunesPacer({ callsPerMinute: 0 }) });
 
 const started = performance.now();
 let found = 0;

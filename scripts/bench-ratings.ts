@@ -17,14 +17,17 @@ const log = (line: string) => console.error(`bench: ${line}`);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "starboard-bench-"));
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "bench", persistent: false });
+const apple = await startAppleSim();
+// The configuration the app code reads (lib/env.ts): this database, the simulator for iTunes, pacing off.
 process.env.DATABASE_URL = pg.url;
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
+process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
+process.env.ITUNES_CALLS_PER_MINUTE = "0";
 await migrate(pg.url);
 
 const { db, closeDb } = await import("../lib/db");
 const { STOREFRONT_CODES } = await import("../lib/apple/storefronts");
-const { setItunesCallsPerMinute } = await import("../lib/apple/itunes");
 const { syncRatings } = await import("../lib/sync/ratings/sync-ratings");
 const { inlineSteps } = await import("../lib/sync/steps");
 const { resolveAccess } = await import("../lib/auth/access");
@@ -34,8 +37,6 @@ const { appCountryRatings } = await import("../lib/data/ratings/app-country-rati
 const { projectCountryRatings } = await import("../lib/data/ratings/project-country-ratings");
 const { appRatingHistory } = await import("../lib/data/ratings/rating-history");
 
-const apple = await startAppleSim();
-process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
 try {
   // Tenancy: one team, one owner, one project with 60 Apple apps that already know their App Store ids.
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
@@ -100,7 +101,6 @@ try {
   log(`history ready in ${Math.round(performance.now() - started)} ms`);
 
   // A full sync of every storefront for the 60 apps, pacing off.
-  setItunesCallsPerMinute(0);
   const before = apple.sim.counters.byEndpoint["itunes.lookup"] ?? 0;
   started = performance.now();
   const result = await syncRatings({ projectId: project.id, trigger: "cli", steps: inlineSteps, itunes: { maxRetries: 1 } });

@@ -9,7 +9,7 @@ const { positionals, values } = parseArgs({
 });
 
 const runtime = await prepareLocalRuntime({ log: (line) => console.error(`starboard: ${line}`), share: true });
-const { jobHandler, knownJobs } = await import("../lib/jobs/registry");
+const { syncJobOf, knownJobs } = await import("../lib/jobs/registry");
 const { inlineSteps } = await import("../lib/sync/steps");
 const job = positionals[0];
 if (!job || values.help || !knownJobs().includes(job as never)) {
@@ -19,16 +19,16 @@ if (!job || values.help || !knownJobs().includes(job as never)) {
 }
 let exitCode = 1;
 try {
-  const handler = await jobHandler(job as never);
+  const handler = await syncJobOf(job).handler();
   const result = await handler({ projectId: values["project-id"], appId: values["app-id"], trigger: "cli", steps: inlineSteps });
   console.log(JSON.stringify(result, null, 2));
   exitCode = result.status === "failed" ? 1 : 0;
 } catch (error) {
   console.error(`starboard: ${job} failed: ${(error as Error).message}`);
 } finally {
-  // Emails and webhooks go out after the sync; let them finish before the process ends.
-  const { settleNotificationDeliveries } = await import("../lib/notifications/schedule");
-  await settleNotificationDeliveries().catch(() => {});
+  // Emails and webhooks go out after the sync, in the background: let them finish before the process ends.
+  const { settleBackgroundWork } = await import("../lib/jobs/dispatch");
+  await settleBackgroundWork().catch(() => {});
   const { closeDb } = await import("../lib/db");
   await closeDb();
   await runtime.stop();

@@ -13,8 +13,8 @@ import { onShutdownSignal, prepareLocalRuntime } from "../lib/runtime/local";
 import { backfillReviewLanguages } from "../lib/runtime/backfill-review-languages";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "127.0.0.1";
+// From the validated configuration once the runtime is prepared (PORT, HOST).
+let port = 3000;
 const log = (line: string) => console.log(`starboard: ${line}`);
 
 function newestSourceMtime(dirs: string[]): number {
@@ -36,8 +36,8 @@ function newestSourceMtime(dirs: string[]): number {
   return newest;
 }
 
-function ensureBuild() {
-  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+function ensureBuild(distDir: string) {
+  const buildId = path.join(distDir, "BUILD_ID");
   const sources = newestSourceMtime(["app", "components", "lib", "inngest"]);
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
   log(existsSync(buildId) ? "sources changed since the last build: building" : "building the dashboard (first start)");
@@ -51,6 +51,8 @@ function ensureBuild() {
 async function main() {
   // One dashboard per data folder; jobs started beside it use its database (prepareLocalRuntime).
   const runtime = await prepareLocalRuntime({ log });
+  port = runtime.env.PORT;
+  const hostname = runtime.env.HOST;
   process.env.APP_URL ||= `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
   process.env.AUTH_URL ||= process.env.APP_URL;
 
@@ -70,7 +72,7 @@ async function main() {
   );
 
   try {
-    if (!dev) ensureBuild();
+    if (!dev) ensureBuild(runtime.env.NEXT_DIST_DIR);
     const app = next({ dev, hostname, port, dir: process.cwd() });
     const handle = app.getRequestHandler();
     await app.prepare();

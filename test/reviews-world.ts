@@ -2,9 +2,7 @@
 import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
 import type { ProjectAccess } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
-import { setAscClientDefaults } from "@/lib/data/integrations/credentials";
 import { saveIntegration } from "@/lib/data/integrations";
-import { clearAscTokenCache } from "@/lib/apple/asc";
 import { createApp, createOwner } from "@/test/fixtures";
 
 export const ISSUER = "69a6de7e-1111-47e3-e053-5b8c7c11a4d1";
@@ -28,8 +26,6 @@ export function reviewsScenario(extra: Partial<Scenario> = {}): Scenario {
 
 export async function startReviewsSim(scenario: Scenario = reviewsScenario()): Promise<RunningAppleSim> {
   const apple = await startAppleSim({ scenario, options: { publishDelayMs: null, pendingVisibility: 0 } });
-  setAscClientDefaults({ baseUrl: apple.ascBaseUrl, backoffBaseMs: 5, backoffMaxMs: 20, rateLimitBackoffMs: 20, maxRateLimitWaitMs: 2_000, timeoutMs: 2_000 });
-  clearAscTokenCache();
   return apple;
 }
 

@@ -9,5 +9,7 @@ process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 // Background lookups started by other tests (e.g. the version sync after adding an app) fail fast here.
 process.env.ITUNES_BASE_URL ??= "http://127.0.0.1:9";
 process.env.ASC_BASE_URL ??= "http://127.0.0.1:9";
+// The simulator needs no pacing; pacing itself is tested with pacers of its own.
+process.env.ITUNES_CALLS_PER_MINUTE ??= "0";
 // Notification URLs are resolved from a table (test/host-table.ts), never through DNS.
 setHostResolver(testHosts.resolve);

@@ -2,14 +2,15 @@
 // HTTP and the Apple simulator.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/api/harness";
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, CLI } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { DELETE_WARNING } from "./tools";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let api: RunningApi;
@@ -30,12 +31,14 @@ async function connect(key: string) {
   return c;
 }
 
+aroundAll(async (runSuite) => {
+  apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
 beforeAll(async () => {
   await buildCli();
-  apple = await startApiSim();
   api = await startApiServer();
   w = await createApiWorld();
-  agentKeyLimiter.reset();
   const all = await agentKeyFor(w.teamId, w.ownerCaller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] });
   client = await connect(all.key);
   readOnly = await connect((await agentKeyFor(w.teamId, w.ownerCaller)).key);

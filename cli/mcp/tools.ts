@@ -18,6 +18,12 @@ import { pollRun } from "../wait-for-run";
 
 export const DELETE_WARNING = "WARNING: this removes the public developer reply from the App Store irrecoverably — there is no undo.";
 
+/** What the server was started with (cli/config.ts). */
+export interface ToolContext {
+  /** Between run status checks while a tool waits for a run. */
+  pollMs: number;
+}
+
 export interface ToolDefinition {
   name: string;
   title: string;
@@ -25,7 +31,7 @@ export interface ToolDefinition {
   inputSchema: z.ZodObject;
   destructive?: boolean;
   readOnly?: boolean;
-  run: (client: StarboardClient, input: Record<string, unknown>) => Promise<unknown>;
+  run: (client: StarboardClient, input: Record<string, unknown>, context: ToolContext) => Promise<unknown>;
 }
 
 const provider = z.enum(["app-store-connect"]).default("app-store-connect").describe("The integration; only App Store Connect exists today.");
@@ -33,8 +39,8 @@ const wait = z.boolean().default(true).describe("Wait (up to waitSeconds) for th
 const waitSeconds = z.number().int().min(1).max(600).default(120);
 
 /** Polls a run until it finishes or the time is up; returns the run as last seen. */
-function followRun(client: StarboardClient, runId: string, input: Record<string, unknown>) {
-  return pollRun(client, runId, { pollMs: Number(process.env.STARBOARD_POLL_MS) || 1000, deadline: Date.now() + Number(input.waitSeconds ?? 120) * 1000 });
+function followRun(client: StarboardClient, runId: string, input: Record<string, unknown>, context: ToolContext) {
+  return pollRun(client, runId, { pollMs: context.pollMs, deadline: Date.now() + Number(input.waitSeconds ?? 120) * 1000 });
 }
 
 export const TOOLS: ToolDefinition[] = [
@@ -61,9 +67,9 @@ export const TOOLS: ToolDefinition[] = [
     title: "Sync ratings",
     description: "Fetch fresh ratings for every storefront for all Apple apps of a project. Returns the sync run (waits for it by default).",
     inputSchema: inputSchemaOf(syncRatings).extend({ wait, waitSeconds }),
-    run: async (c, i) => {
+    run: async (c, i, ctx) => {
       const started = await c.call(syncRatings, { projectId: String(i.projectId) });
-      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i) };
+      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i, ctx) };
     },
   },
   {
@@ -111,9 +117,9 @@ export const TOOLS: ToolDefinition[] = [
     title: "Sync reviews from App Store Connect",
     description: "Fetch every customer review of the project's apps from App Store Connect. Returns the sync run (waits for it by default).",
     inputSchema: inputSchemaOf(syncAscIntegration).extend({ provider, wait, waitSeconds }),
-    run: async (c, i) => {
+    run: async (c, i, ctx) => {
       const started = await c.call(syncAscIntegration, { projectId: String(i.projectId) });
-      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i) };
+      return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i, ctx) };
     },
   },
   {
@@ -126,9 +132,9 @@ export const TOOLS: ToolDefinition[] = [
 ];
 
 /** A tool's answer: the API's JSON, or the server's error message flagged as an error. */
-export async function callTool(tool: ToolDefinition, client: StarboardClient, input: Record<string, unknown>) {
+export async function callTool(tool: ToolDefinition, client: StarboardClient, input: Record<string, unknown>, context: ToolContext) {
   try {
-    const data = await tool.run(client, input);
+    const data = await tool.run(client, input, context);
     return { content: [{ type: "text" as const, text: JSON.stringify(data, null, 2) }] };
   } catch (error) {
     return { isError: true, content: [{ type: "text" as const, text: describeApiError(error) }] };

@@ -1,6 +1,8 @@
 // Pins what Inngest registers for each function: a changed cron, trigger, concurrency or throttle is a
 // deliberate change and must show up in review.
 import { describe, expect, it } from "vitest";
+import { EVENTS } from "@/inngest/events";
+import { BACKGROUND_WORK, SYNC_JOBS } from "@/lib/jobs/registry";
 import { functions } from "./index";
 import { ratingsSyncRequested, ratingsSyncScheduled } from "./ratings";
 import { versionSyncRequested, versionSyncScheduled } from "./versions";
@@ -52,6 +54,14 @@ describe("registered Inngest functions", () => {
       singleton: undefined,
       retries: 3,
     });
+  });
+
+  it("serve every background work of the registry: one work per event, one function listening to it", () => {
+    const events = BACKGROUND_WORK.map((work) => work.event);
+    expect([...events].sort()).toEqual(Object.values(EVENTS).sort());
+    const triggers = functions.flatMap((fn) => ((fn.opts as { triggers?: { event?: string }[] }).triggers ?? []).flatMap((t) => (t.event ? [t.event] : [])));
+    for (const event of events) expect(triggers.filter((t) => t === event), event).toHaveLength(1);
+    expect(Object.values(SYNC_JOBS).map((job) => job.work.event).sort()).toEqual([EVENTS.ratingsSyncRequested, EVENTS.reviewsSyncRequested, EVENTS.versionSyncRequested].sort());
   });
 
   it("registers the same configuration with the Inngest server", () => {

@@ -1,25 +1,20 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, aroundAll, describe, expect, it } from "vitest";
 import { resolveAccess } from "@/lib/auth/access";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
-import { deliveryPolicy } from "@/lib/notifications/policy";
+import { withConfig } from "@/lib/env";
 import { startWebhookReceiver } from "@/test/notification-sinks";
 import { createOwner } from "@/test/fixtures";
 import { deliverNotifications, sweepNotificationDeliveries } from "./notifications";
 
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   receiver = await startWebhookReceiver();
-  Object.assign(deliveryPolicy, { backoffMs: [0], timeoutMs: 2_000 });
   // The receiver is on loopback, which only a self-hoster's explicit setting allows.
-  process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS = "1";
-  resetEnvCache();
+  await withConfig({ env: { NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "1" }, deliveries: { backoffMs: [0], timeoutMs: 2_000 } }, runSuite);
 });
 afterAll(async () => {
-  delete process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS;
-  resetEnvCache();
   await receiver.stop();
 });
 

@@ -1,24 +1,24 @@
 // The Inngest functions run through @inngest/test: real steps against the simulator and PostgreSQL, with
 // single steps mocked by id where a test needs a storefront to fail.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
 import { createSyncRun } from "@/lib/sync/runs";
 import { createApp, createOwner } from "@/test/fixtures";
 import { ratingsSyncRequested } from "./ratings";
 import { versionSyncRequested } from "./versions";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 const TRACK = 7300000001;
 let apple: RunningAppleSim;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({
     scenario: { apps: [{ trackId: TRACK, bundleId: "com.inngest.app", name: "Inngested", version: "9.0", storefronts: { us: { averageRating: 4.2, ratingCount: 70 }, gb: { averageRating: 4.6, ratingCount: 30 } } }] },
   });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 

@@ -1,17 +1,20 @@
 // The Inngest functions run the real handler (database + Apple simulator) through @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { createReviewsWorld, reviewsScenario, startReviewsSim } from "@/test/reviews-world";
 import { reviewsSyncProject, reviewsSyncScheduled } from "./reviews-sync";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(
     reviewsScenario({ reviews: { "1001": { items: [], generate: { count: 5500, seed: 5, responseShare: 0.1 } }, "1002": [{ id: "n1", territory: "USA", rating: 5, body: "ok", createdDate: "2026-01-01T00:00:00Z" }] } }),
   );
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 

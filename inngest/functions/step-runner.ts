@@ -1,8 +1,19 @@
 import type { StepRunner } from "@/lib/sync/steps";
 
-/** Inngest's step.run as the StepRunner the handlers in lib/sync are written against (outputs are JSON-safe). */
-export function inngestSteps(step: { run: (id: string, fn: () => Promise<unknown>) => Promise<unknown> }): StepRunner {
-  return { run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T> };
+interface InngestStep {
+  run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>;
+  sleep: (id: string, duration: number) => Promise<unknown>;
+}
+
+/** Inngest's step tools as the StepRunner every background handler is written against (outputs are JSON-safe). */
+export function inngestSteps(step: InngestStep): StepRunner {
+  return {
+    run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
+    // Inngest sleeps in whole seconds: a shorter wait would be a busy loop of empty runs.
+    sleep: async (id, ms) => {
+      await step.sleep(id, Math.max(ms, 1_000));
+    },
+  };
 }
 
 /**

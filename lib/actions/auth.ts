@@ -6,6 +6,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { SignInThrottledError, assertNotThrottled, clientFromHeaders } from "@/lib/auth/sign-in-throttle";
 import { signUpUser } from "@/lib/data/users";
 import { AppError, toErrorPayload, type ErrorPayload } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { emailSchema, fieldErrorsOf, nameSchema, newPasswordSchema, safeCallbackPath } from "@/lib/validation";
 
 export type FormState = { error?: ErrorPayload; values?: Record<string, string> } | undefined;
@@ -18,7 +19,7 @@ const signInInput = z.object({
 
 function safeCallback(url: string | undefined) {
   // Only same-site paths: never redirect to another origin after sign-in.
-  return safeCallbackPath(url) ?? "/dashboard";
+  return safeCallbackPath(url, env().APP_URL) ?? "/dashboard";
 }
 
 function values(form: FormData, keys: string[]) {

@@ -6,7 +6,7 @@ import { callerForAgentKey } from "@/lib/auth/agent-keys";
 import { sessionCaller } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError, ForbiddenError, PayloadTooLargeError, UnauthenticatedError, ValidationError, toErrorPayload } from "@/lib/errors";
-import { enforceAgentKeyRateLimit } from "./rate-limit";
+import { countAgentKeyRequest } from "./rate-limit";
 
 /**
  * Bearer agent key when presented (rate limited per key), else the browser session — for a state-changing method
@@ -18,7 +18,7 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const caller = match ? await callerForAgentKey(match[1]!) : null;
     if (!caller) throw new UnauthenticatedError("The agent key is missing, malformed or revoked.");
-    if (caller.kind === "apiKey") enforceAgentKeyRateLimit(caller.apiKeyId);
+    if (caller.kind === "apiKey") await countAgentKeyRequest(caller.apiKeyId);
     return caller;
   }
   assertOwnOrigin(request);

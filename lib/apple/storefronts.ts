@@ -88,3 +88,8 @@ export function flagEmoji(countryCode: string): string {
   if (!/^[A-Z]{2}$/.test(cc)) return "🏳️";
   return String.fromCodePoint(...[...cc].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
+
+/** "US, GB, DE" — at most eight, then "…": storefronts named in a run's message. */
+export function storefrontList(storefronts: readonly string[]): string {
+  return `${storefronts.slice(0, 8).map((s) => s.toUpperCase()).join(", ")}${storefronts.length > 8 ? ", …" : ""}`;
+}

@@ -6,6 +6,7 @@ import { InvalidCredentialsError, verifyCredentials } from "./credentials";
 import { SESSION_MAX_AGE_SECONDS, isSessionRevoked, newSessionId, revokeSession } from "./revoked-sessions";
 import { SignInThrottledError, clientFromHeaders } from "./sign-in-throttle";
 import { findOrCreateGithubUser } from "@/lib/data/users";
+import { env } from "@/lib/env";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -14,15 +15,15 @@ class InvalidSignIn extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
-const githubConfigured = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
-export const isGithubSignInEnabled = () => githubConfigured;
+export const isGithubSignInEnabled = () => Boolean(env().AUTH_GITHUB_ID && env().AUTH_GITHUB_SECRET);
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Configured when a request needs it, from the validated configuration: a build loads this module without one.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  useSecureCookies: process.env.SECURE_COOKIES ? ["1", "true"].includes(process.env.SECURE_COOKIES) : undefined,
+  useSecureCookies: env().SECURE_COOKIES,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -43,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
       },
     }),
-    ...(githubConfigured ? [GitHub({ clientId: process.env.AUTH_GITHUB_ID, clientSecret: process.env.AUTH_GITHUB_SECRET })] : []),
+    ...(isGithubSignInEnabled() ? [GitHub({ clientId: env().AUTH_GITHUB_ID, clientSecret: env().AUTH_GITHUB_SECRET })] : []),
   ],
   callbacks: {
     async jwt({ token, user, account, profile }) {
@@ -79,4 +80,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (typeof sid === "string") await revokeSession(sid);
     },
   },
-});
+}));

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { withConfig } from "@/lib/env";
 import { createOwner } from "@/test/fixtures";
 import { withClientAddress } from "./client-address";
 import { InvalidCredentialsError, verifyCredentials } from "./credentials";
@@ -59,9 +59,11 @@ describe("password sign-in", () => {
 describe("the per-client limit over HTTP", () => {
   let server: Server;
   let url: string;
+  // The server answers under the configuration a test sets here (as a deployment sets TRUST_PROXY).
+  let trustProxy: string | undefined;
   beforeAll(async () => {
     server = createServer(
-      withClientAddress(async (req, res) => {
+      withClientAddress((req, res) => withConfig({ env: { TRUST_PROXY: trustProxy } }, async () => {
         const chunks: Buffer[] = [];
         for await (const c of req) chunks.push(c as Buffer);
         const headers = new Headers();
@@ -73,15 +75,14 @@ describe("the per-client limit over HTTP", () => {
         } catch (error) {
           res.writeHead(error instanceof SignInThrottledError ? 429 : 401).end(client);
         }
-      }),
+      })),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   afterEach(() => {
-    delete process.env.TRUST_PROXY;
-    resetEnvCache();
+    trustProxy = undefined;
   });
 
   const attempt = (body: { email: string; password: string }, headers: Record<string, string>) =>
@@ -99,8 +100,7 @@ describe("the per-client limit over HTTP", () => {
   });
 
   it("behind a trusted proxy, counts the address the proxy appended", async () => {
-    process.env.TRUST_PROXY = "1";
-    resetEnvCache();
+    trustProxy = "1";
     const owner = await createOwner("proxied");
     expect(await attempt({ email: owner.email, password: PASSWORD }, { "x-forwarded-for": "6.6.6.6, 198.51.100.77" })).toEqual({ status: 200, client: "198.51.100.77" });
   });

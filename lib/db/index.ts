@@ -1,27 +1,34 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One pool and one client per process, kept on globalThis so dev-server reloads do not open new pools.
 // Prisma runs on the pool; the few set-based bulk statements use it directly (see `sqlPool`).
 interface DbHandles {
   url: string;
+  poolSize: number;
   pool: pg.Pool;
   client: PrismaClient;
 }
 const globalForDb = globalThis as unknown as { starboardDb?: DbHandles };
 
-function handles(): DbHandles {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Starboard with `npm start`, which provides one.");
-  const current = globalForDb.starboardDb;
-  if (current?.url === url) return current;
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+/** A pool of `poolSize` connections to `url` and the Prisma client on it. */
+export function createDb(options: { url: string; poolSize: number }): DbHandles {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
   // An idle connection dropped by the server (restart, fast shutdown) must not crash the process:
   // the pool discards it and the next query opens a new one.
   pool.on("error", () => {});
-  globalForDb.starboardDb = { url, pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  return { ...options, pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+/** The process's database, as configured (DATABASE_URL, DATABASE_POOL_SIZE); opened on first use. */
+function handles(): DbHandles {
+  const { DATABASE_URL: url, DATABASE_POOL_SIZE: poolSize } = env();
+  const current = globalForDb.starboardDb;
+  if (current?.url === url && current.poolSize === poolSize) return current;
+  globalForDb.starboardDb = createDb({ url, poolSize });
   return globalForDb.starboardDb;
 }
 

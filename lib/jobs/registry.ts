@@ -1,39 +1,54 @@
 import "server-only";
-import type { SyncKind, SyncTrigger } from "@/lib/sync/runs";
-import type { StepRunner } from "@/lib/sync/steps";
+// Every piece of background work Starboard runs, in one list: the sync jobs by kind (what `npm run job` runs, what
+// "Sync" buttons, the CLI and the API request) and the notification deliveries. Each entry's event is served by an
+// Inngest function in inngest/functions (a test checks that every one is).
+import { EVENTS } from "@/inngest/events";
+import { notificationDelivery } from "@/lib/notifications/deliver";
+import type { JobHandler } from "@/lib/sync/job";
+import { failUnfinishedRuns, type SyncKind } from "@/lib/sync/runs";
+import { defineWork, type BackgroundWork } from "./work";
 
-export interface JobOptions {
-  /** Limit the job to one project (manual runs); absent = every project (scheduled runs). */
-  projectId?: string;
-  appId?: string;
-  /** A sync_runs row created when the run was requested (queued); the handler creates one otherwise. */
-  runId?: string;
-  trigger: SyncTrigger;
-  steps: StepRunner;
+type SyncEvent = typeof EVENTS.ratingsSyncRequested | typeof EVENTS.reviewsSyncRequested | typeof EVENTS.versionSyncRequested;
+
+export interface SyncJob {
+  kind: SyncKind;
+  /** The handler, imported when a run starts: a page that only requests a run stays light. */
+  handler(): Promise<JobHandler>;
+  /** A recorded (queued) run of one project or app, requested by its event. */
+  work: BackgroundWork<SyncEvent>;
 }
 
-export interface JobResult {
-  runId: string | null;
-  status: "succeeded" | "partial" | "failed";
-  counters: Record<string, unknown>;
-  error?: string | null;
+function syncJob(kind: SyncKind, event: SyncEvent, handler: () => Promise<JobHandler>): SyncJob {
+  return {
+    kind,
+    handler,
+    work: defineWork({
+      event,
+      // What the Inngest function passes the handler too: one app, else the project, and the recorded run.
+      run: async (data: { projectId?: string; appId?: string; runId?: string }, steps) =>
+        (await handler())({ ...(data.appId ? { appId: data.appId } : { projectId: data.projectId }), runId: data.runId, trigger: "manual", steps }),
+      failed: async (data: { runId?: string }, error) => {
+        if (data.runId) await failUnfinishedRuns({ runId: data.runId }, error.message);
+      },
+    }),
+  };
 }
 
-export type JobHandler = (options: JobOptions) => Promise<JobResult>;
-
-// Each job's handler lives in lib/sync; imported lazily so a page that only requests a run stays light.
-const JOBS: Partial<Record<SyncKind, () => Promise<JobHandler>>> = {
-  app_store_connect_reviews_sync: async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob,
-  app_version_sync: async () => (await import("@/lib/sync/versions/sync-app-versions")).syncAppVersions,
-  app_store_ratings_sync: async () => (await import("@/lib/sync/ratings/sync-ratings")).syncRatings,
+export const SYNC_JOBS: Record<SyncKind, SyncJob> = {
+  app_version_sync: syncJob("app_version_sync", EVENTS.versionSyncRequested, async () => (await import("@/lib/sync/versions/sync-app-versions")).syncAppVersions),
+  app_store_ratings_sync: syncJob("app_store_ratings_sync", EVENTS.ratingsSyncRequested, async () => (await import("@/lib/sync/ratings/sync-ratings")).syncRatings),
+  app_store_connect_reviews_sync: syncJob("app_store_connect_reviews_sync", EVENTS.reviewsSyncRequested, async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob),
 };
 
-export async function jobHandler(kind: SyncKind): Promise<JobHandler> {
-  const load = JOBS[kind];
-  if (!load) throw new Error(`Unknown job "${kind}". Known jobs: ${knownJobs().join(", ")}.`);
-  return load();
+/** Every background work, one per event. */
+export const BACKGROUND_WORK: readonly BackgroundWork[] = [...Object.values(SYNC_JOBS).map((job) => job.work), notificationDelivery] as BackgroundWork[];
+
+export function syncJobOf(kind: string): SyncJob {
+  const job = SYNC_JOBS[kind as SyncKind];
+  if (!job) throw new Error(`Unknown job "${kind}". Known jobs: ${knownJobs().join(", ")}.`);
+  return job;
 }
 
 export function knownJobs(): SyncKind[] {
-  return Object.keys(JOBS) as SyncKind[];
+  return Object.keys(SYNC_JOBS) as SyncKind[];
 }

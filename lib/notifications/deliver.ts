@@ -1,21 +1,43 @@
 import "server-only";
 // Sending the external deliveries of one event. Each attempt first claims its row (pending/retrying → sending)
 // in one UPDATE, so two runners — an Inngest retry and a re-scheduled run — never send the same delivery twice.
+import { EVENTS } from "@/inngest/events";
 import { db } from "@/lib/db";
+import { dispatch } from "@/lib/jobs/dispatch";
+import { defineWork } from "@/lib/jobs/work";
+import type { StepRunner } from "@/lib/sync/steps";
 import { sendEmail } from "./channels/email";
 import { sendToEndpoint } from "./channels/endpoints";
 import { recordEndpointFailure, recordEndpointSuccess } from "./endpoint-health";
 import { deliveryPayloadSchema } from "./payload";
-import { backoffFor, deliveryPolicy } from "./policy";
+import { config } from "@/lib/env";
+import { backoffFor } from "./policy";
 
 export type AttemptOutcome =
   | { outcome: "sent" | "failed" | "skipped" | "busy" | "done" }
   | { outcome: "retry"; waitMs: number };
 
-/** Durable steps under Inngest; plain calls and timers in-process. Outputs are JSON-safe. */
-export interface DeliveryRunner {
-  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  sleep(id: string, ms: number): Promise<void>;
+/** The background work that sends one event's external deliveries; notify() requests it through requestDeliveries. */
+export const notificationDelivery = defineWork({
+  event: EVENTS.notificationsDeliverRequested,
+  run: ({ dedupeKey }, steps) => deliverEvent(dedupeKey, steps),
+});
+
+/**
+ * Hands an event's external deliveries to the dispatcher, off the caller's path. In-process there is no sweep job:
+ * deliveries a restarted process left open are resumed with the next event (at most every 5 minutes).
+ */
+export async function requestDeliveries(dedupeKey: string): Promise<void> {
+  if ((await dispatch(notificationDelivery, { dedupeKey })) === "in-process") await resumeStranded(dedupeKey);
+}
+
+let lastSweep = 0;
+
+async function resumeStranded(current: string) {
+  if (Date.now() - lastSweep < 5 * 60_000) return;
+  lastSweep = Date.now();
+  const keys = await staleOpenDedupeKeys().catch(() => []);
+  for (const key of keys) if (key !== current) await dispatch(notificationDelivery, { dedupeKey: key });
 }
 
 export async function openDeliveryIds(dedupeKey: string): Promise<string[]> {
@@ -27,15 +49,15 @@ export async function openDeliveryIds(dedupeKey: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function deliverEvent(dedupeKey: string, runner: DeliveryRunner): Promise<Record<string, string>> {
+export async function deliverEvent(dedupeKey: string, runner: StepRunner): Promise<Record<string, string>> {
   const ids = await runner.run("open-deliveries", () => openDeliveryIds(dedupeKey));
   const outcomes = await Promise.all(ids.map((id) => deliverOne(id, runner)));
   return Object.fromEntries(ids.map((id, i) => [id, outcomes[i]]));
 }
 
-async function deliverOne(id: string, runner: DeliveryRunner): Promise<string> {
+async function deliverOne(id: string, runner: StepRunner): Promise<string> {
   // Bounded: a wake-up a millisecond early costs one extra (claim-less) round, never an extra send.
-  for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts * 2 + 2; attempt++) {
+  for (let attempt = 1; attempt <= config().deliveries.maxAttempts * 2 + 2; attempt++) {
     const result = await runner.run(`deliver-${id}-${attempt}`, () => attemptDelivery(id));
     if (result.outcome !== "retry") return result.outcome;
     await runner.sleep(`backoff-${id}-${attempt}`, result.waitMs);
@@ -44,6 +66,7 @@ async function deliverOne(id: string, runner: DeliveryRunner): Promise<string> {
 }
 
 export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
+  const policy = config().deliveries;
   const now = new Date();
   const claimed = await db.notificationDelivery.updateMany({
     where: {
@@ -51,7 +74,7 @@ export async function attemptDelivery(id: string): Promise<AttemptOutcome> {
       channel: { not: "in_app" },
       OR: [
         { status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
-        { status: "sending", updatedAt: { lt: new Date(now.getTime() - deliveryPolicy.staleSendingMs) } },
+        { status: "sending", updatedAt: { lt: new Date(now.getTime() - policy.staleSendingMs) } },
       ],
     },
     data: { status: "sending", attempts: { increment: 1 } },
@@ -87,13 +110,16 @@ async function skip(id: string, reason: string): Promise<AttemptOutcome> {
 }
 
 async function failed(id: string, attempts: number, endpointId: string | null, error: string): Promise<AttemptOutcome> {
-  if (attempts < deliveryPolicy.maxAttempts) {
-    const waitMs = backoffFor(attempts);
+  const policy = config().deliveries;
+  if (attempts < policy.maxAttempts) {
+    const waitMs = backoffFor(policy, attempts);
     await db.notificationDelivery.update({ where: { id }, data: { status: "retrying", lastError: error, nextAttemptAt: new Date(Date.now() + waitMs) } });
     return { outcome: "retry", waitMs };
   }
   await db.notificationDelivery.update({ where: { id }, data: { status: "failed", lastError: error } });
-  if (endpointId) await recordEndpointFailure(endpointId, error);
+  // An endpoint this failure turned off tells the admins, whose notice has deliveries of its own.
+  const notice = endpointId ? await recordEndpointFailure(endpointId, error) : null;
+  if (notice) await requestDeliveries(notice);
   return { outcome: "failed" };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 // Consecutive failed deliveries per Slack channel / webhook; past the limit it is turned off and admins told.
 import { db } from "@/lib/db";
-import { notify } from "./notify";
-import { deliveryPolicy } from "./policy";
+import { recordNotification } from "./record";
+import { config } from "@/lib/env";
 
 export async function recordEndpointSuccess(endpointId: string) {
   await db.notificationEndpoint.updateMany({
@@ -11,14 +11,17 @@ export async function recordEndpointSuccess(endpointId: string) {
   });
 }
 
-/** Returns true when this failure turned the endpoint off. */
-export async function recordEndpointFailure(endpointId: string, error: string): Promise<boolean> {
+/**
+ * When this failure turned the endpoint off, the admins' notice is recorded and its dedupe key returned when it has
+ * deliveries of its own to send (the caller requests them); otherwise null.
+ */
+export async function recordEndpointFailure(endpointId: string, error: string): Promise<string | null> {
   const now = new Date();
   const endpoint = await db.notificationEndpoint.update({
     where: { id: endpointId },
     data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now, lastError: error },
   });
-  if (!endpoint.enabled || endpoint.consecutiveFailures < deliveryPolicy.disableAfterFailedDeliveries) return false;
+  if (!endpoint.enabled || endpoint.consecutiveFailures < config().deliveries.disableAfterFailedDeliveries) return null;
   const what = endpoint.kind === "slack" ? "Slack channel" : "Webhook";
   const reason = `${endpoint.consecutiveFailures} deliveries in a row failed (last: ${error})`;
   // Only the call that flips enabled → false tells the admins.
@@ -26,12 +29,12 @@ export async function recordEndpointFailure(endpointId: string, error: string): 
     where: { id: endpointId, enabled: true },
     data: { enabled: false, disabledAt: now, disabledReason: reason },
   });
-  if (flipped.count === 0) return false;
+  if (flipped.count === 0) return null;
   await db.notificationDelivery.updateMany({
     where: { endpointId, status: { in: ["pending", "retrying"] } },
     data: { status: "skipped", lastError: `${what} was turned off.` },
   });
-  await notify({
+  const notice = await recordNotification({
     type: "webhook.disabled",
     teamId: endpoint.teamId,
     projectId: endpoint.projectId,
@@ -41,5 +44,5 @@ export async function recordEndpointFailure(endpointId: string, error: string): 
     data: { endpointId, kind: endpoint.kind, consecutiveFailures: endpoint.consecutiveFailures },
     dedupeKey: `webhook.disabled:${endpointId}:${now.toISOString()}`,
   });
-  return true;
+  return notice.external ? notice.dedupeKey : null;
 }

@@ -1,35 +1,33 @@
 // The dispatcher end to end: real PostgreSQL, a real SMTP sink and a real webhook receiver.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, aroundAll, beforeEach, describe, expect, it } from "vitest";
 import { resolveAccess } from "@/lib/auth/access";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { setNotificationPreference, setProjectMute, setReviewStarFilter } from "@/lib/data/notifications/settings";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { withConfig } from "@/lib/env";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { notify, type NotificationEvent } from "./notify";
-import { deliveryPolicy } from "./policy";
-import { settleNotificationDeliveries } from "./schedule";
+import { DELIVERY_POLICY } from "./policy";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { verifyWebhookSignature } from "./signature";
 import { startSmtpSink, startWebhookReceiver } from "@/test/notification-sinks";
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   smtp = await startSmtpSink();
   receiver = await startWebhookReceiver();
-  process.env.SMTP_URL = smtp.url;
-  process.env.SMTP_FROM = "Starboard <alerts@starboard.test>";
-  // The webhook receiver is on loopback, which only a self-hoster's explicit setting allows.
-  process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS = "1";
-  resetEnvCache();
-  Object.assign(deliveryPolicy, { backoffMs: [5, 10, 20], disableAfterFailedDeliveries: 2, timeoutMs: 2_000 });
+  await withConfig(
+    {
+      // The webhook receiver is on loopback, which only a self-hoster's explicit setting allows.
+      env: { SMTP_URL: smtp.url, SMTP_FROM: "Starboard <alerts@starboard.test>", NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "1" },
+      deliveries: { backoffMs: [5, 10, 20], disableAfterFailedDeliveries: 2, timeoutMs: 2_000 },
+    },
+    runSuite,
+  );
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.SMTP_FROM;
-  delete process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS;
-  resetEnvCache();
   await smtp.stop();
   await receiver.stop();
 });
@@ -69,7 +67,7 @@ const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(addr
 
 async function send(event: NotificationEvent) {
   const written = await notify(event);
-  await settleNotificationDeliveries();
+  await settleBackgroundWork();
   return written;
 }
 
@@ -161,9 +159,9 @@ describe("notify", () => {
     const hook = await createEndpoint(w.ctx, { kind: "webhook", name: "Flaky", url: receiver.url("/flaky"), eventTypes: ["app.review_new"] });
     receiver.status.code = 500;
     await send(w.reviewEvent());
-    expect(receiver.requests).toHaveLength(deliveryPolicy.maxAttempts);
+    expect(receiver.requests).toHaveLength(DELIVERY_POLICY.maxAttempts);
     const first = await db.notificationDelivery.findFirstOrThrow({ where: { endpointId: hook.endpoint.id } });
-    expect(first).toMatchObject({ status: "failed", attempts: deliveryPolicy.maxAttempts, lastError: expect.stringContaining("HTTP 500") });
+    expect(first).toMatchObject({ status: "failed", attempts: DELIVERY_POLICY.maxAttempts, lastError: expect.stringContaining("HTTP 500") });
     expect((await db.notificationEndpoint.findUniqueOrThrow({ where: { id: hook.endpoint.id } })).enabled).toBe(true);
 
     const run2 = await db.syncRun.create({ data: { kind: "app_store_connect_reviews_sync", scope: "project", trigger: "schedule", teamId: w.owner.teamId, projectId: w.owner.projectId, status: "running" } });
@@ -198,9 +196,7 @@ describe("notify", () => {
 
 describe("email without SMTP", () => {
   it("writes the mail to the local outbox instead", async () => {
-    delete process.env.SMTP_URL;
-    resetEnvCache();
-    try {
+    await withConfig({ env: { SMTP_URL: undefined } }, async () => {
       const w = await world();
       await send(w.reviewEvent());
       expect(smtp.mails).toHaveLength(0);
@@ -208,9 +204,6 @@ describe("email without SMTP", () => {
       expect(outbox).toHaveLength(1);
       expect(outbox[0]).toMatchObject({ toAddress: w.email(w.member.userId), subject: "2 new reviews for Weather" });
       expect(outbox[0]!.htmlBody).toContain("Open in Starboard");
-    } finally {
-      process.env.SMTP_URL = smtp.url;
-      resetEnvCache();
-    }
+    });
   });
 });

@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOwner } from "@/test/fixtures";
 import { notify } from "./notify";
-import { deliveryPolicy } from "./policy";
-import { settleNotificationDeliveries } from "./schedule";
+import { useConfig } from "@/test/config";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 
 describe("in-process resume", () => {
+  // Other suites may have left open deliveries to receivers that are gone: let those fail fast too.
+  useConfig({ deliveries: { backoffMs: [1], timeoutMs: 1_000 } });
+
   it("sends a stranded email delivery when the next event is scheduled", async () => {
-    // Other suites may have left open deliveries to receivers that are gone: let those fail fast too.
-    Object.assign(deliveryPolicy, { backoffMs: [1], timeoutMs: 1_000 });
     const owner = await createOwner("resume");
     const stranded = await db.notificationDelivery.create({
       data: {
@@ -28,7 +29,7 @@ describe("in-process resume", () => {
     // Its process died mid-send an hour ago.
     await db.$executeRaw`UPDATE notification_deliveries SET updated_at = now() - interval '1 hour' WHERE id = ${stranded.id}::uuid`;
     await notify({ type: "sync.failed", teamId: owner.teamId, projectId: owner.projectId, title: "Ratings sync failed", dedupeKey: `next:${owner.teamId}` });
-    await settleNotificationDeliveries();
+    await settleBackgroundWork();
     expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id: stranded.id } })).toMatchObject({ status: "sent", attempts: 2 });
     expect((await db.emailOutbox.findMany({ where: { userId: owner.userId } })).map((m) => m.subject).sort()).toEqual(["Left behind", "Ratings sync failed"]);
   });

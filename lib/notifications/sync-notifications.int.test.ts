@@ -1,21 +1,22 @@
 // Notifications through the real sync handlers and the simulator: no onboarding flood, exactly once per run
 // even when steps are retried, and one sync.failed per failed run for owners and admins only.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, aroundAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
 import { createSyncRun, finishSyncRun } from "@/lib/sync/runs";
-import type { StepRunner } from "@/lib/sync/steps";
+import { inlineSteps, type StepRunner } from "@/lib/sync/steps";
 import { addMember } from "@/test/fixtures";
-import { settleNotificationDeliveries } from "./schedule";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { startSmtpSink } from "@/test/notification-sinks";
 
 let apple: RunningAppleSim;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(
     reviewsScenario({
       reviews: {
@@ -25,12 +26,10 @@ beforeAll(async () => {
     }),
   );
   smtp = await startSmtpSink();
-  process.env.SMTP_URL = smtp.url;
-  resetEnvCache();
+  const sim = ascSimConfig(apple);
+  await withConfig({ ...sim, env: { ...sim.env, SMTP_URL: smtp.url } }, runSuite);
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetEnvCache();
   apple.stop();
   await smtp.stop();
 });
@@ -45,6 +44,7 @@ const retrying: StepRunner = {
     if (/notify|finish/.test(id)) await fn();
     return fn();
   },
+  sleep: inlineSteps.sleep,
 };
 
 async function team() {
@@ -56,7 +56,7 @@ async function team() {
 
 const sync = async (w: ReviewsWorld, steps: StepRunner = retrying) => {
   const result = await syncProjectReviews({ projectId: w.projectId, trigger: "manual", steps });
-  await settleNotificationDeliveries();
+  await settleBackgroundWork();
   return result;
 };
 const notes = (teamId: string, type: string) => db.notification.findMany({ where: { teamId, type }, orderBy: { userId: "asc" } });
@@ -113,7 +113,7 @@ describe("sync.failed from finishSyncRun", () => {
     await finishSyncRun(run.id, { status: "failed", counters: {}, error: "iTunes Lookup did not answer for 175 of 175 storefronts" });
     // Inngest's onFailure handler finishing the same run again.
     await finishSyncRun(run.id, { status: "failed", counters: {}, error: "function failed" });
-    await settleNotificationDeliveries();
+    await settleBackgroundWork();
     const failed = await notes(w.teamId, "sync.failed");
     expect(failed).toHaveLength(2);
     expect(failed[0]).toMatchObject({ title: expect.stringContaining("Ratings sync failed"), body: expect.stringContaining("The nightly run ended without completing: iTunes Lookup") });

@@ -81,6 +81,20 @@ export async function updateRunProgress(runId: string, progress: Record<string, 
   });
 }
 
+/**
+ * One storefront of a ratings run finished: counts it in the run's progress in one statement, so storefront steps
+ * running side by side never overwrite each other's count.
+ */
+export async function recordStorefrontDone(runId: string, storefront: { storefrontsTotal: number; failed: boolean }) {
+  await db.$executeRaw`
+    UPDATE sync_runs SET progress = jsonb_build_object(
+      'phase', 'storefronts',
+      'storefrontsTotal', ${storefront.storefrontsTotal}::int,
+      'storefrontsDone', LEAST(${storefront.storefrontsTotal}::int, COALESCE((progress->>'storefrontsDone')::int, 0) + 1),
+      'storefrontsFailed', COALESCE((progress->>'storefrontsFailed')::int, 0) + ${storefront.failed ? 1 : 0}::int)
+    WHERE id = ${runId}::uuid`;
+}
+
 /** Ends the run; a progress given is written in the same UPDATE, so the ended row never shows stale progress. */
 export async function finishSyncRun(
   runId: string,

@@ -1,9 +1,8 @@
 // For every /api/v1 endpoint: invalid input → 400, a key without the permission the endpoint declares → 403, a key
 // scoped to another project or of another team → 404, a revoked key → 401; and nothing changed, nothing sent to Apple.
 // The list of routes and their permissions is the endpoint list itself (test/api/routes.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { ENDPOINTS } from "@/lib/api/v1/endpoints";
 import { SELF } from "@/lib/auth/permissions";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
@@ -15,13 +14,18 @@ import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type 
 import { ROUTE_CASES, type RouteWorld } from "./routes";
 import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: RouteWorld;
 const keys = {} as Record<"all" | "otherProject" | "otherTeam" | "revoked", string>;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   const world = await createApiWorld();
   const run = await createSyncRun({ kind: "app_store_ratings_sync", scope: "project", trigger: "manual", teamId: world.teamId, projectId: world.projectId, status: "succeeded" });
   w = { ...world, runId: run.id };
@@ -31,7 +35,6 @@ beforeAll(async () => {
   keys.revoked = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all, revoked: true })).key;
   const stranger = await createOwner("stranger");
   keys.otherTeam = (await agentKeyFor(stranger.teamId, stranger.caller, { permissions: all })).key;
-  agentKeyLimiter.reset();
 });
 afterAll(() => apple.stop());
 

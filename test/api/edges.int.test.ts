@@ -1,28 +1,32 @@
 // The edges every /api/v1 request passes: the body-size limit (before parsing), the origin check for the browser
 // session on state-changing methods (agent keys are unaffected), and a burst of concurrent sync requests that must
 // queue or be refused, never fail with 500.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { db, sqlPool } from "@/lib/db";
-import { requestProjectSync, settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { requestProjectSync } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import * as ratingsSync from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
 import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld;
 let key: string;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   w = await createApiWorld();
   key = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: [...AGENT_KEY_PERMISSIONS] })).key;
 });
 afterAll(() => apple.stop());
 beforeEach(() => {
-  agentKeyLimiter.reset();
   apple.sim.counters = { total: 0, byEndpoint: {}, byStorefront: {}, byStatus: {}, byKey: {} };
 });
 
@@ -67,13 +71,13 @@ describe("the browser session on state-changing requests", () => {
   it("does not concern agent keys: a Bearer request from anywhere is judged by its key alone", async () => {
     const res = await post({ origin: "https://evil.example" }, true);
     expect(res.status).toBe(202);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
   });
 });
 
 describe("a burst of 120 concurrent sync requests", () => {
   it("answers each with the run (202) or 429, never 500, and starts one run — even while another process holds the project's start lock", async () => {
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const runsBefore = await db.syncRun.count({ where: { projectId: w.projectId, kind: "app_store_ratings_sync" } });
     // Another process (a second instance, the job command) is starting this project's run for 2.5 s: every start
     // here has to wait for the lock, as the later ones of any burst do.
@@ -102,7 +106,7 @@ describe("a burst of 120 concurrent sync requests", () => {
     }
     const runIds = new Set(answers.filter((a) => a.status === 202).map((a) => a.json.runId));
     expect(runIds.size).toBe(1);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(await db.syncRun.count({ where: { projectId: w.projectId, kind: "app_store_ratings_sync" } })).toBe(runsBefore + 1);
   });
 

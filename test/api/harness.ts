@@ -2,7 +2,6 @@
 // the Apple simulator (reviews ingested by the real sync).
 import { NextRequest } from "next/server";
 import { type RunningAppleSim } from "@/tools/apple-sim";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { resolveAccess, type Caller } from "@/lib/auth/access";
 import { createAgentKey, type AgentKeyPermission } from "@/lib/data/agent-keys";
 import { db } from "@/lib/db";
@@ -55,11 +54,9 @@ export const API_SCENARIO = reviewsScenario({
   },
 });
 
+/** The simulator of API_SCENARIO; a test file points the app at it with useConfig(() => appleSimConfig(apple)). */
 export async function startApiSim(): Promise<RunningAppleSim> {
-  const apple = await startReviewsSim(API_SCENARIO);
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
-  return apple;
+  return startReviewsSim(API_SCENARIO);
 }
 
 export interface ApiWorld extends ReviewsWorld {

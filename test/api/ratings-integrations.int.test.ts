@@ -1,15 +1,14 @@
 // /api/v1 apps, ratings sync + run status, App Store Connect integration status/test/sync/copy, the rate limit
 // and the OpenAPI document route, against the Apple simulator.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { appListSchema } from "@/lib/api/v1/schemas/apps";
 import { integrationStatusSchema } from "@/lib/api/v1/schemas/integrations";
 import { syncRunSchema } from "@/lib/api/v1/schemas/runs";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as apps from "@/app/api/v1/projects/[projectId]/apps/route";
 import * as asc from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/route";
@@ -23,18 +22,20 @@ import * as byCountry from "@/app/api/v1/projects/[projectId]/ratings/by-country
 import * as run from "@/app/api/v1/runs/[runId]/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld;
 let key: string;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {
   apple.sim.reset();
-  agentKeyLimiter.reset();
   w = await createApiWorld();
   key = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: [...AGENT_KEY_PERMISSIONS] })).key;
 });
@@ -46,7 +47,7 @@ describe("ratings", () => {
     const started = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
     expect(started.status).toBe(202);
     expect(started.json).toMatchObject({ runId: expect.any(String), alreadyRunning: false });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await callRoute(run.GET, "", { key, params: { runId: started.json.runId } });
     expect(syncRunSchema.parse(status.json)).toMatchObject({ kind: "app_store_ratings_sync", status: "succeeded", projectId: w.projectId });
     const list = await callRoute(apps.GET, "", { key, ...params() });
@@ -75,7 +76,7 @@ describe("ratings", () => {
   it("a second request while a run is queued returns that run", async () => {
     const first = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
     const second = await callRoute(ratingsSync.POST, "", { method: "POST", key, ...params() });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(second.json.runId).toBe(first.json.runId);
     expect(second.json.alreadyRunning).toBe(true);
   });
@@ -105,7 +106,7 @@ describe("App Store Connect integration", () => {
   it("sync starts a reviews run that succeeds", async () => {
     const res = await callRoute(ascSync.POST, "", { method: "POST", key, ...params() });
     expect(res.status).toBe(202);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await callRoute(run.GET, "", { key, params: { runId: res.json.runId } });
     expect(status.json).toMatchObject({ kind: "app_store_connect_reviews_sync", status: "succeeded", trigger: "api" });
   });
@@ -132,9 +133,7 @@ describe("App Store Connect integration", () => {
 
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a key used its requests of the minute, other keys unaffected", async () => {
-    const saved = agentKeyLimiter.limit;
-    agentKeyLimiter.limit = 3;
-    try {
+    await withConfig({ env: { STARBOARD_API_RATE_LIMIT: "3" } }, async () => {
       for (let i = 0; i < 3; i++) expect((await callRoute(apps.GET, "", { key, ...params() })).status).toBe(200);
       const limited = await callRoute(apps.GET, "", { key, ...params() });
       expect(limited.status).toBe(429);
@@ -142,9 +141,7 @@ describe("rate limit", () => {
       expect(limited.json.error).toMatchObject({ code: "rate_limited", message: expect.stringContaining("3 requests") });
       const other = await agentKeyFor(w.teamId, w.ownerCaller);
       expect((await callRoute(apps.GET, "", { key: other.key, ...params() })).status).toBe(200);
-    } finally {
-      agentKeyLimiter.limit = saved;
-    }
+    });
   });
 });
 

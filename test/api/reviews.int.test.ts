@@ -1,27 +1,28 @@
 // /api/v1 reviews: the reviews page's filters and paging, one review, and the reply round-trip with an agent key
 // (audit-logged with the key, no user recorded as replier), against the Apple simulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { agentKeyLimiter } from "@/lib/api/rate-limit";
 import { reviewDetailSchema, reviewPageSchema } from "@/lib/api/v1/schemas/reviews";
 import { db } from "@/lib/db";
 import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
 import * as review from "@/app/api/v1/reviews/[reviewId]/route";
 import * as reviews from "@/app/api/v1/reviews/route";
 import { agentKeyFor, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { withConfig } from "@/lib/env";
+import { appleSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ApiWorld;
 let readKey: { key: string; id: string };
 let writeKey: { key: string; id: string };
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startApiSim();
+  await withConfig(appleSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {
   apple.sim.reset();
-  agentKeyLimiter.reset();
   w = await createApiWorld();
   apple.sim.counters = { total: 0, byEndpoint: {}, byStorefront: {}, byStatus: {}, byKey: {} };
   readKey = await agentKeyFor(w.teamId, w.ownerCaller);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/validation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ const ERROR_NOTICES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, env().APP_URL);
   if (await getSessionUser()) redirect(callbackUrl ?? "/dashboard");
   const github = isGithubSignInEnabled();
   return (

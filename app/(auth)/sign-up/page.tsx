@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { inviteFromCallback } from "@/components/auth/callback-url";
+import { env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/validation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, env().APP_URL);
   // Sign-in links here with its callbackUrl: an invite's ("/invite/<token>") is honoured by signing up with
   // that invite, which joins the team at once. Other callbacks only survive the way back to sign-in.
   const inviteToken = params.invite || inviteFromCallback(callbackUrl);

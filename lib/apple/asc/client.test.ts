@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateTestKeyPair, startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
 import { createAscClient, createAscStats, type AscClientOptions } from "./client";
 import {
@@ -10,7 +10,7 @@ import {
   AscTransientError,
   AscValidationError,
 } from "./errors";
-import { clearAscTokenCache, type AscCredentials } from "./token";
+import { createAscTokenCache, type AscCredentials, type AscTokenCache } from "./token";
 
 const team = generateTestKeyPair();
 const individual = generateTestKeyPair();
@@ -47,11 +47,16 @@ beforeAll(async () => {
 afterAll(() => apple.stop());
 afterEach(() => {
   apple.sim.reset();
-  clearAscTokenCache();
+});
+
+// Each test mints its own tokens.
+let tokenCache: AscTokenCache;
+beforeEach(() => {
+  tokenCache = createAscTokenCache();
 });
 
 function client(extra: Partial<AscClientOptions> = {}) {
-  return createAscClient({ credentials: teamCreds, baseUrl: apple.ascBaseUrl, ...fast, ...extra });
+  return createAscClient({ credentials: teamCreds, baseUrl: apple.ascBaseUrl, tokenCache, ...fast, ...extra });
 }
 
 describe("auth", () => {

@@ -12,7 +12,8 @@ import {
   type AscTransientKind,
   type RateLimitInfo,
 } from "./errors";
-import { createTokenProvider, type AscCredentials } from "./token";
+import { ASC_TIMINGS, type AscTimings } from "./timings";
+import { createTokenProvider, processTokenCache, type AscCredentials, type AscTokenCache } from "./token";
 import {
   parseAppsPage,
   parseResponseDocument,
@@ -44,20 +45,12 @@ export function createAscStats(): AscStats {
   return { requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, tokenRefreshes: 0 };
 }
 
-export interface AscClientOptions {
+export interface AscClientOptions extends Partial<AscTimings> {
   credentials: AscCredentials;
-  /** Defaults to env ASC_BASE_URL, then https://api.appstoreconnect.apple.com. */
-  baseUrl?: string;
-  /** Per HTTP call. Default 30 s. */
-  timeoutMs?: number;
-  /** Retries for 5xx, network errors, timeouts and malformed JSON. Default 3. */
-  maxRetries?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  /** Total time one call may spend waiting on 429s before AscRateLimitError. Default 60 s. */
-  maxRateLimitWaitMs?: number;
-  /** First 429 wait when Apple sends no Retry-After; doubles each time. Default 5 s. */
-  rateLimitBackoffMs?: number;
+  /** The API's origin: ASC_BASE_URL, e.g. https://api.appstoreconnect.apple.com. */
+  baseUrl: string;
+  /** Where minted tokens are kept for reuse; defaults to the process's cache. */
+  tokenCache?: AscTokenCache;
   stats?: AscStats;
   /** Latest X-Rate-Limit numbers seen, for showing the remaining hourly budget. */
   onRateLimit?: (info: RateLimitInfo) => void;
@@ -90,19 +83,6 @@ export interface AscClient {
   readonly rateLimit: RateLimitInfo | null;
 }
 
-const DEFAULTS = {
-  timeoutMs: 30_000,
-  maxRetries: 3,
-  backoffBaseMs: 1_000,
-  backoffMaxMs: 30_000,
-  maxRateLimitWaitMs: 60_000,
-  rateLimitBackoffMs: 5_000,
-};
-
-export function ascBaseUrl(option?: string): string {
-  return (option ?? (process.env.ASC_BASE_URL || "https://api.appstoreconnect.apple.com")).replace(/\/+$/, "");
-}
-
 interface RequestOptions {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
@@ -114,10 +94,10 @@ interface RawResult {
 }
 
 export function createAscClient(options: AscClientOptions): AscClient {
-  const cfg = { ...DEFAULTS, ...stripUndefined(options) } as typeof DEFAULTS & AscClientOptions;
-  const baseUrl = ascBaseUrl(options.baseUrl);
+  const cfg = { ...ASC_TIMINGS, ...stripUndefined(options) } as AscTimings & AscClientOptions;
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const origin = new URL(baseUrl).origin;
-  const tokens = createTokenProvider(options.credentials);
+  const tokens = createTokenProvider(options.credentials, options.tokenCache ?? processTokenCache);
   const stats = options.stats;
   let rateLimit: RateLimitInfo | null = null;
 

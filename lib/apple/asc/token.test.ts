@@ -1,11 +1,14 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { generateTestKeyPair } from "@/tools/apple-sim/keys";
-import { clearAscTokenCache, createTokenProvider, mintAscToken, TOKEN_LIFETIME_SECONDS } from "./token";
+import { createAscTokenCache, createTokenProvider, mintAscToken, TOKEN_LIFETIME_SECONDS, type AscTokenCache } from "./token";
 
 const { privateKeyPem } = generateTestKeyPair();
 
-afterEach(() => clearAscTokenCache());
+let cache: AscTokenCache;
+beforeEach(() => {
+  cache = createAscTokenCache();
+});
 
 describe("ASC tokens", () => {
   it("signs team keys with iss, aud, kid and typ and a lifetime under 20 minutes", async () => {
@@ -30,10 +33,10 @@ describe("ASC tokens", () => {
 
   it("reuses a cached token per key until invalidated", async () => {
     const creds = { keyType: "team" as const, issuerId: "iss-1", keyId: "K1", privateKeyPem };
-    const provider = createTokenProvider(creds);
+    const provider = createTokenProvider(creds, cache);
     const first = await provider.get();
-    expect(await createTokenProvider(creds).get()).toBe(first);
-    expect(await createTokenProvider({ ...creds, keyId: "K2" }).get()).not.toBe(first);
+    expect(await createTokenProvider(creds, cache).get()).toBe(first);
+    expect(await createTokenProvider({ ...creds, keyId: "K2" }, cache).get()).not.toBe(first);
     provider.invalidate();
     await new Promise((r) => setTimeout(r, 5));
     const again = await provider.get();

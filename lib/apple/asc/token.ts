@@ -16,12 +16,20 @@ export const TOKEN_LIFETIME_SECONDS = 15 * 60;
 /** Mint a fresh token when less than this is left. */
 const REFRESH_MARGIN_SECONDS = 60;
 
-interface CachedToken {
+export interface CachedToken {
   token: string;
   expiresAt: number; // epoch seconds
 }
 
-const cache = new Map<string, CachedToken>();
+/** Tokens by key, reused until shortly before they expire. */
+export type AscTokenCache = Map<string, CachedToken>;
+
+export function createAscTokenCache(): AscTokenCache {
+  return new Map();
+}
+
+/** The process's tokens: every client of the same key shares them. */
+export const processTokenCache: AscTokenCache = createAscTokenCache();
 
 function cacheKey(c: AscCredentials): string {
   // The key material is part of the cache key (hashed) so a replaced .p8 never reuses an old token.
@@ -46,7 +54,7 @@ export interface AscTokenProvider {
   invalidate(): void;
 }
 
-export function createTokenProvider(c: AscCredentials): AscTokenProvider {
+export function createTokenProvider(c: AscCredentials, cache: AscTokenCache): AscTokenProvider {
   const id = cacheKey(c);
   let key: KeyObject | null = null;
   return {
@@ -63,9 +71,4 @@ export function createTokenProvider(c: AscCredentials): AscTokenProvider {
       cache.delete(id);
     },
   };
-}
-
-/** For tests. */
-export function clearAscTokenCache(): void {
-  cache.clear();
 }

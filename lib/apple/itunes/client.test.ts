@@ -3,10 +3,10 @@ import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { createItunesClient, createItunesStats, type ItunesClientOptions } from "./client";
 import { ItunesRequestError, ItunesUnknownStorefrontError } from "./errors";
-import { ItunesPacer, getItunesPacer, setItunesCallsPerMinute } from "./pacer";
+import { ItunesPacer, sharedItunesPacer } from "./pacer";
 
 let apple: RunningAppleSim;
-const fast = { backoffBaseMs: 5, backoffMaxMs: 20, timeoutMs: 500 } satisfies ItunesClientOptions;
+const fast = { backoffBaseMs: 5, backoffMaxMs: 20, timeoutMs: 500 } satisfies Partial<ItunesClientOptions>;
 const apps = Array.from({ length: 7 }, (_, i) => ({
   trackId: 1000 + i,
   bundleId: `com.example.app${i}`,
@@ -23,7 +23,7 @@ afterEach(() => {
   apple.sim.setOptions({ itunesRateLimit: null });
 });
 
-function client(extra: ItunesClientOptions = {}) {
+function client(extra: Partial<ItunesClientOptions> = {}) {
   return createItunesClient({ baseUrl: apple.itunesBaseUrl, pacer: new ItunesPacer({ callsPerMinute: 0 }), ...fast, ...extra });
 }
 
@@ -153,14 +153,12 @@ describe("pacing", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
-  it("shares one process-wide budget, settable at run time", async () => {
-    setItunesCallsPerMinute(0);
-    expect(getItunesPacer().enabled).toBe(false);
-    setItunesCallsPerMinute(30);
-    expect(getItunesPacer().rate).toBe(30);
-    setItunesCallsPerMinute(0);
+  it("shares one process-wide budget per configured rate", async () => {
+    expect(sharedItunesPacer(0).enabled).toBe(false);
+    expect(sharedItunesPacer(30).rate).toBe(30);
+    expect(sharedItunesPacer(30)).toBe(sharedItunesPacer(30));
     const started = Date.now();
-    await createItunesClient({ baseUrl: apple.itunesBaseUrl, chunkSize: 1 }).lookup({ storefront: "us", ids: [1000, 1001, 1002] });
+    await createItunesClient({ baseUrl: apple.itunesBaseUrl, chunkSize: 1, pacer: sharedItunesPacer(0) }).lookup({ storefront: "us", ids: [1000, 1001, 1002] });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 // HTTP-only iTunes Lookup client: chunking, pacing, retries. Payload shapes live in schema/transform.
 import { ItunesRequestError, ItunesUnknownStorefrontError, type ItunesErrorKind } from "./errors";
 import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../http";
-import { getItunesPacer, type ItunesPacer } from "./pacer";
+import type { ItunesPacer } from "./pacer";
 import { classifyLookup, parseLookupResponse, type ItunesApp, type LookupOutcome, type ParsedLookup } from "./transform";
 
 export type LookupQuery =
@@ -23,8 +23,8 @@ export function createItunesStats(): ItunesStats {
 }
 
 export interface ItunesClientOptions {
-  /** Defaults to env ITUNES_BASE_URL, then https://itunes.apple.com. */
-  baseUrl?: string;
+  /** ITUNES_BASE_URL, e.g. https://itunes.apple.com. */
+  baseUrl: string;
   /** Per HTTP call. Default 15 s. */
   timeoutMs?: number;
   /** Ids per call. Default 100. */
@@ -38,8 +38,8 @@ export interface ItunesClientOptions {
   maxNetworkRetries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** Defaults to the process-wide pacer. */
-  pacer?: ItunesPacer;
+  /** The pace of calls; the process shares one per rate (sharedItunesPacer). */
+  pacer: ItunesPacer;
   stats?: ItunesStats;
   /** Called after every HTTP call (for logs/metrics). */
   onRequest?: (event: { storefront: string; status: number | null; attempt: number; durationMs: number }) => void;
@@ -47,10 +47,6 @@ export interface ItunesClientOptions {
 
 const DEFAULTS = { timeoutMs: 15_000, chunkSize: 100, maxRetries: 4, maxNetworkRetries: 1, backoffBaseMs: 2_000, backoffMaxMs: 60_000 };
 const NETWORK_RETRY_MS = 1_000;
-
-export function itunesBaseUrl(option?: string): string {
-  return (option ?? (process.env.ITUNES_BASE_URL || "https://itunes.apple.com")).replace(/\/+$/, "");
-}
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
@@ -66,8 +62,9 @@ export interface ItunesClient {
   lookupOutcomes(query: LookupQuery): Promise<Map<string, LookupOutcome>>;
 }
 
-export function createItunesClient(options: ItunesClientOptions = {}): ItunesClient {
+export function createItunesClient(options: ItunesClientOptions): ItunesClient {
   const cfg = { ...DEFAULTS, ...stripUndefined(options) };
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const stats = options.stats;
   let bust = 0;
 
@@ -97,10 +94,10 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
   }
 
   async function fetchChunk(storefront: string, param: "id" | "bundleId", values: readonly string[]): Promise<ParsedLookup> {
-    const pacer = options.pacer ?? getItunesPacer();
+    const pacer = options.pacer;
     for (let attempt = 0; ; attempt++) {
       await pacer.acquire();
-      const url = new URL(`${itunesBaseUrl(cfg.baseUrl)}/lookup`);
+      const url = new URL(`${baseUrl}/lookup`);
       url.searchParams.set("country", storefront);
       url.searchParams.set("entity", "software");
       url.searchParams.set(param, values.join(","));
@@ -157,11 +154,6 @@ export function createItunesClient(options: ItunesClientOptions = {}): ItunesCli
       return out;
     },
   };
-}
-
-/** Convenience for one-off calls with default options. */
-export function lookup(query: LookupQuery, options?: ItunesClientOptions): Promise<ItunesApp[]> {
-  return createItunesClient(options).lookup(query);
 }
 
 function failure(kind: ItunesErrorKind, status: number | null, storefront: string, attempt: number, detail: string | null = null): ItunesRequestError {

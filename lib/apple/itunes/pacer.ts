@@ -9,7 +9,7 @@ export interface PacerOptions {
 }
 
 export class ItunesPacer {
-  private configured: number;
+  private readonly configured: number;
   private current: number;
   private readonly minRate: number;
   private nextSlotAt = 0;
@@ -27,12 +27,6 @@ export class ItunesPacer {
   /** Current (possibly slowed-down) rate in calls/minute; 0 when pacing is off. */
   get rate(): number {
     return this.current;
-  }
-
-  setCallsPerMinute(callsPerMinute: number): void {
-    this.configured = Math.max(0, callsPerMinute);
-    this.current = this.configured;
-    this.nextSlotAt = 0;
   }
 
   /** Resolves when the caller may start its call; slots are handed out in order. */
@@ -63,24 +57,16 @@ export class ItunesPacer {
   }
 }
 
-const DEFAULT_CALLS_PER_MINUTE = 20;
-
-function rateFromEnv(): number {
-  const raw = process.env.ITUNES_CALLS_PER_MINUTE;
-  if (raw === undefined || raw.trim() === "") return DEFAULT_CALLS_PER_MINUTE;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_CALLS_PER_MINUTE;
-}
-
 // Kept on globalThis so Next's dev reloads and duplicated module instances still share one budget.
-const globalForPacer = globalThis as unknown as { __starboardItunesPacer?: ItunesPacer };
+const globalForPacer = globalThis as unknown as { __starboardItunesPacers?: Map<number, ItunesPacer> };
 
-export function getItunesPacer(): ItunesPacer {
-  globalForPacer.__starboardItunesPacer ??= new ItunesPacer({ callsPerMinute: rateFromEnv() });
-  return globalForPacer.__starboardItunesPacer;
-}
-
-/** For tests and benchmarks: change the process-wide rate (0 = off). */
-export function setItunesCallsPerMinute(callsPerMinute: number): void {
-  getItunesPacer().setCallsPerMinute(callsPerMinute);
+/** The process's budget at this rate (ITUNES_CALLS_PER_MINUTE): every client given the same rate shares one pacer. */
+export function sharedItunesPacer(callsPerMinute: number): ItunesPacer {
+  const pacers = (globalForPacer.__starboardItunesPacers ??= new Map());
+  let pacer = pacers.get(callsPerMinute);
+  if (!pacer) {
+    pacer = new ItunesPacer({ callsPerMinute });
+    pacers.set(callsPerMinute, pacer);
+  }
+  return pacer;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { createAscClient, type AscClient, type AscClientOptions, type AscCredentials } from "@/lib/apple/asc";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
+import { config } from "@/lib/env";
 
 export const integrationAad = (projectId: string) => `integration:${projectId}`;
 
@@ -35,13 +36,8 @@ export async function loadIntegration(projectId: string, teamId: string): Promis
   };
 }
 
-/** Client defaults for every ASC call Starboard makes; tests shorten the waits. */
-let clientDefaults: Partial<AscClientOptions> = {};
-
-export function setAscClientDefaults(options: Partial<AscClientOptions>) {
-  clientDefaults = options;
-}
-
+/** An App Store Connect client with the configured API origin and timings (lib/env.ts). */
 export function ascClientFor(credentials: AscCredentials, options: Partial<AscClientOptions> = {}): AscClient {
-  return createAscClient({ ...clientDefaults, ...options, credentials });
+  const { env, asc } = config();
+  return createAscClient({ baseUrl: env.ASC_BASE_URL, ...asc, ...options, credentials });
 }

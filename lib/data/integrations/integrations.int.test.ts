@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateTestKeyPair, type RunningAppleSim } from "@/tools/apple-sim";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createReviewsWorld, INDIVIDUAL_KEY, ISSUER, reviewsScenario, startReviewsSim, TEAM_KEY, type ReviewsWorld } from "@/test/reviews-world";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import * as integrationOps from "@/lib/operations/integrations";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -14,8 +16,9 @@ const owner = () => w.ownerCaller as Caller;
 /** The base64 body of a PEM: what must never leave the server. */
 const secretLines = (pem: string) => pem.split("\n").filter((l) => l && !l.startsWith("-----"));
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(reviewsScenario({ reviews: { "1001": [{ id: "r-1", territory: "USA", rating: 4, body: "Fine", createdDate: "2026-02-01T00:00:00Z" }] } }));
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {
@@ -127,7 +130,7 @@ describe("copy, disable, remove", () => {
     expect(requested.ok && requested.data.alreadyRunning).toBe(false);
     const again = await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId });
     expect(again.ok && again.data.alreadyRunning).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const status = await actionResult(integrationOps.getIntegrationStatus, owner(), { projectId: w.projectId });
     expect(status.ok && status.data.latestRun).toMatchObject({ status: "succeeded", counters: { inserted: 1 } });
     expect(status.ok && status.data.integration?.lastSync).toMatchObject({ status: "succeeded" });
@@ -159,7 +162,7 @@ describe("the private key never leaves the server", () => {
       const second = await db.project.create({ data: { teamId: w.teamId, name: "Copy" } });
       responses.push(await actionResult(integrationOps.copyIntegration, owner(), { projectId: second.id, sourceProjectId: w.projectId }));
       responses.push(await actionResult(integrationOps.requestReviewsSync, owner(), { projectId: w.projectId }));
-      await settleBackgroundRuns();
+      await settleBackgroundWork();
       responses.push(await actionResult(integrationOps.getIntegrationStatus, owner(), { projectId: w.projectId }));
       responses.push(await actionResult(integrationOps.setIntegrationEnabled, owner(), { projectId: w.projectId, enabled: false }));
       responses.push(await actionResult(integrationOps.removeIntegration, owner(), { projectId: second.id, confirm: "remove" }));

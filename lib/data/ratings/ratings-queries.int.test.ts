@@ -1,13 +1,12 @@
 // The ratings reads behind the dashboard, through their /api/v1 routes (agent key or session → zod → reviews:read),
 // on data written by a real sync against the simulator.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
 import { GET as appCountriesRoute } from "@/app/api/v1/apps/[appId]/ratings/route";
 import { GET as appHistoryRoute } from "@/app/api/v1/apps/[appId]/ratings/history/route";
 import { GET as projectCountriesRoute } from "@/app/api/v1/projects/[projectId]/ratings/by-country/route";
 import { GET as projectSyncStatusRoute } from "@/app/api/v1/projects/[projectId]/ratings/sync/route";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { generateAgentKey } from "@/lib/auth/agent-keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -15,6 +14,8 @@ import { syncRatings } from "@/lib/sync/ratings/sync-ratings";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import type { AppCountryRatings, ProjectCountryRatings, RatingHistory, RatingsSyncStatus } from "./types";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 const A = 7400000001;
 const B = 7400000002;
@@ -34,7 +35,7 @@ async function call<T>(route: (r: NextRequest, c: { params: Promise<Record<strin
   return { status: res.status, body: (await res.json()) as T & { error?: { code: string } } };
 }
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({
     scenario: {
       apps: [
@@ -43,8 +44,9 @@ beforeAll(async () => {
       ],
     },
   });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   const owner = await createOwner("queries");
   const alpha = await createApp(owner.teamId, owner.projectId, { bundleId: "com.q.alpha", name: "Alpha" });
   const beta = await createApp(owner.teamId, owner.projectId, { bundleId: "com.q.beta", name: "Beta" });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import type { Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
@@ -8,6 +8,8 @@ import { inlineSteps } from "@/lib/sync/steps";
 import { addMember, createOwner } from "@/test/fixtures";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import * as reviewOps from "@/lib/operations/reviews";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 let w: ReviewsWorld;
@@ -23,8 +25,9 @@ const scenario = reviewsScenario({
   },
 });
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(scenario);
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(async () => {

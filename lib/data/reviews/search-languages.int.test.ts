@@ -1,7 +1,7 @@
 // Search in every language, end to end: reviews come from the Apple simulator through the real sync (which
 // detects and stores each review's language), then are searched through the dashboard's server actions.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { syncProjectReviews } from "@/lib/sync/reviews/sync-project";
@@ -10,6 +10,8 @@ import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld
 import { encodeCursor, MATCH_COUNT_CAP, searchReviews, SearchTooSlowError } from "./search";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import * as reviewOps from "@/lib/operations/reviews";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 const REVIEWS = [
   { id: "en-crashes", territory: "USA", title: "Crashes constantly", body: "The app keeps crashing since the update." },
@@ -34,8 +36,11 @@ let apple: RunningAppleSim;
 let w: ReviewsWorld;
 const idOf = new Map<string, string>();
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(reviewsScenario({ reviews: { "1001": REVIEWS } }));
+  await withConfig(ascSimConfig(apple), runSuite);
+});
+beforeAll(async () => {
   w = await createReviewsWorld();
   await syncProjectReviews({ projectId: w.projectId, trigger: "manual", steps: inlineSteps });
   for (const r of await db.appStoreReview.findMany({ where: { projectId: w.projectId }, select: { id: true, externalId: true } })) idOf.set(r.id, r.externalId);

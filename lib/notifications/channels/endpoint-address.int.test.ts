@@ -6,9 +6,8 @@ import type { ProjectAccess } from "@/lib/auth/access";
 import { resolveAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
 import { createEndpoint, sendTestMessage } from "@/lib/data/notifications/endpoints";
-import { resetEnvCache } from "@/lib/env";
+import { withConfig } from "@/lib/env";
 import { attemptDelivery } from "@/lib/notifications/deliver";
-import { deliveryPolicy } from "@/lib/notifications/policy";
 import { createOwner } from "@/test/fixtures";
 import { testHosts } from "@/test/host-table";
 import { startWebhookReceiver } from "@/test/notification-sinks";
@@ -16,11 +15,8 @@ import { startWebhookReceiver } from "@/test/notification-sinks";
 let ctx: ProjectAccess;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-const allowPrivate = (on: boolean) => {
-  if (on) process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS = "1";
-  else delete process.env.NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS;
-  resetEnvCache();
-};
+/** The receivers here are on loopback, which only NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS=1 allows. */
+const allowingPrivateNetworks = { env: { NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS: "1" } };
 const create = (url: string, kind: "webhook" | "slack" = "webhook") => createEndpoint(ctx, { kind, name: "Hook", url, eventTypes: ["app.review_new"] });
 const endpointCount = () => db.notificationEndpoint.count({ where: { projectId: ctx.projectId } });
 
@@ -31,13 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.stop());
 beforeEach(() => {
-  allowPrivate(false);
   receiver.requests.length = 0;
   receiver.status.code = 200;
   delete receiver.status.body;
 });
 afterEach(() => {
-  allowPrivate(false);
   for (const name of ["internal.test", "mixed.test", "rebind.test", "public.test", "localhost"]) testHosts.delete(name);
 });
 
@@ -77,12 +71,13 @@ describe("saving an endpoint", () => {
   });
 
   it("with NOTIFICATIONS_ALLOW_PRIVATE_NETWORKS a private network is allowed, link-local and 0.0.0.0 still are not", async () => {
-    allowPrivate(true);
-    await expect(create(receiver.url())).resolves.toBeTruthy();
-    await expect(create("http://10.0.0.7/hook")).resolves.toBeTruthy();
-    await expect(create("http://169.254.169.254/latest/meta-data/")).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(create(`http://0.0.0.0:${receiver.port}/hook`)).rejects.toMatchObject({ code: "validation_failed" });
-    expect(receiver.connections()).toBe(0);
+    await withConfig(allowingPrivateNetworks, async () => {
+      await expect(create(receiver.url())).resolves.toBeTruthy();
+      await expect(create("http://10.0.0.7/hook")).resolves.toBeTruthy();
+      await expect(create("http://169.254.169.254/latest/meta-data/")).rejects.toMatchObject({ code: "validation_failed" });
+      await expect(create(`http://0.0.0.0:${receiver.port}/hook`)).rejects.toMatchObject({ code: "validation_failed" });
+      expect(receiver.connections()).toBe(0);
+    });
   });
 });
 
@@ -122,51 +117,51 @@ describe("sending", () => {
   });
 
   it("connects to the address that was checked, not to a fresh lookup (allowed private network)", async () => {
-    allowPrivate(true);
-    // "localhost" would resolve to 127.0.0.1 through the system; the check's answer is 127.0.0.2, where this receiver listens.
-    const pinned = await startWebhookReceiver("127.0.0.2");
-    try {
-      testHosts.set("localhost", ["127.0.0.2"]);
-      const { endpoint } = await create(`http://localhost:${pinned.port}/pinned`);
-      expect(await sendTestMessage(ctx, endpoint.id)).toEqual({ ok: true, error: null });
-      expect(pinned.requests).toHaveLength(1);
-      expect(pinned.requests[0]).toMatchObject({ path: "/pinned", headers: { host: `localhost:${pinned.port}` } });
-    } finally {
-      await pinned.stop();
-    }
+    await withConfig(allowingPrivateNetworks, async () => {
+      // "localhost" would resolve to 127.0.0.1 through the system; the check's answer is 127.0.0.2, where this receiver listens.
+      const pinned = await startWebhookReceiver("127.0.0.2");
+      try {
+        testHosts.set("localhost", ["127.0.0.2"]);
+        const { endpoint } = await create(`http://localhost:${pinned.port}/pinned`);
+        expect(await sendTestMessage(ctx, endpoint.id)).toEqual({ ok: true, error: null });
+        expect(pinned.requests).toHaveLength(1);
+        expect(pinned.requests[0]).toMatchObject({ path: "/pinned", headers: { host: `localhost:${pinned.port}` } });
+      } finally {
+        await pinned.stop();
+      }
+    });
   });
 
   it("says only the receiver's status, never its body", async () => {
-    allowPrivate(true);
-    const { endpoint } = await create(receiver.url("/echo"));
-    receiver.status.code = 500;
-    receiver.status.body = "internal-admin-token=s3cr3t; stack trace follows";
-    const result = await sendTestMessage(ctx, endpoint.id);
-    expect(result).toEqual({ ok: false, error: "The receiver answered HTTP 500." });
-    expect(receiver.requests).toHaveLength(1);
+    await withConfig(allowingPrivateNetworks, async () => {
+      const { endpoint } = await create(receiver.url("/echo"));
+      receiver.status.code = 500;
+      receiver.status.body = "internal-admin-token=s3cr3t; stack trace follows";
+      const result = await sendTestMessage(ctx, endpoint.id);
+      expect(result).toEqual({ ok: false, error: "The receiver answered HTTP 500." });
+      expect(receiver.requests).toHaveLength(1);
+    });
   });
 
   it("a closed port, a connection that never answers and a timeout all read the same", async () => {
-    allowPrivate(true);
-    const closed = await startWebhookReceiver();
-    const closedUrl = closed.url("/gone");
-    await closed.stop();
-    const { endpoint: toClosed } = await create(closedUrl);
-    // Accepts and reads the request, never answers.
-    const silent = await import("node:net").then(({ createServer }) => createServer((socket) => socket.resume()));
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const { endpoint: toSilent } = await create(`http://127.0.0.1:${(silent.address() as { port: number }).port}/hook`);
-    const timeout = deliveryPolicy.timeoutMs;
-    deliveryPolicy.timeoutMs = 300;
-    try {
-      const answers = [await sendTestMessage(ctx, toClosed.id), await sendTestMessage(ctx, toSilent.id)];
-      expect(answers).toEqual([
-        { ok: false, error: "Could not reach the receiver." },
-        { ok: false, error: "Could not reach the receiver." },
-      ]);
-    } finally {
-      deliveryPolicy.timeoutMs = timeout;
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
+    await withConfig({ ...allowingPrivateNetworks, deliveries: { timeoutMs: 300 } }, async () => {
+      const closed = await startWebhookReceiver();
+      const closedUrl = closed.url("/gone");
+      await closed.stop();
+      const { endpoint: toClosed } = await create(closedUrl);
+      // Accepts and reads the request, never answers.
+      const silent = await import("node:net").then(({ createServer }) => createServer((socket) => socket.resume()));
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const { endpoint: toSilent } = await create(`http://127.0.0.1:${(silent.address() as { port: number }).port}/hook`);
+      try {
+        const answers = [await sendTestMessage(ctx, toClosed.id), await sendTestMessage(ctx, toSilent.id)];
+        expect(answers).toEqual([
+          { ok: false, error: "Could not reach the receiver." },
+          { ok: false, error: "Could not reach the receiver." },
+        ]);
+      } finally {
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
   });
 });

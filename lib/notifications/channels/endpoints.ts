@@ -1,10 +1,9 @@
 import "server-only";
 // Slack incoming webhooks and signed generic webhooks.
 import { openSecret } from "@/lib/crypto/secret-box";
-import { env } from "@/lib/env";
+import { config, env } from "@/lib/env";
 import { postJson } from "./http";
 import type { DeliveryPayload } from "../payload";
-import { deliveryPolicy } from "../policy";
 import { renderSlack, renderWebhookBody } from "../render";
 import { endpointAad } from "../secrets";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from "../signature";
@@ -19,14 +18,14 @@ export interface SealedEndpoint {
 
 /**
  * Sends one payload to a project's Slack channel or webhook: opens the sealed URL (and a webhook's secret) and
- * posts within deliveryPolicy.timeoutMs. Throws what the receiver said; the delivery runner and the
+ * posts within the configured delivery timeout. Throws what the receiver said; the delivery runner and the
  * "send a test message" button share it, so a test exercises exactly what real deliveries do.
  */
 export async function sendToEndpoint(endpoint: SealedEndpoint, payload: DeliveryPayload, deliveryId: string): Promise<void> {
   const url = openSecret(endpoint.urlSealed, endpointAad(endpoint.id, "url"));
-  if (endpoint.kind === "slack") return postToSlack(url, payload, deliveryPolicy.timeoutMs);
+  if (endpoint.kind === "slack") return postToSlack(url, payload, config().deliveries.timeoutMs);
   const secret = openSecret(endpoint.secretSealed ?? "", endpointAad(endpoint.id, "secret"));
-  return postToWebhook({ url, secret, deliveryId, payload, timeoutMs: deliveryPolicy.timeoutMs });
+  return postToWebhook({ url, secret, deliveryId, payload, timeoutMs: config().deliveries.timeoutMs });
 }
 
 async function postToSlack(url: string, payload: DeliveryPayload, timeoutMs: number) {

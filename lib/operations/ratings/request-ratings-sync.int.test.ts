@@ -1,18 +1,18 @@
 // "Sync ratings": owners/admins start one run per project (a second click shows the running one); members are refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { addMember, createApp, createOwner } from "@/test/fixtures";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import * as ratingOps from "@/lib/operations/ratings";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({ scenario: { apps: [{ trackId: 7500000001, bundleId: "com.act.app", name: "Act", storefronts: { us: { averageRating: 4.9, ratingCount: 12 } } }] } });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 
@@ -25,7 +25,7 @@ describe("requestRatingsSync", () => {
     expect(first).toMatchObject({ ok: true, data: { alreadyRunning: false, run: { kind: "app_store_ratings_sync", status: "queued" } } });
     const second = await actionResult(ratingOps.requestRatingsSync, owner.caller, { projectId: owner.projectId });
     expect(second.ok && first.ok && second.data.run.id === first.data.run.id && second.data.alreadyRunning).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const runId = first.ok ? first.data.run.id : "";
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "succeeded", trigger: "manual" });
     expect((await db.app.findUniqueOrThrow({ where: { id: app.id } })).worldwideRatingCount).toBe(12);

@@ -1,7 +1,8 @@
 import "server-only";
-import { chunk, createItunesClient, createItunesStats, ItunesRequestError, unreachableDetail, type ItunesClientOptions } from "@/lib/apple/itunes";
-import { db } from "@/lib/db";
+import { chunk, createItunesStats, ItunesRequestError, unreachableDetail } from "@/lib/apple/itunes";
 import { env } from "@/lib/env";
+import { itunesClientFor, type ItunesOverrides } from "@/lib/sync/itunes-client";
+import { recordStorefrontDone } from "@/lib/sync/runs";
 import { planStorefrontSnapshot, type RatedApp } from "./snapshot-plan";
 import { writeStorefrontSnapshots } from "./write-storefront-snapshots";
 
@@ -35,11 +36,11 @@ export async function snapshotStorefront(input: {
   snapshotDate: string;
   apps: RatedApp[];
   storefrontsTotal: number;
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
 }): Promise<StorefrontOutcome> {
   const stats = createItunesStats();
   const chunkSize = input.itunes?.chunkSize ?? env().ITUNES_CHUNK_SIZE;
-  const client = createItunesClient({ ...input.itunes, chunkSize, stats });
+  const client = itunesClientFor({ ...input.itunes, chunkSize, stats });
   const out: StorefrontOutcome = {
     storefront: input.storefront,
     ok: true,
@@ -77,12 +78,6 @@ export async function snapshotStorefront(input: {
   }
   out.malformedFields += stats.unreadableResults;
   Object.assign(out, { requests: stats.requests, throttled: stats.throttled, retries: stats.retries });
-  await db.$executeRaw`
-    UPDATE sync_runs SET progress = jsonb_build_object(
-      'phase', 'storefronts',
-      'storefrontsTotal', ${input.storefrontsTotal}::int,
-      'storefrontsDone', LEAST(${input.storefrontsTotal}::int, COALESCE((progress->>'storefrontsDone')::int, 0) + 1),
-      'storefrontsFailed', COALESCE((progress->>'storefrontsFailed')::int, 0) + ${out.ok ? 0 : 1}::int)
-    WHERE id = ${input.runId}::uuid`;
+  await recordStorefrontDone(input.runId, { storefrontsTotal: input.storefrontsTotal, failed: !out.ok });
   return out;
 }

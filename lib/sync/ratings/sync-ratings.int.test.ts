@@ -1,13 +1,14 @@
 // The ratings sync against the Apple simulator over HTTP and a real PostgreSQL.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startAppleSim, type RunningAppleSim, type Scenario } from "@/tools/apple-sim";
-import { ItunesPacer, setItunesCallsPerMinute } from "@/lib/apple/itunes";
+import { ItunesPacer } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { syncRatings, type RatingsSyncOptions } from "./sync-ratings";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 const A = 7100000001; // sold in us, gb; no ratings in de
 const B = 7100000002; // sold only in Germany
@@ -25,10 +26,9 @@ const DAY3 = "2026-11-21";
 let apple: RunningAppleSim;
 let world: { teamId: string; projectId: string; alpha: string; beta: string; android: string; noBundle: string };
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({ scenario });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(async () => {
   await apple.stop();
@@ -319,15 +319,10 @@ describe("when Apple cannot be reached or does not know an app", () => {
 describe("configuration", () => {
   it("ITUNES_CHUNK_SIZE sets how many apps one iTunes call carries", async () => {
     await run(DAY1, { storefronts: ["us", "gb"] }); // resolves both App Store ids
-    process.env.ITUNES_CHUNK_SIZE = "1";
-    resetEnvCache();
-    try {
+    await withConfig({ env: { ITUNES_CHUNK_SIZE: "1" } }, async () => {
       const result = await run(DAY2, { storefronts: ["us", "gb"] });
       expect(result.counters).toMatchObject({ apps: 2, itunesRequests: 4 }); // 2 storefronts × 2 calls of 1 app
-    } finally {
-      delete process.env.ITUNES_CHUNK_SIZE;
-      resetEnvCache();
-    }
+    });
     expect((await run(DAY3, { storefronts: ["us", "gb"] })).counters).toMatchObject({ itunesRequests: 2 });
   });
 });

@@ -1,19 +1,20 @@
 import "server-only";
-import { ItunesReachability, type ItunesClientOptions } from "@/lib/apple/itunes";
+import { ItunesReachability } from "@/lib/apple/itunes";
+import type { ItunesOverrides } from "@/lib/sync/itunes-client";
 import { STOREFRONT_CODES } from "@/lib/apple/storefronts";
 import { db } from "@/lib/db";
-import type { JobOptions, JobResult } from "@/lib/jobs/registry";
+import type { JobOptions, JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { lookupAppVersions, storefrontList } from "@/lib/sync/versions/lookup-app-versions";
-import { appleAppTargets } from "@/lib/sync/versions/targets";
-import { writeAppStoreLookup, type AppStoreLookupOutcome } from "@/lib/sync/versions/write-app-versions";
+import { storefrontList } from "@/lib/apple/storefronts";
+import { appleAppTargets } from "@/lib/sync/apple-app-targets";
+import { resolveAppStoreIds, type AppStoreLookupStatus, type ResolvedAppStoreIds } from "@/lib/sync/versions";
 import { notifyRatingChanges } from "./notify-rating-changes";
 import { snapshotStorefront, type StorefrontOutcome } from "./snapshot-storefront";
 import { sumOutcomes, type RatingsSyncCounters } from "./counters";
 import { rollupWorldwideRatings, shouldNotifyRatingChange } from "./worldwide-rollup";
 
 export interface RatingsSyncOptions extends JobOptions {
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
   /** The snapshot day (YYYY-MM-DD, UTC); defaults to today. Tests move it to simulate the next day. */
   snapshotDate?: string;
   /** Storefront steps running at once; the shared pacer still decides the pace of calls. Default 4. */
@@ -55,21 +56,10 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
 
   // Apps added before any version sync have no trackId yet: resolve them first so every call uses id=.
   const unresolved = start.targets.filter((t) => t.trackId === null);
-  const resolved: ResolvedIds =
+  const resolved: ResolvedAppStoreIds =
     unresolved.length === 0
       ? { ids: [], lookups: [], unreachable: null, requests: 0, throttled: 0, retries: 0 }
-      : await steps.run("resolve-app-store-ids", async () => {
-          const lookup = await lookupAppVersions(unresolved, options.itunes);
-          await writeAppStoreLookup(lookup);
-          return {
-            ids: lookup.updates.map((u) => ({ appId: u.appId, trackId: u.trackId })),
-            lookups: lookup.outcomes.map((o) => ({ appId: o.appId, status: o.status })),
-            unreachable: lookup.unreachable,
-            requests: lookup.requests,
-            throttled: lookup.throttled,
-            retries: lookup.retries,
-          };
-        });
+      : await steps.run("resolve-app-store-ids", () => resolveAppStoreIds(unresolved, options.itunes));
   const trackIds = new Map(resolved.ids.map((r) => [r.appId, r.trackId]));
   const apps = start.targets.flatMap((t) => {
     const trackId = t.trackId ?? trackIds.get(t.id);
@@ -139,17 +129,8 @@ export async function syncRatings(options: RatingsSyncOptions): Promise<JobResul
   return { runId: start.runId, status, counters: { ...counters }, error };
 }
 
-interface ResolvedIds {
-  ids: { appId: string; trackId: number }[];
-  lookups: { appId: string; status: AppStoreLookupOutcome["status"] }[];
-  unreachable: string | null;
-  requests: number;
-  throttled: number;
-  retries: number;
-}
-
 /** "1 app has no App Store id yet: Alpha — not found on the App Store by its bundle id; enter its App Store id." */
-function withoutAppStoreId(apps: readonly { name: string; lookup: AppStoreLookupOutcome["status"] }[]): string | null {
+function withoutAppStoreId(apps: readonly { name: string; lookup: AppStoreLookupStatus }[]): string | null {
   const sentence = (group: typeof apps, why: string) =>
     group.length === 0 ? null : `${group.length} ${group.length === 1 ? "app has" : "apps have"} no App Store id yet: ${group.map((a) => a.name).join(", ")} — ${why}`;
   const notFound = apps.filter((a) => a.lookup !== "unreachable");

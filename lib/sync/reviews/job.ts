@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobHandler, JobResult } from "@/lib/jobs/registry";
+import type { JobHandler, JobResult } from "@/lib/sync/job";
 import { projectsWithActiveIntegration, syncProjectReviews } from "./sync-project";
 
 /** The registry's handler: one project (manual, CLI with --project-id) or every project with an active integration. */

@@ -4,7 +4,7 @@ import "server-only";
 // or by the next run if that one stopped before its notify step.
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
-import type { AppToSync, RunContext } from "./sync-app";
+import type { AppToSync, RunContext } from "./run-context";
 
 interface Claimed {
   id: string;

@@ -5,7 +5,7 @@ import { AscError } from "@/lib/apple/asc";
 import { fillAppStoreIdsFromAsc } from "@/lib/data/integrations/app-store-ids";
 import { ascClientFor, loadIntegration } from "@/lib/data/integrations/credentials";
 import { failureOf, type StepFailure } from "./fetch-pages";
-import type { AppToSync, RunContext } from "./sync-app";
+import type { AppToSync, RunContext } from "./run-context";
 
 export interface AppMissingAppStoreId {
   appId: string;

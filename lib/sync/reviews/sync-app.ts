@@ -7,22 +7,7 @@ import { fetchReviewPages, type StepFailure } from "./fetch-pages";
 import { notifyNewReviews } from "./notify-new-reviews";
 import { deleteUnseenReviews } from "./reconcile";
 import { refreshReplies } from "./refresh-replies";
-
-export interface AppToSync {
-  appId: string;
-  name: string;
-  appStoreId: string;
-  hadReviews: boolean;
-  /** Reviews inserted by an earlier run are still waiting to be announced (it stopped before its notify step). */
-  announcePending: boolean;
-}
-
-export interface RunContext {
-  runId: string;
-  teamId: string;
-  projectId: string;
-  startedAt: string;
-}
+import type { AppToSync, RunContext } from "./run-context";
 
 function recordFailure(counters: ReviewSyncCounters, app: AppToSync, during: AppFailure["during"], failure: StepFailure, inserted: number) {
   addCounters(counters, { errorsByStatus: { [failure.status]: 1 } });

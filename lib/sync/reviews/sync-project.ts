@@ -1,13 +1,14 @@
 import "server-only";
 // app_store_connect_reviews_sync for one project: the handler Inngest, the in-process fallback and the job command run.
 import { db } from "@/lib/db";
-import type { JobResult } from "@/lib/jobs/registry";
+import type { JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
 import { addCounters, describeAppFailure, emptyCounters } from "./counters";
 import { dropSeen } from "./reconcile";
 import { resolveMissingAppStoreIds, type AppMissingAppStoreId } from "./resolve-app-store-ids";
-import { syncAppReviews, type AppToSync, type RunContext } from "./sync-app";
+import type { AppToSync, RunContext } from "./run-context";
+import { syncAppReviews } from "./sync-app";
 
 export interface ProjectSyncInput {
   projectId: string;

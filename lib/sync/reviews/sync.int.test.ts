@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, afterEach, describe, expect, it } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import { db } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
@@ -6,6 +6,8 @@ import { createApp } from "@/test/fixtures";
 import { createReviewsWorld, reviewsScenario, startReviewsSim, type ReviewsWorld } from "@/test/reviews-world";
 import { notifyNewReviews } from "./notify-new-reviews";
 import { syncProjectReviews } from "./sync-project";
+import { withConfig } from "@/lib/env";
+import { ascSimConfig } from "@/test/config";
 
 let apple: RunningAppleSim;
 
@@ -23,8 +25,9 @@ const scenario = reviewsScenario({
   },
 });
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startReviewsSim(scenario);
+  await withConfig(ascSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 afterEach(() => {

@@ -1,5 +1,7 @@
 import "server-only";
-import { createItunesClient, createItunesStats, type ItunesClientOptions, type ItunesStats } from "@/lib/apple/itunes";
+import { createItunesStats, type ItunesStats } from "@/lib/apple/itunes";
+import { itunesClientFor, type ItunesOverrides } from "@/lib/sync/itunes-client";
+import { storefrontList } from "@/lib/apple/storefronts";
 import { findAppsByBundleId } from "./find-apps-by-bundle-id";
 import type { AppStoreLookupOutcome, AppVersionUpdate } from "./write-app-versions";
 
@@ -27,10 +29,10 @@ export interface LookupTarget {
  * batched iTunes calls, each found app paired with its row, each app's outcome, and the calls it took.
  * Writing is left to the caller, so the version sync can keep it in a step of its own.
  */
-export async function lookupAppVersions(targets: readonly LookupTarget[], itunes?: ItunesClientOptions): Promise<AppVersionLookup> {
+export async function lookupAppVersions(targets: readonly LookupTarget[], itunes?: ItunesOverrides): Promise<AppVersionLookup> {
   const stats = createItunesStats();
   const search = await findAppsByBundleId(
-    createItunesClient({ ...itunes, stats }),
+    itunesClientFor({ ...itunes, stats }),
     targets.map((t) => t.bundleId),
     { searchEverywhere: new Set(targets.filter((t) => t.searchEverywhere).map((t) => t.bundleId)) },
   );
@@ -54,9 +56,4 @@ export async function lookupAppVersions(targets: readonly LookupTarget[], itunes
     storefrontsNotAttempted: search.storefrontsNotAttempted,
     ...stats,
   };
-}
-
-/** "US, GB, DE" — at most eight, then "…". */
-export function storefrontList(storefronts: readonly string[]): string {
-  return `${storefronts.slice(0, 8).map((s) => s.toUpperCase()).join(", ")}${storefronts.length > 8 ? ", …" : ""}`;
 }

@@ -10,7 +10,7 @@ import { createSyncRun } from "@/lib/sync/runs";
 export async function requestAppVersionSync(app: { id: string; teamId: string; projectId: string }): Promise<string | null> {
   try {
     const run = await createSyncRun({ kind: "app_version_sync", scope: "app", trigger: "manual", teamId: app.teamId, projectId: app.projectId, appId: app.id });
-    await dispatchRun("app_version_sync", { runId: run.id, projectId: app.projectId, appId: app.id }, "manual");
+    await dispatchRun("app_version_sync", { runId: run.id, projectId: app.projectId, appId: app.id });
     return run.id;
   } catch (error) {
     console.error("starboard: could not request the version sync for a new app", error);

@@ -1,20 +1,21 @@
 // The version sync against the Apple simulator over HTTP and a real PostgreSQL.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aroundAll, afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppleSim, type RunningAppleSim } from "@/tools/apple-sim";
-import { setItunesCallsPerMinute } from "@/lib/apple/itunes";
 import { db } from "@/lib/db";
-import { settleBackgroundRuns } from "@/lib/jobs/request-sync";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 import { unreachableLoopbackUrl } from "@/test/unreachable";
 import { syncAppVersions } from "./sync-app-versions";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import * as appOps from "@/lib/operations/apps";
+import { withConfig } from "@/lib/env";
+import { itunesSimConfig } from "@/test/config";
 
 const fast = { backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 1, timeoutMs: 2_000 };
 let apple: RunningAppleSim;
 
-beforeAll(async () => {
+aroundAll(async (runSuite) => {
   apple = await startAppleSim({
     scenario: {
       apps: [
@@ -26,8 +27,7 @@ beforeAll(async () => {
       ],
     },
   });
-  process.env.ITUNES_BASE_URL = apple.itunesBaseUrl;
-  setItunesCallsPerMinute(0);
+  await withConfig(itunesSimConfig(apple), runSuite);
 });
 afterAll(() => apple.stop());
 beforeEach(() => apple.sim.reset());
@@ -125,7 +125,7 @@ describe("app_version_sync", () => {
     const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "US app", platform: "apple", bundleId: "com.vs.us" });
     const appId = created.ok ? created.data.id : "";
     expect(created.ok && created.data.appStoreLookup).toMatchObject({ status: null, error: null });
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const failed = await db.app.findUniqueOrThrow({ where: { id: appId } });
     expect(failed).toMatchObject({ appStoreLookupStatus: "unreachable", appleAppStoreId: null });
     expect(failed.appStoreLookupError).toMatch(/^iTunes Lookup unreachable: /);
@@ -133,7 +133,7 @@ describe("app_version_sync", () => {
     apple.sim.clearFaults();
     const retried = await actionResult(appOps.retryAppStoreLookup, owner.caller, { appId });
     expect(retried.ok).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appStoreLookupError: null, appleAppStoreId: 7200000001n });
   });
 
@@ -141,11 +141,11 @@ describe("app_version_sync", () => {
     const owner = await createOwner("versions-rename");
     const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "Typo", platform: "apple", bundleId: "com.vs.jpan" });
     const appId = created.ok ? created.data.id : "";
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect((await db.app.findUniqueOrThrow({ where: { id: appId } })).appStoreLookupStatus).toBe("not_found");
     const updated = await actionResult(appOps.updateApp, owner.caller, { appId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(updated.ok && updated.data.appStoreLookup?.status).toBeNull();
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appStoreLookupStatus: "found", appleAppStoreId: 7200000003n });
   });
 
@@ -153,7 +153,7 @@ describe("app_version_sync", () => {
     const owner = await createOwner("versions-create");
     const created = await actionResult(appOps.createApp, owner.caller, { projectId: owner.projectId, name: "Japan only", platform: "apple", bundleId: "com.vs.japan" });
     expect(created.ok).toBe(true);
-    await settleBackgroundRuns();
+    await settleBackgroundWork();
     const appId = created.ok ? created.data.id : "";
     expect(await db.app.findUniqueOrThrow({ where: { id: appId } })).toMatchObject({ appleAppStoreId: 7200000003n, latestAppVersion: "2.2.0" });
     const run = await db.syncRun.findFirstOrThrow({ where: { appId, kind: "app_version_sync" } });

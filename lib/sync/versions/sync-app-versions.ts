@@ -1,15 +1,16 @@
 import "server-only";
-import type { ItunesClientOptions } from "@/lib/apple/itunes";
+import type { ItunesOverrides } from "@/lib/sync/itunes-client";
 import { db } from "@/lib/db";
-import type { JobOptions, JobResult } from "@/lib/jobs/registry";
+import type { JobOptions, JobResult } from "@/lib/sync/job";
 import { createSyncRun, finishSyncRun, markRunRunning } from "@/lib/sync/runs";
-import { lookupAppVersions, storefrontList } from "./lookup-app-versions";
-import { appleAppTargets } from "./targets";
+import { storefrontList } from "@/lib/apple/storefronts";
+import { lookupAppVersions } from "./lookup-app-versions";
+import { appleAppTargets } from "@/lib/sync/apple-app-targets";
 import { writeAppStoreLookup } from "./write-app-versions";
 
 export interface AppVersionSyncOptions extends JobOptions {
   /** Tests and the benchmark tune retries/backoff; production uses the client's defaults. */
-  itunes?: ItunesClientOptions;
+  itunes?: ItunesOverrides;
 }
 
 export interface AppVersionSyncCounters {
