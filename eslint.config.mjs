@@ -30,7 +30,6 @@ export default defineConfig([
       "@typescript-eslint/require-await": "off",
       // String() of a form field or a loosely typed wire value is the intended coercion; zod validates the result.
       "@typescript-eslint/no-base-to-string": "off",
-      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowNullish: true }],
       // Casts to `object` hand a typed record to Prisma's JSON input: `tsc` needs them, the rule judges them unnecessary.
       "@typescript-eslint/no-unnecessary-type-assertion": ["error", { typesToIgnore: ["object", "object | undefined"] }],
       // A focus move into a just-opened dialog's first field (Radix would focus the close button); raw DOM autoFocus still fails.
