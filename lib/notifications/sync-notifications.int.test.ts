@@ -44,7 +44,7 @@ const retrying: StepRunner = {
     if (/notify|finish/.test(id)) await fn();
     return fn();
   },
-  sleep: inlineSteps.sleep,
+  sleep: (id, ms) => inlineSteps.sleep(id, ms),
 };
 
 async function team() {
