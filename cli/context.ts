@@ -36,7 +36,7 @@ export interface CommandContext {
 export async function createContext(io: Io, positionals: string[], flags: CommandContext["flags"]): Promise<CommandContext> {
   const config = await readConfig(io.env);
   const json = flags.json === true;
-  const str = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+  const str = (name: string) => (typeof flags[name] === "string" ? flags[name] : undefined);
   return {
     io,
     positionals,

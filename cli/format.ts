@@ -5,10 +5,10 @@ export function table(rows: Record<string, unknown>[], columns: { key: string; l
     return max && s.length > max ? `${s.slice(0, max - 1)}…` : s;
   };
   const cells = rows.map((r) => columns.map((c) => cell(r[c.key], c.max)));
-  const widths = columns.map((c, i) => Math.max(c.label.length, ...cells.map((row) => row[i]!.length)));
+  const widths = columns.map((c, i) => Math.max(c.label.length, ...cells.map((row) => row[i].length)));
   const line = (values: string[]) =>
     values
-      .map((v, i) => (columns[i]!.align === "right" ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .map((v, i) => (columns[i].align === "right" ? v.padStart(widths[i]) : v.padEnd(widths[i])))
       .join("  ")
       .trimEnd();
   return [line(columns.map((c) => c.label.toUpperCase())), ...cells.map(line)].join("\n");

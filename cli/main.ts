@@ -68,7 +68,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const found = findCommand(argv);
   if (!found) {
     const asked = argv.includes("--help") || argv.includes("-h") || argv.length === 0;
-    (asked ? io.out : io.err)(`${HELP}\n`);
+    if (asked) io.out(`${HELP}\n`);
+    else io.err(`${HELP}\n`);
     return asked ? 0 : 2;
   }
   try {
@@ -77,7 +78,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(`Usage: starboard ${found.command.help}\n`);
       return 0;
     }
-    const ctx = await createContext(io, positionals, values as CommandContext["flags"]);
+    const ctx = await createContext(io, positionals, values);
     await found.command.run(ctx);
     return 0;
   } catch (error) {

@@ -89,7 +89,7 @@ describe("ratings", () => {
     const byCountry = json((await as(readKey)(["ratings", "by-country", "--project-id", w.projectId, "--json"])).stdout);
     expect(byCountry.countries.map((c: { countryCode: string }) => c.countryCode).sort()).toEqual(["de", "gb", "us"]);
 
-    const runId = /run ([0-9a-f-]{36})/.exec(sync.stdout)![1]!;
+    const runId = /run ([0-9a-f-]{36})/.exec(sync.stdout)![1];
     const run = json((await as(readKey)(["runs", "show", runId, "--json"])).stdout);
     expect(run).toMatchObject({ id: runId, kind: "app_store_ratings_sync", status: "succeeded" });
   });

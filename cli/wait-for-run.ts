@@ -11,7 +11,7 @@ type Run = z.output<typeof syncRunSchema>;
 export function describeProgress(run: Run): string {
   const p = run.progress ?? {};
   const parts: string[] = [run.status];
-  if (typeof p.storefrontsTotal === "number") parts.push(`${p.storefrontsDone ?? 0}/${p.storefrontsTotal} storefronts`);
+  if (typeof p.storefrontsTotal === "number") parts.push(`${typeof p.storefrontsDone === "number" ? p.storefrontsDone : 0}/${p.storefrontsTotal} storefronts`);
   if (typeof p.app === "string") parts.push(`app ${p.app}`);
   if (typeof p.pages === "number") parts.push(`${p.pages} pages`);
   return parts.join(" · ");
@@ -20,7 +20,7 @@ export function describeProgress(run: Run): string {
 export function describeCounters(counters: Record<string, unknown>): string {
   return Object.entries(counters)
     .filter(([, v]) => typeof v === "number" || typeof v === "boolean" || typeof v === "string")
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => `${k}=${String(v)}`)
     .join(" ");
 }
 

@@ -123,13 +123,13 @@ test("every page sends the security headers and breaks none of its own Content-S
   for (const path of ["/sign-in", "/sign-up", ...pages]) {
     const headers = headersOf[path];
     expect(headers, `${path} was loaded`).toBeDefined();
-    const csp = headers!["content-security-policy"] ?? "";
+    const csp = headers["content-security-policy"] ?? "";
     expect(csp, path).toContain("default-src 'self'");
     expect(csp, path).toContain("frame-ancestors 'none'");
     expect(csp, path).toContain("object-src 'none'");
-    expect(headers!["x-frame-options"], path).toBe("DENY");
-    expect(headers!["x-content-type-options"], path).toBe("nosniff");
-    expect(headers!["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
   }
   expect(violations).toEqual([]);
   expect(escaped).toEqual([]);

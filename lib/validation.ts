@@ -89,7 +89,7 @@ function decodedForms(path: string): string[] {
   const forms = [path];
   for (let i = 0; i < 2; i++) {
     try {
-      forms.push(decodeURIComponent(forms[forms.length - 1]!));
+      forms.push(decodeURIComponent(forms[forms.length - 1]));
     } catch {
       break; // a lone "%" (as in "?q=100%25" decoded once) decodes no further, to anything
     }

@@ -113,7 +113,7 @@ try {
   const projectCtx = await resolveAccess({ kind: "user", userId: user.id }, { projectId: project.id }, "reviews:read");
   const apps = await db.app.findMany({ where: { projectId: project.id }, select: { id: true }, orderBy: { id: "asc" } });
   const appCtxs = await Promise.all(apps.map((a) => resolveAccess({ kind: "user", userId: user.id }, { appId: a.id }, "reviews:read")));
-  const pick = (i: number) => appCtxs[i % appCtxs.length]!;
+  const pick = (i: number) => appCtxs[i % appCtxs.length];
 
   async function measure(name: string, fn: (i: number) => Promise<unknown>) {
     for (let i = 0; i < 5; i++) await fn(i); // warm-up
@@ -124,7 +124,7 @@ try {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]! * 10) / 10;
+    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] * 10) / 10;
     log(`${name}: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms`);
     return { p50: q(0.5), p95: q(0.95) };
   }

@@ -287,7 +287,7 @@ export function createCorpus(seed: number) {
   );
   return function review(index: number): GeneratedReview {
     const rnd = mulberry32(seed * 1_000_003 + index);
-    const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
+    const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
     const u = rnd();
     const lang = LANGS[cumulative.findIndex((c) => u < c)] ?? "en";
     const t = TEXT[lang];
@@ -296,11 +296,11 @@ export function createCorpus(seed: number) {
       const n = 1 + Math.floor(rnd() * rnd() * 4);
       let w = "";
       for (let i = 0; i < n + 1; i++) w += pick(t.syllables);
-      return lang === "ja" || lang === "zh" || lang === "ko" ? w : w[0]!.toUpperCase() + w.slice(1);
+      return lang === "ja" || lang === "zh" || lang === "ko" ? w : w[0].toUpperCase() + w.slice(1);
     };
     const fill = (s: string) =>
       s
-        .replace(/\{(\w+)\}/g, (_, k: string) => (k === "tail" ? tail() : pick(t.forms[k]!)))
+        .replace(/\{(\w+)\}/g, (_, k: string) => (k === "tail" ? tail() : pick(t.forms[k])))
         .replace(/\[([^\]]+)\]/g, (_, alts: string) => pick(alts.split("|")))
         .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     const count = 1 + Math.floor(rnd() * 3);
@@ -329,7 +329,7 @@ const phrase = (words: string[]) => {
   const re = new RegExp(`(?<!${WORD_EDGE})${words.join("[\\s\\p{P}]+")}(?!${WORD_EDGE})`, "iu");
   return (text: string) => re.test(text);
 };
-const F = (lang: Lang, key: string) => TEXT[lang].forms[key]!;
+const F = (lang: Lang, key: string) => TEXT[lang].forms[key];
 
 /** The ordinary set: whole words, inflected forms, prefixes, CJK words inside unspaced text, phrases. */
 export const ORDINARY_TERMS: BenchTerm[] = [

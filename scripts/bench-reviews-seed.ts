@@ -40,7 +40,7 @@ export async function seedReviews(
       const r = corpus(g);
       o.onReview?.(g, r);
       const storefronts = STOREFRONTS[r.lang];
-      generated.push({ g, r, country: storefronts[g % storefronts.length]! });
+      generated.push({ g, r, country: storefronts[g % storefronts.length] });
     }
     const t = performance.now();
     const languages = await detectReviewLanguages(generated.map(({ r, country }) => ({ title: r.title, body: r.body, countryCode: country })));

@@ -47,7 +47,7 @@ const sim = spawn(process.execPath, ["--import", "tsx", "tools/apple-sim/cli.ts"
 });
 await new Promise<void>((resolve, reject) => {
   let out = "";
-  sim.stdout!.on("data", (c) => {
+  sim.stdout.on("data", (c) => {
     out += c;
     if (out.includes("Wrote the private key")) resolve();
   });
@@ -113,7 +113,7 @@ try {
     seed: 7,
     onReview: (g, r) => {
       const text = r.title ? `${r.title}\n${r.body}` : r.body;
-      ORDINARY_TERMS.forEach((term, i) => term.matches(text) && truth[i]!.push(g));
+      ORDINARY_TERMS.forEach((term, i) => term.matches(text) && truth[i].push(g));
     },
   });
   log(`seeded ${seeded.count.toLocaleString("en-US")} reviews in ${((performance.now() - t) / 1000).toFixed(1)} s (language detection ${(seeded.detectMs / 1000).toFixed(1)} s, ${(seeded.languageAccuracy * 100).toFixed(2)}% detected as written)`);
@@ -169,14 +169,14 @@ try {
   /** The external ids the search finds for a term (all of them, not one page), as seed indexes. */
   async function found(where: ReturnType<typeof Prisma.sql>): Promise<Set<number>> {
     const sql = Prisma.sql`SELECT substr(r.external_id, 6)::int AS g FROM app_store_reviews r WHERE r.project_id = ${big.id}::uuid AND ${where}`;
-    const { rows } = await sqlPool().query<{ g: number }>(sql.text, sql.values as unknown[]);
+    const { rows } = await sqlPool().query<{ g: number }>(sql.text, sql.values);
     return new Set(rows.map((r) => r.g));
   }
   async function recallOf(where: (q: string) => ReturnType<typeof Prisma.sql>) {
     let min = { recall: 1, term: "", truth: 0, found: 0 };
     for (const [i, term] of ORDINARY_TERMS.entries()) {
       const hits = await found(where(term.q));
-      const expected = truth[i]!;
+      const expected = truth[i];
       const recall = expected.length ? expected.filter((g) => hits.has(g)).length / expected.length : 1;
       log(`  recall ${term.q.padEnd(22)} ${(recall * 100).toFixed(2).padStart(6)}%  of ${expected.length.toLocaleString("en-US").padStart(7)} true, ${hits.size.toLocaleString("en-US").padStart(7)} found`);
       if (recall < min.recall || !min.term) min = { recall, term: term.q, truth: expected.length, found: hits.size };

@@ -38,7 +38,6 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ..
 const forward = (signal: NodeJS.Signals) => child.kill(signal);
 process.on("SIGINT", () => forward("SIGINT"));
 process.on("SIGTERM", () => forward("SIGTERM"));
-child.on("exit", async (code) => {
-  await apple.stop();
-  process.exit(code ?? 0);
+child.on("exit", (code) => {
+  void apple.stop().finally(() => process.exit(code ?? 0));
 });

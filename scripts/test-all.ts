@@ -1,5 +1,7 @@
-// `npm test`: the whole suite — unit and integration tests (vitest, real embedded PostgreSQL, the Apple
-// simulator over HTTP), a production build, then the end-to-end tests in Chromium (Playwright).
+// `npm test`: the whole suite — type check and lint first (tsc takes seconds, the type-aware lint minutes on a
+// busy machine; either way a mistake there shows before the slower parts), unit and integration tests (vitest,
+// real embedded PostgreSQL, the Apple simulator over HTTP), a production build, then the end-to-end tests in
+// Chromium (Playwright).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -27,6 +29,8 @@ function ensureChromium() {
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const results: Array<[string, boolean]> = [];
+results.push(["typecheck (tsc)", run("typecheck (tsc)", "npm", ["run", "--silent", "typecheck"])]);
+results.push(["lint (eslint)", run("lint (eslint)", "npm", ["run", "--silent", "lint"])]);
 results.push(["unit + integration (vitest)", run("unit + integration (vitest)", bin("vitest"), ["run"])]);
 const browser = ensureChromium();
 results.push(["production build", run("production build (next build)", bin("next"), ["build"])]);

@@ -29,9 +29,9 @@ const TEST = /\.test\.tsx?$/;
 async function sourceFiles(cwd: string, dir: string): Promise<string[]> {
   const entries = await readdir(path.join(cwd, dir), { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map((e) => {
+    entries.map(async (e) => {
       const rel = path.posix.join(dir, e.name);
-      if (e.isDirectory()) return e.name === "node_modules" || rel === "lib/generated" ? [] : sourceFiles(cwd, rel);
+      if (e.isDirectory()) return e.name === "node_modules" || rel === "lib/generated" ? [] : await sourceFiles(cwd, rel);
       return SOURCE.test(e.name) && !TEST.test(e.name) ? [rel] : [];
     }),
   );
@@ -47,7 +47,7 @@ export async function directEnvironmentReads(cwd: string, folders: readonly stri
     if (file in ALLOWED) continue;
     const lines = (await readFile(path.join(cwd, file), "utf8")).split("\n");
     const index = lines.findIndex((line) => DIRECT_READ.test(line));
-    if (index >= 0) found.push(`${file}:${index + 1}: ${lines[index]!.trim()}`);
+    if (index >= 0) found.push(`${file}:${index + 1}: ${lines[index].trim()}`);
   }
   return found;
 }

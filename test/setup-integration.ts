@@ -12,4 +12,4 @@ process.env.ASC_BASE_URL ??= "http://127.0.0.1:9";
 // The simulator needs no pacing; pacing itself is tested with pacers of its own.
 process.env.ITUNES_CALLS_PER_MINUTE ??= "0";
 // Notification URLs are resolved from a table (test/host-table.ts), never through DNS.
-setHostResolver(testHosts.resolve);
+setHostResolver((name) => testHosts.resolve(name));

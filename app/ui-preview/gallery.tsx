@@ -155,11 +155,12 @@ export function UiGallery() {
                 <Button
                   variant="secondary"
                   loading={saving}
-                  onClick={async () => {
+                  onClick={() => {
                     setSaving(true);
-                    await sleep(1200);
-                    setSaving(false);
-                    toast.success("Settings saved", { description: "Your changes are live." });
+                    void sleep(1200).then(() => {
+                      setSaving(false);
+                      toast.success("Settings saved", { description: "Your changes are live." });
+                    });
                   }}
                 >
                   Click to load
@@ -194,9 +195,9 @@ export function UiGallery() {
                   label="Password"
                   required
                   labelAction={
-                    <a href="#" className="font-medium text-accent hover:underline">
+                    <button type="button" className="font-medium text-accent hover:underline">
                       Forgot?
-                    </a>
+                    </button>
                   }
                 >
                   <Input type="password" defaultValue="hunter22" />

@@ -8,10 +8,10 @@ const FILTERS = ["app", "store", "rating", "country", "language", "response", "q
 /** starboard reviews list [--project-id] [--app] [--rating 1-3] [--country de] [--language de] [--response yes|no] [--q text] [--nickname] [--limit] [--cursor] */
 export async function reviewsList(ctx: CommandContext) {
   const input: Record<string, string> = {};
-  for (const f of FILTERS) if (typeof ctx.flags[f] === "string") input[f] = ctx.flags[f] as string;
+  for (const f of FILTERS) if (typeof ctx.flags[f] === "string") input[f] = ctx.flags[f];
   const project = typeof ctx.flags["project-id"] === "string" ? ctx.flags["project-id"] : ctx.config.projectId;
   if (project) input.project = project;
-  const page = await ctx.client().call(listReviews, input as never);
+  const page = await ctx.client().call(listReviews, input);
   ctx.print(page, () => {
     if (page.items.length === 0) return "No reviews match.";
     const matching = `${page.total.count.toLocaleString("en-US")}${page.total.capped ? "+" : ""} ${page.total.count === 1 && !page.total.capped ? "review matches" : "reviews match"}`;

@@ -54,7 +54,7 @@ type ToolResult = { isError?: boolean; content: { type: string; text: string }[]
 const call = async (c: Client, name: string, args: Record<string, unknown>) => (await c.callTool({ name, arguments: args })) as ToolResult;
 const data = (r: ToolResult) => {
   if (r.isError) throw new Error(r.content[0]?.text);
-  return JSON.parse(r.content[0]!.text);
+  return JSON.parse(r.content[0].text);
 };
 
 describe("starboard MCP server", () => {
@@ -104,7 +104,7 @@ describe("starboard MCP server", () => {
     const before = apple.sim.counters.byEndpoint["asc.response.create"] ?? 0;
     const refused = await call(readOnly, "respond-to-review", { reviewId: w.reviews.crash, body: "Hi" });
     expect(refused.isError).toBe(true);
-    expect(refused.content[0]!.text).toContain('lacks the "reviews:write" permission');
+    expect(refused.content[0].text).toContain('lacks the "reviews:write" permission');
     expect(apple.sim.counters.byEndpoint["asc.response.create"] ?? 0).toBe(before);
 
     const ok = data(await call(client, "respond-to-review", { reviewId: w.reviews.crash, body: "Fixed in 2.1, sorry!" }));

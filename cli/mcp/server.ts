@@ -17,7 +17,7 @@ export function createMcpServer(client: StarboardClient, context: ToolContext, v
         inputSchema: tool.inputSchema,
         annotations: { title: tool.title, readOnlyHint: tool.readOnly ?? false, destructiveHint: tool.destructive ?? false, openWorldHint: true },
       },
-      ((input: Record<string, unknown>) => callTool(tool, client, input, context)) as never,
+      (input: Record<string, unknown>) => callTool(tool, client, input, context),
     );
   }
   return server;

@@ -5,7 +5,7 @@ export function inviteFromCallback(path: string | undefined): string | undefined
   const match = path ? /^\/invite\/([^/?#]+)\/?$/.exec(path) : null;
   if (!match) return undefined;
   try {
-    return decodeURIComponent(match[1]!);
+    return decodeURIComponent(match[1]);
   } catch {
     return undefined;
   }

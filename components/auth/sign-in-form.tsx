@@ -17,7 +17,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       {state?.error && !state.error.fieldErrors ? <Alert variant="error">{state.error.message}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field label="Email" error={fieldErrors.email}>
-        <Input name="email" type="email" autoComplete="email" defaultValue={state?.values?.email} autoFocus required />
+        <Input name="email" type="email" autoComplete="email" defaultValue={state?.values?.email} required />
       </Field>
       <Field label="Password" error={fieldErrors.password}>
         <Input name="password" type="password" autoComplete="current-password" required />

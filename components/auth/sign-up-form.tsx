@@ -18,7 +18,7 @@ export function SignUpForm({ invite, teamName, callbackUrl }: { invite?: string;
       {formError ? <Alert variant="error">{formError}</Alert> : null}
       {invite ? <input type="hidden" name="invite" value={invite} /> : null}
       <Field label="Your name" error={fieldErrors.name}>
-        <Input name="name" autoComplete="name" defaultValue={state?.values?.name} autoFocus required maxLength={100} />
+        <Input name="name" autoComplete="name" defaultValue={state?.values?.name} required maxLength={100} />
       </Field>
       <Field label="Work email" error={fieldErrors.email}>
         <Input name="email" type="email" autoComplete="email" defaultValue={state?.values?.email} required />

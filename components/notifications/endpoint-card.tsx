@@ -73,7 +73,7 @@ export function EndpointCard({ projectId, endpoint, canManage }: { projectId: st
       {canManage ? (
         <div className="flex shrink-0 flex-wrap items-center gap-1.5">
           <Switch checked={endpoint.enabled} disabled={pending} onCheckedChange={setEnabled} aria-label={`${endpoint.name} on`} />
-          <Button variant="ghost" size="sm" onClick={sendTest} loading={testing}>
+          <Button variant="ghost" size="sm" onClick={() => void sendTest()} loading={testing}>
             <Send aria-hidden /> Test
           </Button>
           {endpoint.kind === "webhook" ? (

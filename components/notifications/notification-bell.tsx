@@ -46,7 +46,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       const result = await markAllNotificationsRead({});
       if (!result.ok) throw new Error(result.error.message);
     },
-    onError: (error) => toast.error((error as Error).message),
+    onError: (error) => toast.error(error.message),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.inbox() }),
   });
 

@@ -13,7 +13,7 @@ const ICONS: Record<string, { icon: typeof Star; tone: string }> = {
 };
 
 export function NotificationRow({ item, onOpen }: { item: InboxItem; onOpen: () => void }) {
-  const { icon: Icon, tone } = ICONS[item.type] ?? ICONS["app.review_new"]!;
+  const { icon: Icon, tone } = ICONS[item.type] ?? ICONS["app.review_new"];
   return (
     <button
       type="button"

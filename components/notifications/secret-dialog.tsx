@@ -18,9 +18,10 @@ export function SecretDialog({ secret, onClose }: { secret: string | null; onClo
             <Button
               size="sm"
               variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(secret ?? "").catch(() => {});
-                setCopied(true);
+              onClick={() => {
+                void (navigator.clipboard?.writeText(secret ?? "") ?? Promise.resolve())
+                  .catch(() => {})
+                  .then(() => setCopied(true));
               }}
             >
               {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}

@@ -31,7 +31,7 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
   }
   if (query.isError) {
     return (
-      <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => query.refetch()}>Retry</Button>}>
+      <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => void query.refetch()}>Retry</Button>}>
         {query.error.message}
       </Alert>
     );

@@ -52,7 +52,7 @@ export function ProjectCountryPanel({ projectId, projectName, compact = false }:
             ))}
           </div>
         ) : query.isError ? (
-          <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => query.refetch()}>Retry</Button>}>
+          <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => void query.refetch()}>Retry</Button>}>
             {query.error.message}
           </Alert>
         ) : live.length === 0 ? (

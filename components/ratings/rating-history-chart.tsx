@@ -44,7 +44,7 @@ export function RatingHistoryChart({ appId, country }: { appId: string; country:
       {query.isPending ? (
         <Skeleton className="h-56 w-full" />
       ) : query.isError ? (
-        <Alert variant="error" title="Could not load the rating history" action={<Button size="sm" variant="secondary" onClick={() => query.refetch()}>Retry</Button>}>
+        <Alert variant="error" title="Could not load the rating history" action={<Button size="sm" variant="secondary" onClick={() => void query.refetch()}>Retry</Button>}>
           {query.error.message}
         </Alert>
       ) : query.data.points.length === 0 ? (
@@ -69,7 +69,7 @@ function HistoryPlot({ data }: { data: RatingHistory }) {
   const pad = Math.max(1, Math.round((maxCount - minCount) * 0.1 || maxCount * 0.02));
   const countDomain = [Math.max(0, minCount - pad), maxCount + pad];
   // Compact labels only where they stay distinct; a narrow range needs the full numbers.
-  const countTick = (v: number) => (countDomain[1]! - countDomain[0]! >= 5_000 ? formatCompactCount(v) : formatCount(Math.round(v)));
+  const countTick = (v: number) => (countDomain[1] - countDomain[0] >= 5_000 ? formatCompactCount(v) : formatCount(Math.round(v)));
   const avgTick = (v: number) => (high - low <= 0.6 ? v.toFixed(2) : v.toFixed(1));
   return (
     <div className="h-60 w-full" role="img" aria-label={`${points.length} daily snapshots; latest ${formatCount(points.at(-1)!.ratingCount)} ratings, average ${formatAverage(points.at(-1)!.averageRating)}`}>

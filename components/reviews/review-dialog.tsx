@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -36,11 +36,14 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [pending, start] = useTransition();
-  useEffect(() => {
+  // Another review starts with an empty composer: adjusted while rendering, so no frame shows the old draft.
+  const [composerFor, setComposerFor] = useState(reviewId);
+  if (composerFor !== reviewId) {
+    setComposerFor(reviewId);
     setDraft("");
     setEditing(false);
     setError(null);
-  }, [reviewId]);
+  }
 
   const settle = async (fresh?: ReviewView) => {
     if (fresh) queryClient.setQueryData(reviewKeys.detail(reviewId), (old: { canReply: boolean } | undefined) => ({ canReply: old?.canReply ?? true, review: fresh }));
@@ -73,7 +76,7 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
         description={r ? `${r.appName} · ${formatReviewDate(r.createdAt)}` : undefined}
         onCloseAutoFocus={onCloseAutoFocus}
       >
-        {review.isError ? <Alert variant="error">{(review.error as Error).message}</Alert> : null}
+        {review.isError ? <Alert variant="error">{review.error.message}</Alert> : null}
         {!r && !review.isError ? <SkeletonText lines={4} /> : null}
         {r ? (
           <div className="space-y-5" data-testid="review-dialog">

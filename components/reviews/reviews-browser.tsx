@@ -155,7 +155,7 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
         ) : null}
         {!reviews.hasNextPage && items.length > 0 ? <span className="text-[13px] text-muted-foreground">That is every matching review.</span> : null}
       </div>
-      {reviews.isError ? <Alert variant="error">{(reviews.error as Error).message}</Alert> : null}
+      {reviews.isError ? <Alert variant="error">{reviews.error.message}</Alert> : null}
       <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} onCloseAutoFocus={focusOpenedCard} />
     </div>
   );

@@ -15,8 +15,8 @@ const palette = [
 export function initials(name: string): string {
   const parts = name.trim().replace(/@.*$/, "").split(/[\s._-]+/).filter(Boolean);
   if (parts.length === 0) return "?";
-  if (parts.length === 1) return parts[0]!.slice(0, 2).toUpperCase();
-  return (parts[0]![0]! + parts[parts.length - 1]![0]!).toUpperCase();
+  if (parts.length === 1) return parts[0].slice(0, 2).toUpperCase();
+  return (parts[0][0] + parts[parts.length - 1][0]).toUpperCase();
 }
 
 function hash(s: string): number {

@@ -67,7 +67,7 @@ export function ConfirmDialog({
     if (!matches || loading) return;
     try {
       const result = onConfirm();
-      if (result && typeof (result as Promise<unknown>).then === "function") {
+      if (result && typeof result.then === "function") {
         setBusy(true);
         await result;
       }
@@ -96,7 +96,7 @@ export function ConfirmDialog({
           }}
         >
           {/* The text scrolls and the buttons stay in view when the screen is short (a phone with its keyboard open). */}
-          <form onSubmit={handleConfirm} className="flex min-h-0 flex-1 flex-col">
+          <form onSubmit={(e) => void handleConfirm(e)} className="flex min-h-0 flex-1 flex-col">
             <div className="flex min-h-0 gap-4 overflow-y-auto px-5 pt-5 pb-5">
               {destructive ? (
                 <div className="flex size-9 shrink-0 items-center justify-center rounded-full bg-red-50 text-red-600 ring-1 ring-red-100">

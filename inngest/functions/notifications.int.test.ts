@@ -67,7 +67,7 @@ describe("notifications-deliver", () => {
     const t = new InngestTestEngine({ function: sweepNotificationDeliveries });
     const { result, ctx } = await t.execute({ steps: [{ id: "resume", handler: () => ({ ids: [] }) }] });
     expect((result as { resumed: number }).resumed).toBeGreaterThanOrEqual(1);
-    const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { data: { dedupeKey: string } }[]][] } }).mock.calls[0]![1];
+    const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { data: { dedupeKey: string } }[]][] } }).mock.calls[0][1];
     expect(sent.map((e) => e.data.dedupeKey)).toContain(dedupeKey);
   });
 });

@@ -47,7 +47,7 @@ describe("reviews-sync-scheduled", () => {
         const original = ctx.step.sendEvent;
         ctx.step.sendEvent = ((id: string, events: typeof sent) => {
           sent = events;
-          return original(id, events as never);
+          return original(id, events);
         }) as never;
         return ctx;
       },

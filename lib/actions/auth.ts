@@ -31,7 +31,7 @@ export async function signInWithPassword(_state: FormState, form: FormData): Pro
   const parsed = signInInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    return { error: { code: "validation_failed", message: Object.values(fieldErrors)[0]!, fieldErrors }, values: kept };
+    return { error: { code: "validation_failed", message: Object.values(fieldErrors)[0], fieldErrors }, values: kept };
   }
   try {
     await assertNotThrottled(parsed.data.email, clientFromHeaders(await headers()));

@@ -95,10 +95,10 @@ describe("project endpoints", () => {
     const before = await endpointsOf(alice.projectId);
     const input = { projectId: alice.projectId, endpointId: endpoint.id };
     for (const action of <Operation[]>[notificationOps.updateNotificationEndpoint, notificationOps.rotateNotificationEndpointSecret, notificationOps.deleteNotificationEndpoint, notificationOps.testNotificationEndpoint]) {
-      expect(await actionResult(action, bob.caller, { ...input, enabled: false } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-      expect(await actionResult(action, aliceMember.caller, { ...input, enabled: false } as never)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(await actionResult(action, bob.caller, { ...input, enabled: false })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await actionResult(action, aliceMember.caller, { ...input, enabled: false })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       // Bob owns his project, but the endpoint is Alice's.
-      expect(await actionResult(action, bob.caller, { projectId: bob.projectId, endpointId: endpoint.id, enabled: false } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await actionResult(action, bob.caller, { projectId: bob.projectId, endpointId: endpoint.id, enabled: false })).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
     expect(await endpointsOf(alice.projectId)).toBe(before);
   });

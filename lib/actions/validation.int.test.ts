@@ -103,7 +103,7 @@ describe("characters PostgreSQL cannot store", () => {
       await actionResult(teamOps.updateTeamSettings, caller, { teamId: owner.teamId, name }),
       await actionResult(teamOps.createTeam, owner.caller, { name }),
       await actionResult(appOps.createApp, caller, app({ name, bundleId: "com.example.nul" }) as never),
-      await actionResult(agentKeyOps.createAgentKey, caller, { teamId: owner.teamId, name, projectId: null, permissions: ["reviews:read"] } as never),
+      await actionResult(agentKeyOps.createAgentKey, caller, { teamId: owner.teamId, name, projectId: null, permissions: ["reviews:read"] }),
       await actionResult(notificationOps.createNotificationEndpoint, caller, { projectId: owner.projectId, kind: "webhook", name, url: "http://127.0.0.1:9/hook", eventTypes: ["app.review_new"] }),
     ];
     for (const result of results) {

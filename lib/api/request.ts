@@ -16,7 +16,7 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const caller = match ? await callerForAgentKey(match[1]!) : null;
+    const caller = match ? await callerForAgentKey(match[1]) : null;
     if (!caller) throw new UnauthenticatedError("The agent key is missing, malformed or revoked.");
     if (caller.kind === "apiKey") await countAgentKeyRequest(caller.apiKeyId);
     return caller;

@@ -16,13 +16,13 @@ export function clientAddress(headers: Headers, trustedProxies: number): string 
     .filter(Boolean);
   // [what the client claimed…, what proxy 1 saw, …, what proxy N saw] + the socket (the last proxy itself).
   const chain = [...forwarded, socket];
-  return chain[Math.max(0, chain.length - 1 - trustedProxies)]!;
+  return chain[Math.max(0, chain.length - 1 - trustedProxies)];
 }
 
 /** Wraps a node:http handler so that every request carries the socket address under CLIENT_ADDRESS_HEADER, and only that. */
 export function withClientAddress<R extends IncomingMessage, S extends ServerResponse>(handler: (req: R, res: S) => void | Promise<void>) {
-  return (req: R, res: S) => {
+  return (req: R, res: S): void => {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-    return handler(req, res);
+    void handler(req, res);
   };
 }

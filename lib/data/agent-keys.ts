@@ -93,7 +93,7 @@ export async function createAgentKey(
     { action: "agent_key.created", targetType: "api_key", targetId: row.id, metadata: { name: input.name, prefix, permissions, projectId: input.projectId } },
   );
   const [agentKey] = await toViews(ctx.teamId, [row]);
-  return { key, agentKey: agentKey! };
+  return { key, agentKey: agentKey };
 }
 
 export async function revokeAgentKey(ctx: TeamAccess, input: { keyId: string }): Promise<{ revoked: true }> {

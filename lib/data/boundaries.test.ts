@@ -21,7 +21,7 @@ export function appleRuntimeImports(source: string): string[] {
   const found: string[] = [];
   for (const m of source.matchAll(/^import\s+(type\s+)?(?:\{([^}]*)\}[^;]*|[^;]*?)\s+from\s+"(@\/lib\/apple[^"]*)"/gm)) {
     const typeOnly = Boolean(m[1]) || (m[2] !== undefined && m[2].split(",").every((s) => s.trim() === "" || s.trim().startsWith("type ")));
-    if (!typeOnly) found.push(m[3]!);
+    if (!typeOnly) found.push(m[3]);
   }
   return found;
 }

@@ -14,7 +14,7 @@ function holdServer(dir: string) {
     child.stdout.on("data", (d) => {
       out += d;
       const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
+      if (match) resolve({ child, url: match[1] });
     });
     child.on("exit", (code) => reject(new Error(`holder exited (${code}): ${out}`)));
   });

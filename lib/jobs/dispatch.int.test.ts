@@ -65,8 +65,8 @@ describe("dispatch", () => {
     await settleBackgroundWork();
     expect(ran).toEqual([]);
     expect(received).toHaveLength(1);
-    expect(JSON.stringify(received[0]!.body)).toContain('"name":"notifications/deliver.requested"');
-    expect(JSON.stringify(received[0]!.body)).toContain('"dedupeKey":"sent"');
+    expect(JSON.stringify(received[0].body)).toContain('"name":"notifications/deliver.requested"');
+    expect(JSON.stringify(received[0].body)).toContain('"dedupeKey":"sent"');
   });
 
   it("runs the work in-process when the configured Inngest cannot be reached", async () => {

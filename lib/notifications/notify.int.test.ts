@@ -82,7 +82,7 @@ describe("notify", () => {
       expect((await inbox(u.userId)).map((n) => n.title)).toEqual(["2 new reviews for Weather"]);
       expect(mailsTo(w.email(u.userId))).toHaveLength(1);
     }
-    const mail = mailsTo(w.email(w.member.userId))[0]!;
+    const mail = mailsTo(w.email(w.member.userId))[0];
     expect(mail.subject).toBe("2 new reviews for Weather");
     expect(mail.from).toBe("alerts@starboard.test");
     expect(mail.decoded).toContain("Open in Starboard: http://localhost:3000/dashboard/reviews?review=00000000-0000-0000-0000-000000000001");
@@ -141,11 +141,11 @@ describe("notify", () => {
 
     const slackCalls = receiver.requests.filter((r) => r.path.startsWith("/slack"));
     expect(slackCalls).toHaveLength(1);
-    expect(JSON.parse(slackCalls[0]!.body)).toMatchObject({ text: expect.stringContaining("2 new reviews for Weather"), blocks: expect.any(Array) });
+    expect(JSON.parse(slackCalls[0].body)).toMatchObject({ text: expect.stringContaining("2 new reviews for Weather"), blocks: expect.any(Array) });
 
     const hookCalls = receiver.requests.filter((r) => r.path === "/hook");
     expect(hookCalls).toHaveLength(1);
-    const call = hookCalls[0]!;
+    const call = hookCalls[0];
     expect(verifyWebhookSignature({ secret: hook.secret!, body: call.body, signature: call.headers["x-starboard-signature"] as string, timestamp: call.headers["x-starboard-timestamp"] as string })).toEqual({ ok: true });
     expect(verifyWebhookSignature({ secret: "whsec_wrong", body: call.body, signature: call.headers["x-starboard-signature"] as string, timestamp: call.headers["x-starboard-timestamp"] as string })).toMatchObject({ ok: false });
     const body = JSON.parse(call.body);
@@ -203,7 +203,7 @@ describe("email without SMTP", () => {
       const outbox = await db.emailOutbox.findMany({ where: { userId: w.member.userId } });
       expect(outbox).toHaveLength(1);
       expect(outbox[0]).toMatchObject({ toAddress: w.email(w.member.userId), subject: "2 new reviews for Weather" });
-      expect(outbox[0]!.htmlBody).toContain("Open in Starboard");
+      expect(outbox[0].htmlBody).toContain("Open in Starboard");
     });
   });
 });

@@ -30,7 +30,7 @@ aroundAll(async (runSuite) => {
   await withConfig({ ...sim, env: { ...sim.env, SMTP_URL: smtp.url } }, runSuite);
 });
 afterAll(async () => {
-  apple.stop();
+  await apple.stop();
   await smtp.stop();
 });
 afterEach(() => {
@@ -44,7 +44,7 @@ const retrying: StepRunner = {
     if (/notify|finish/.test(id)) await fn();
     return fn();
   },
-  sleep: inlineSteps.sleep,
+  sleep: (id, ms) => inlineSteps.sleep(id, ms),
 };
 
 async function team() {
@@ -99,8 +99,8 @@ describe("notifications from the reviews sync", () => {
     expect(result.status).toBe("failed");
     const failed = await notes(w.teamId, "sync.failed");
     expect(failed.map((n) => n.userId).sort()).toEqual([w.ownerCaller.userId, admin].sort());
-    expect(failed[0]!.body).toMatch(/401/);
-    expect(failed[0]!.link).toBe(`/dashboard/projects/${w.projectId}/integrations`);
+    expect(failed[0].body).toMatch(/401/);
+    expect(failed[0].link).toBe(`/dashboard/projects/${w.projectId}/integrations`);
     expect(smtp.mails.flatMap((m) => m.to)).toHaveLength(2);
     expect(await db.notification.count({ where: { userId: member } })).toBe(0);
   });

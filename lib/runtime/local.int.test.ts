@@ -33,7 +33,7 @@ async function holdRuntime(dataDir: string, ...flags: string[]) {
       const match = /READY (\S+)/.exec(holder.output());
       if (match) {
         clearInterval(timer);
-        resolve(match[1]!);
+        resolve(match[1]);
       }
     }, 100);
     void holder.exited.then((code) => {

@@ -10,7 +10,7 @@ import { v1Route } from "@/lib/operations/adapters/v1-route";
 import { getReview } from "@/lib/operations/reviews";
 import { createSyncRun } from "@/lib/sync/runs";
 import { createOwner } from "@/test/fixtures";
-import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim, type ApiWorld } from "./harness";
+import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim } from "./harness";
 import { ROUTE_CASES, type RouteWorld } from "./routes";
 import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
@@ -92,7 +92,7 @@ describe("the endpoint list", () => {
   it("refuses to build a route whose operation checks another permission than the endpoint declares", () => {
     const [putReviewResponse] = ENDPOINTS.filter((e) => e.operationId === "putReviewResponse");
     // getReview checks reviews:read; the endpoint declares reviews:write.
-    expect(() => v1Route(putReviewResponse!, getReview as never)).toThrow(/declares "reviews:write" but its operation checks "reviews:read"/);
+    expect(() => v1Route(putReviewResponse, getReview as never)).toThrow(/declares "reviews:write" but its operation checks "reviews:read"/);
   });
 });
 

@@ -89,7 +89,7 @@ describe("a burst of 120 concurrent sync requests", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     // How many starts wait for that lock, and whether the pool still serves other requests meanwhile.
-    const waiting = (await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0]!.n;
+    const waiting = (await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0].n;
     const served = await Promise.race([db.team.count().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000))]);
     await other.query("COMMIT");
     other.release();

@@ -30,7 +30,7 @@ export async function callRoute(handler: RouteHandler, path: string, o: CallOpti
   const request = new NextRequest(url, { method: o.method ?? "GET", headers, body: o.body === undefined ? undefined : typeof o.body === "string" ? o.body : JSON.stringify(o.body) });
   const response = await handler(request, { params: Promise.resolve(o.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as any, headers: response.headers };
+  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
 export async function agentKeyFor(teamId: string, owner: Caller, options: { projectId?: string | null; permissions?: AgentKeyPermission[]; revoked?: boolean } = {}) {

@@ -1,7 +1,7 @@
 // A real HTTP server for CLI and MCP tests: routes each request to the app/api/v1 route handler its path
 // matches (the same files Next serves), through a NextRequest built from the incoming request.
 import { readdirSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { NextRequest } from "next/server";
@@ -49,7 +49,7 @@ export interface RunningApi {
 export async function startApiServer(): Promise<RunningApi> {
   const routes = await loadRoutes();
   const requests: RunningApi["requests"] = [];
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = routes.find((r) => r.pattern.test(url.pathname));
     const handler = route?.module[req.method ?? "GET"];
@@ -58,7 +58,7 @@ export async function startApiServer(): Promise<RunningApi> {
       return;
     }
     const match = route.pattern.exec(url.pathname)!;
-    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const body = await readBody(req);
@@ -67,7 +67,8 @@ export async function startApiServer(): Promise<RunningApi> {
     requests.push({ method: req.method ?? "GET", path: url.pathname, status: response.status });
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
     res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,7 +1,7 @@
 // The schema of a live database, read from pg_catalog (tables, columns, indexes, foreign keys, enums of the
 // current schema) into a SchemaShape.
 import type pg from "pg";
-import type { ColumnShape, ForeignKeyShape, IndexShape, SchemaShape } from "./shape";
+import type { ColumnShape, ForeignKeyShape, SchemaShape } from "./shape";
 
 const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 

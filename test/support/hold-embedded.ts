@@ -2,7 +2,7 @@
 // lifecycle test to leave an orphaned server behind (SIGKILL) or to stop cleanly (SIGTERM).
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 
-const dir = process.argv[2]!;
+const dir = process.argv[2];
 const db = await startEmbeddedPostgres({ dataDir: dir, password: "lifecycle" });
 process.on("SIGTERM", () => void db.stop().then(() => process.exit(0)));
 console.log(`READY ${db.url}`);

@@ -26,7 +26,7 @@ if (values.help) {
 }
 
 const scenario = values.scenario ? (JSON.parse(readFileSync(values.scenario, "utf8")) as Scenario) : {};
-const options: SimOptionsInput = values.options ? JSON.parse(values.options) : {};
+const options = values.options ? (JSON.parse(values.options) as SimOptionsInput) : {};
 if (values["itunes-rate"]) options.itunesRateLimit = { calls: Number(values["itunes-rate"]), windowMs: 60_000 };
 
 // Restarting the demo keeps an already written .p8 valid: reuse it instead of generating a new pair.
@@ -69,5 +69,5 @@ const shutdown = async () => {
   await apple.stop();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,7 +1,6 @@
 // The one HTTP client of /api/v1, shared by the `starboard` CLI, the MCP server and the dashboard's reads (plain
 // TypeScript, no server imports): builds the request from the endpoint description, parses the answer with the same
 // zod schema.
-import type { z } from "zod";
 import { fillPath, type Endpoint, type EndpointInput, type EndpointOutput } from "@/lib/api/v1/endpoint";
 import { errorBodySchema } from "@/lib/api/v1/schemas/common";
 
@@ -73,7 +72,7 @@ export class StarboardClient {
       }
       throw new StarboardApiError(response.status, "http_error", `Starboard answered HTTP ${response.status} ${response.statusText}`.trim());
     }
-    const parsed = (endpoint.response as z.ZodType).safeParse(json);
+    const parsed = endpoint.response.safeParse(json);
     if (!parsed.success) throw new StarboardApiError(response.status, "bad_response", `Unexpected answer from ${url.pathname}: ${parsed.error.issues[0]?.message ?? "invalid"}. Is the server the same version?`);
     return parsed.data as EndpointOutput<E>;
   }

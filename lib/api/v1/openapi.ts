@@ -92,7 +92,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
   const paths: Record<string, Json> = {};
   for (const e of ENDPOINTS as readonly Endpoint[]) {
     paths[`/api/v1${e.path}`] ??= {};
-    paths[`/api/v1${e.path}`]![e.method.toLowerCase()] = operation(e, components);
+    paths[`/api/v1${e.path}`][e.method.toLowerCase()] = operation(e, components);
   }
   return {
     openapi: "3.1.0",

@@ -31,7 +31,7 @@ describe("requests under /api/v1 that no route takes", () => {
       ["GET", "/api/v1/openapi.json"],
       ["OPTIONS", "/api/v1/runs/r1"],
     ]) {
-      expect((await call(method!, path!)).passed, `${method} ${path}`).toBe(true);
+      expect((await call(method, path)).passed, `${method} ${path}`).toBe(true);
     }
   });
 

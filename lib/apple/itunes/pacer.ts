@@ -62,7 +62,7 @@ const globalForPacer = globalThis as unknown as { __starboardItunesPacers?: Map<
 
 /** The process's budget at this rate (ITUNES_CALLS_PER_MINUTE): every client given the same rate shares one pacer. */
 export function sharedItunesPacer(callsPerMinute: number): ItunesPacer {
-  const pacers = (globalForPacer.__starboardItunesPacers ??= new Map());
+  const pacers = (globalForPacer.__starboardItunesPacers ??= new Map<number, ItunesPacer>());
   let pacer = pacers.get(callsPerMinute);
   if (!pacer) {
     pacer = new ItunesPacer({ callsPerMinute });

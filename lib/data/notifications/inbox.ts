@@ -44,7 +44,7 @@ export async function listInbox(userId: string, options: { limit: number; before
       createdAt: n.createdAt.toISOString(),
     })),
     unread,
-    nextCursor: rows.length > options.limit ? page[page.length - 1]!.id : null,
+    nextCursor: rows.length > options.limit ? page[page.length - 1].id : null,
   };
 }
 

@@ -69,7 +69,7 @@ export function filtersFromSearchParams(params: Record<string, string | string[]
     const one = reviewFiltersSchema.shape[key].safeParse(get(key));
     if (one.success && one.data !== undefined) out[key] = one.data;
   }
-  return out as ReviewFilters;
+  return out;
 }
 
 /** Why each filter given in the URL was dropped by filtersFromSearchParams, to tell the reader instead of ignoring it silently. */

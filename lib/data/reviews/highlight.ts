@@ -64,7 +64,7 @@ export async function highlightMatches(client: PoolClient, items: Pick<ReviewVie
     const sql = Prisma.sql`
       SELECT (i - 1)::int AS i FROM unnest(${langs}::text[], ${candidates}::text[]) WITH ORDINALITY AS t(lang, w, i)
       WHERE review_search_vector(nullif(lang, ''), w) @@ (${tsquery})`;
-    matched = new Set((await client.query<{ i: number }>(sql.text, sql.values as unknown[])).rows.map((r) => r.i));
+    matched = new Set((await client.query<{ i: number }>(sql.text, sql.values)).rows.map((r) => r.i));
   }
 
   const mark = (language: string, text: string): Range[] => {

@@ -96,14 +96,14 @@ function eldLanguages(texts: string[]): Promise<string[]> {
 export async function detectReviewLanguages(reviews: ReviewText[]): Promise<string[]> {
   // The first 160 characters tell the language as well as the whole text (same accuracy on the benchmark corpus).
   const texts = reviews.map((r) => (r.title ? `${r.title}\n${r.body}` : r.body).slice(0, 160));
-  const byScript = texts.map((text, i) => scriptLanguage(text, reviews[i]!.countryCode));
+  const byScript = texts.map((text, i) => scriptLanguage(text, reviews[i].countryCode));
   const needEld = texts.flatMap((text, i) => (byScript[i] === undefined ? [i] : []));
-  const detected = await eldLanguages(needEld.map((i) => texts[i]!));
+  const detected = await eldLanguages(needEld.map((i) => texts[i]));
   const out = byScript.map((l) => l ?? UNDETERMINED_LANGUAGE);
   needEld.forEach((i, k) => {
     const language = detected[k];
-    const letters = texts[i]!.replace(NOT_A_LETTER, "").length;
-    const keep = language && (letters >= SHORT_TEXT_LETTERS || language === storefrontLanguage(reviews[i]!.countryCode));
+    const letters = texts[i].replace(NOT_A_LETTER, "").length;
+    const keep = language && (letters >= SHORT_TEXT_LETTERS || language === storefrontLanguage(reviews[i].countryCode));
     out[i] = keep ? language : UNDETERMINED_LANGUAGE;
   });
   return out;

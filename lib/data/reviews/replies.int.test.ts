@@ -41,7 +41,6 @@ beforeEach(async () => {
 afterEach(() => apple.sim.clearFaults());
 
 const owner = () => w.ownerCaller as Caller;
-const appleWrites = () => apple.sim.log.filter((e) => e.method !== "GET").length;
 const row = (id: string) => db.appStoreReview.findUniqueOrThrow({ where: { id } });
 
 describe("reply", () => {

@@ -38,7 +38,7 @@ function chunks(q: string): { text: string; quoted: boolean; negated: boolean }[
   const re = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
   for (const m of q.matchAll(re)) {
     if (m[2] !== undefined) out.push({ text: m[2], quoted: true, negated: m[1] === "-" });
-    else out.push({ text: m[4]!, quoted: false, negated: m[3] === "-" });
+    else out.push({ text: m[4], quoted: false, negated: m[3] === "-" });
   }
   return out;
 }

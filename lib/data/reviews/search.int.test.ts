@@ -12,7 +12,7 @@ let appA: string;
 let appB: string;
 let member: Caller;
 let outsider: Caller;
-let ids: Record<string, string> = {};
+const ids: Record<string, string> = {};
 
 const seed = [
   { key: "ads", app: "A", rating: 1, title: "Too many ads", body: "The ads cover the forecast", nick: "Rainy Rita", cc: "us", reply: null },
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function keys(filters: Record<string, unknown>, caller: Caller = member) {
-  const result = await actionResult(reviewOps.searchReviews, caller, { teamId, ...filters } as never);
+  const result = await actionResult(reviewOps.searchReviews, caller, { teamId, ...filters });
   if (!result.ok) throw new Error(result.error.message);
   return result.data.items.filter((i) => !i.body.startsWith("filler")).map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]);
 }
@@ -73,9 +73,9 @@ describe("reviews search", () => {
   });
 
   it("counts matches and pages with a keyset cursor past 100 without gaps or repeats", async () => {
-    const inProject = await actionResult(reviewOps.searchReviews, member, { teamId, project: projectId } as never);
+    const inProject = await actionResult(reviewOps.searchReviews, member, { teamId, project: projectId });
     expect(inProject.ok && inProject.data.total).toEqual({ count: 100, capped: false });
-    const radar = await actionResult(reviewOps.searchReviews, member, { teamId, q: "radar" } as never);
+    const radar = await actionResult(reviewOps.searchReviews, member, { teamId, q: "radar" });
     expect(radar.ok && radar.data.total).toEqual({ count: 2, capped: false });
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -96,21 +96,21 @@ describe("reviews search", () => {
   });
 
   it("another team's user gets not found and sees nothing", async () => {
-    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, q: "radar" } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, app: appA } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, q: "radar" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, project: projectId })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId, app: appA })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await actionResult(reviewOps.getReview, outsider, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
     // Their own team, filtered by our project id: the project scope refuses rather than leaking rows.
     const own = (outsider as { userId: string }).userId;
     const theirTeam = (await db.teamMember.findFirstOrThrow({ where: { userId: own } })).teamId;
-    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId: theirTeam, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, outsider, { teamId: theirTeam, project: projectId })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("an agent key limited to another project sees none of these reviews", async () => {
     const other = await db.project.create({ data: { teamId, name: "Other" } });
     const key: Caller = { kind: "apiKey", apiKeyId: "00000000-0000-4000-8000-000000000001", teamId, projectId: other.id, permissions: ["reviews:read"] };
-    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: other.id } as never)).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: projectId } as never)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: other.id })).toMatchObject({ ok: true, data: { items: [] } });
+    expect(await actionResult(reviewOps.searchReviews, key, { teamId, project: projectId })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await actionResult(reviewOps.getReview, key, { reviewId: ids.ads })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 });

@@ -111,7 +111,7 @@ function termQuery(term: SearchTerm): Prisma.Sql {
     }
   }
   if (phrase) parts.push(phrase);
-  const all = parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts, " && ")})`;
+  const all = parts.length === 1 ? parts[0] : Prisma.sql`(${Prisma.join(parts, " && ")})`;
   return term.negated ? Prisma.sql`(!! ${all})` : all;
 }
 
@@ -120,7 +120,7 @@ function tsqueryOf(query: SearchQuery): Prisma.Sql {
   const key = (g: SearchTerm[]) => JSON.stringify(g);
   const groups = [...new Map(query.map((g) => [key(g), g])).values()];
   return Prisma.join(
-    groups.map((g) => (g.length === 1 ? termQuery(g[0]!) : Prisma.sql`(${Prisma.join(g.map(termQuery), " || ")})`)),
+    groups.map((g) => (g.length === 1 ? termQuery(g[0]) : Prisma.sql`(${Prisma.join(g.map(termQuery), " || ")})`)),
     " && ",
   );
 }
@@ -182,7 +182,7 @@ async function inSearchTransaction<T>(timeoutMs: number, fn: (client: PoolClient
   }
 }
 
-const run = async <R extends object>(client: PoolClient, sql: Prisma.Sql) => (await client.query<R>(sql.text, sql.values as unknown[])).rows;
+const run = async <R extends object>(client: PoolClient, sql: Prisma.Sql) => (await client.query<R>(sql.text, sql.values)).rows;
 
 async function countMatches(client: PoolClient, where: Prisma.Sql): Promise<MatchCount> {
   const [row] = await run<{ n: number }>(client, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM app_store_reviews r WHERE ${where} LIMIT ${MATCH_COUNT_CAP + 1}) m`);

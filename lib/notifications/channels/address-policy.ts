@@ -84,5 +84,5 @@ export async function checkEndpointUrl(raw: string): Promise<CheckedTarget> {
         : "This URL points at a link-local, unspecified or otherwise internal address, which Starboard never sends to.",
     );
   }
-  return { url, address: addresses[0]!, family: isIP(addresses[0]!) === 6 ? 6 : 4 };
+  return { url, address: addresses[0], family: isIP(addresses[0]) === 6 ? 6 : 4 };
 }

@@ -44,5 +44,5 @@ export function v1Route<E extends Endpoint, S extends z.ZodType, T>(endpoint: E,
       return errorResponse(error);
     }
   };
-  return Object.assign(handler, { operation: operation as Operation });
+  return Object.assign(handler, { operation });
 }

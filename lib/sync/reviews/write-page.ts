@@ -42,7 +42,7 @@ async function languagesOf(target: PageTarget, reviews: readonly AscReview[]): P
   const stored = new Map(rows.map((r) => [r.external_id, r.language]));
   const toDetect = reviews.filter((r) => !stored.has(r.id));
   const detected = await detectReviewLanguages(toDetect);
-  toDetect.forEach((r, i) => stored.set(r.id, detected[i]!));
+  toDetect.forEach((r, i) => stored.set(r.id, detected[i]));
   return reviews.map((r) => stored.get(r.id)!);
 }
 

@@ -45,7 +45,7 @@ export interface FaultRules<S extends FaultSpec = FaultSpec> {
  * endpoints that report it. A fault with an unknown field, or a kind or target its endpoint lacks, is refused
  * (an error rather than a fault that silently never fires).
  */
-export function defineFaults<const E extends string, const D extends string = never, F extends z.ZodRawShape = {}>(def: {
+export function defineFaults<const E extends string, const D extends string = never, F extends z.ZodRawShape = Record<never, never>>(def: {
   endpoints: readonly [E, ...E[]];
   data?: Record<D, readonly E[]>;
   fields?: F;
@@ -86,6 +86,7 @@ export function defineFaults<const E extends string, const D extends string = ne
  * Every endpoint family adds its fault input type here (declaration merging, as with vitest's ProvidedContext),
  * so `addFault` accepts exactly the faults that exist without a central list.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging, one fault family at a time
 export interface SimFaultInputs {}
 export type SimFaultInput = SimFaultInputs[keyof SimFaultInputs];
 
