@@ -20,6 +20,11 @@ export interface ReportSyncCounters {
   notAvailableYet: number;
   unavailable: number;
   failed: number;
+  /**
+   * Of the failed files, those whose answer stopped the run (the key, its role, the rate limit, a refused query):
+   * the run's error tells that answer once, and nothing asks again until the next run.
+   */
+  refused: number;
   rowsRead: number;
   rowsInserted: number;
   rowsUpdated: number;
@@ -45,7 +50,7 @@ export interface ReportSyncCounters {
 
 export function emptyReportCounters(): ReportSyncCounters {
   return {
-    from: null, to: null, due: 0, done: 0, imported: 0, unchanged: 0, noSales: 0, notAvailableYet: 0, unavailable: 0, failed: 0,
+    from: null, to: null, due: 0, done: 0, imported: 0, unchanged: 0, noSales: 0, notAvailableYet: 0, unavailable: 0, failed: 0, refused: 0,
     rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0, unknownColumns: {}, unknownProductTypes: {}, unmappedIdentifiers: 0,
     remappedIdentifiers: 0, daysRebuilt: 0, requests: 0, retries: 0, rateLimitWaits: 0, errorsByStatus: {}, failures: [], aborted: false, abortReason: null,
   };
@@ -62,7 +67,10 @@ export function countFile(c: ReportSyncCounters, r: Pick<DayResult, "day" | "sta
   } else if (r.status === "no_sales") c.noSales++;
   else if (r.status === "not_available_yet") c.notAvailableYet++;
   else if (r.status === "unavailable") c.unavailable++;
-  else c.failed++;
+  else {
+    c.failed++;
+    if (r.failure?.abort) c.refused++;
+  }
   c.rowsRead += r.rows;
   c.rowsInserted += r.inserted;
   c.rowsUpdated += r.updated;
@@ -73,6 +81,17 @@ export function countFile(c: ReportSyncCounters, r: Pick<DayResult, "day" | "sta
     c.errorsByStatus[r.failure.status] = (c.errorsByStatus[r.failure.status] ?? 0) + 1;
     if (c.failures.length < FAILURES_KEPT) c.failures.push({ date: r.day, ...r.failure });
   }
+}
+
+/**
+ * The failed files other than the ones that stopped the run (those are the run's abort reason), with what Apple
+ * answered for the first few: null when there are none.
+ */
+export function describeRetriedFailures(c: ReportSyncCounters, what: (n: number) => string): string | null {
+  const retried = c.failed - c.refused;
+  if (retried <= 0) return null;
+  const firsts = c.failures.filter((f) => !f.abort).slice(0, 3).map((f) => `${describeFileFailure(f)}.`);
+  return [`${what(retried)}`, ...firsts].join(" ");
 }
 
 /** "2026-03-30: App Store Connect 500 UNEXPECTED_ERROR: … — hint", without a final period. */

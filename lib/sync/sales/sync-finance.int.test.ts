@@ -82,13 +82,16 @@ describe("finance sync against the simulator", () => {
     expect(imported.every((s) => months.includes(s))).toBe(true);
   });
 
-  it("a Sales and Reports key (no Finance role) fails the run with Apple's 403 and the role it needs", async () => {
+  it("a Sales and Reports key (no Finance role) fails the run with Apple's 403 told once and the role it needs, not promising a retry", async () => {
     const w = await createSalesWorld({ keyId: "SALESONLY1" });
     const result = await sync(w);
     expect(result.status).toBe("failed");
-    expect(result.counters).toMatchObject({ aborted: true, imported: 0 });
-    expect(result.error).toMatch(/403/);
-    expect(result.error).toMatch(/Finance|Admin/);
+    expect(result.counters).toMatchObject({ aborted: true, imported: 0, failed: 1, refused: 1 });
+    const error = result.error ?? "";
+    expect(error.match(/403 FORBIDDEN_ERROR/g)).toHaveLength(1);
+    expect(error.match(/The API key in use does not allow this request/g)).toHaveLength(1);
+    expect(error.match(/Finance or Admin role/g)).toHaveLength(1);
+    expect(error).not.toMatch(/retried/);
   });
 
   it("a truncated file leaves the stored month as it was, and a month not published yet is pending without rows", async () => {

@@ -8,7 +8,7 @@ import type { JobResult } from "../job";
 import { createSyncRun, finishSyncRun, markRunRunning, updateRunProgress, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
 import { reportsClientFor } from "./reports-client";
-import { countFile, describeFileFailure, emptyReportCounters } from "./counters";
+import { countFile, describeFileFailure, describeRetriedFailures, emptyReportCounters } from "./counters";
 import { importFinanceMonth, type MonthResult } from "./import-finance-month";
 import { loadReportsIntegration } from "./integration";
 import { dueFinanceMonths } from "./schedule";
@@ -99,7 +99,7 @@ export async function syncFinanceReports(input: FinanceSyncInput): Promise<JobRe
     const c = { ...counters, reading, readingMismatches } as unknown as Record<string, unknown>;
     const stored = counters.imported + counters.unchanged + counters.noSales + counters.unavailable;
     const status: SyncStatus = started.refusal || (abortReason && stored === 0) ? "failed" : abortReason || counters.failed > 0 ? "partial" : "succeeded";
-    const failedNote = counters.failed > 0 ? `${counters.failed} fiscal ${counters.failed === 1 ? "month" : "months"} could not be read and will be retried. ${counters.failures.slice(0, 3).map((f) => `${describeFileFailure(f)}.`).join(" ")}` : null;
+    const failedNote = describeRetriedFailures(counters, (n) => `${n} fiscal ${n === 1 ? "month" : "months"} could not be read and will be retried.`);
     const error = [abortReason, failedNote].filter((s): s is string => Boolean(s)).map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(" ") || null;
     await finishSyncRun(started.runId, { status, counters: c, error, progress: { monthsDone: counters.done, monthsTotal: counters.due } });
     return { runId: started.runId, status, counters: c, error } satisfies JobResult;

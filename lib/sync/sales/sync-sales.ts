@@ -8,7 +8,7 @@ import type { JobResult } from "../job";
 import { createSyncRun, finishSyncRun, markRunRunning, updateRunProgress, type SyncKind, type SyncStatus, type SyncTrigger } from "../runs";
 import type { StepRunner } from "../steps";
 import { reportsClientFor } from "./reports-client";
-import { countFile, describeFileFailure, emptyReportCounters, type ReportSyncCounters } from "./counters";
+import { countFile, describeFileFailure, describeRetriedFailures, emptyReportCounters, type ReportSyncCounters } from "./counters";
 import { importSalesDay, type DayResult } from "./import-sales-day";
 import { loadReportsIntegration } from "./integration";
 import { rebuildDaysOf, refreshMapping } from "./mapping";
@@ -143,7 +143,10 @@ export async function syncSalesReports(input: SalesSyncInput): Promise<JobResult
     }
     const stored = counters.imported + counters.unchanged + counters.noSales + counters.unavailable;
     const status: SyncStatus = started.refusal || (abortReason && stored === 0) ? "failed" : abortReason || counters.failed > 0 ? "partial" : "succeeded";
-    const failedNote = counters.failed > 0 ? `${counters.failed} of ${counters.due} ${counters.due === 1 ? "day" : "days"} could not be read; ${counters.failed === 1 ? "it is" : "they are"} retried later and nothing stored for ${counters.failed === 1 ? "it" : "them"} was changed. ${counters.failures.slice(0, 3).map((f) => `${describeFileFailure(f)}.`).join(" ")}` : null;
+    const failedNote = describeRetriedFailures(
+      counters,
+      (n) => `${n} of ${counters.due} ${counters.due === 1 ? "day" : "days"} could not be read; ${n === 1 ? "it is" : "they are"} retried later and nothing stored for ${n === 1 ? "it" : "them"} was changed.`,
+    );
     const error = [abortReason, failedNote].filter((s): s is string => Boolean(s)).map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(" ") || null;
     const c = counters as unknown as Record<string, unknown>;
     await finishSyncRun(started.runId, { status, counters: c, error, progress: { daysDone: counters.done, daysTotal: counters.due, from: started.from, to: started.latest } });
