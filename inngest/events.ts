@@ -6,6 +6,9 @@ export const EVENTS = {
   ratingsSyncRequested: "ratings/sync.requested",
   reviewsSyncRequested: "reviews/sync.requested",
   versionSyncRequested: "versions/sync.requested",
+  salesSyncRequested: "sales/sync.requested",
+  salesBackfillRequested: "sales/backfill.requested",
+  financeSyncRequested: "finance/sync.requested",
   /** Send the external deliveries (email, Slack, webhooks) of one notification event. */
   notificationsDeliverRequested: "notifications/deliver.requested",
 } as const;
@@ -29,6 +32,9 @@ export const EVENT_DATA = {
   [EVENTS.ratingsSyncRequested]: syncRequestedData,
   [EVENTS.reviewsSyncRequested]: syncRequestedData,
   [EVENTS.versionSyncRequested]: versionSyncRequestedData,
+  [EVENTS.salesSyncRequested]: syncRequestedData,
+  [EVENTS.salesBackfillRequested]: syncRequestedData,
+  [EVENTS.financeSyncRequested]: syncRequestedData,
   [EVENTS.notificationsDeliverRequested]: deliverRequestedData,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -64,6 +64,10 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ message: "must be a number (0 turns pacing off)" }).min(0).max(6000).default(20),
   ),
+  ASC_REPORTS_CALLS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a number (0 turns pacing off)" }).min(0).max(600).default(30),
+  ),
   ITUNES_CHUNK_SIZE: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ message: "must be a whole number from 1 to 200" }).int().min(1).max(200).default(100),

@@ -13,6 +13,8 @@ import { diffSchemas, type SqlOnly } from "@/test/schema/shape";
 const PARTIAL = "a partial index (WHERE …), which schema.prisma cannot express";
 const SQL_ONLY_RELATION = "the relation lives in SQL only (cascade on delete) so that the models it points at carry no back-relation field; see the NotificationEndpoint comment in schema.prisma";
 
+const SALES_RELATION = "the report tables' relation to projects lives in SQL only (cascade on delete), so Project carries no back-relation field; see the Downloads and revenue comment in schema.prisma";
+
 /** What exists only in the migrations on purpose. */
 const sqlOnly: SqlOnly = {
   tables: { _prisma_migrations: "the migration runner's bookkeeping (lib/db/migrate.ts), kept as prisma migrate deploy keeps it" },
@@ -30,7 +32,8 @@ const sqlOnly: SqlOnly = {
     app_store_reviews_language_missing_idx: PARTIAL,
     notification_deliveries_open_idx: PARTIAL,
   },
-  foreignKeys: Object.fromEntries(
+  foreignKeys: {
+    ...Object.fromEntries(
     [
       "notification_endpoints(team_id)",
       "notification_endpoints(project_id)",
@@ -43,7 +46,11 @@ const sqlOnly: SqlOnly = {
       "email_outbox(user_id)",
       "email_outbox(delivery_id)",
     ].map((key) => [key, SQL_ONLY_RELATION]),
-  ),
+    ),
+    ...Object.fromEntries(
+      ["asc_report_files", "sales_identifiers", "sales_app_versions", "finance_monthly_proceeds", "finance_exchange_rates"].map((table) => [`${table}(project_id)`, SALES_RELATION]),
+    ),
+  },
 };
 
 async function withClient<T>(url: string, run: (db: pg.Client) => Promise<T>): Promise<T> {

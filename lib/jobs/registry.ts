@@ -8,7 +8,13 @@ import type { JobHandler } from "@/lib/sync/job";
 import { failUnfinishedRuns, type SyncKind } from "@/lib/sync/runs";
 import { defineWork, type BackgroundWork } from "./work";
 
-type SyncEvent = typeof EVENTS.ratingsSyncRequested | typeof EVENTS.reviewsSyncRequested | typeof EVENTS.versionSyncRequested;
+type SyncEvent =
+  | typeof EVENTS.ratingsSyncRequested
+  | typeof EVENTS.reviewsSyncRequested
+  | typeof EVENTS.versionSyncRequested
+  | typeof EVENTS.salesSyncRequested
+  | typeof EVENTS.salesBackfillRequested
+  | typeof EVENTS.financeSyncRequested;
 
 export interface SyncJob {
   kind: SyncKind;
@@ -38,6 +44,9 @@ export const SYNC_JOBS: Record<SyncKind, SyncJob> = {
   app_version_sync: syncJob("app_version_sync", EVENTS.versionSyncRequested, async () => (await import("@/lib/sync/versions/sync-app-versions")).syncAppVersions),
   app_store_ratings_sync: syncJob("app_store_ratings_sync", EVENTS.ratingsSyncRequested, async () => (await import("@/lib/sync/ratings/sync-ratings")).syncRatings),
   app_store_connect_reviews_sync: syncJob("app_store_connect_reviews_sync", EVENTS.reviewsSyncRequested, async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob),
+  app_store_sales_sync: syncJob("app_store_sales_sync", EVENTS.salesSyncRequested, async () => (await import("@/lib/sync/sales/job")).salesSyncJob),
+  app_store_sales_backfill: syncJob("app_store_sales_backfill", EVENTS.salesBackfillRequested, async () => (await import("@/lib/sync/sales/job")).salesBackfillJob),
+  app_store_finance_sync: syncJob("app_store_finance_sync", EVENTS.financeSyncRequested, async () => (await import("@/lib/sync/sales/job")).financeSyncJob),
 };
 
 /** Every background work, one per event. */

@@ -10,6 +10,9 @@ import { notify } from "./notify";
 const KIND_LABEL: Record<string, string> = {
   app_store_ratings_sync: "Ratings sync",
   app_store_connect_reviews_sync: "Review sync",
+  app_store_sales_sync: "Sales report sync",
+  app_store_sales_backfill: "Sales report backfill",
+  app_store_finance_sync: "Finance report sync",
 };
 
 interface AppFailureNotice {

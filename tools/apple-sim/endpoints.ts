@@ -43,6 +43,14 @@ export class Call<F extends FaultSpec = FaultSpec> {
     sendText(this.res, status, text, { ...this.headers, ...headers });
   }
 
+  /** A binary body (a gzip report file). */
+  bytes(status: number, body: Buffer, headers: Record<string, string> = {}): void {
+    this.record(status);
+    if (this.res.headersSent || this.res.destroyed) return;
+    this.res.writeHead(status, { "content-length": String(body.length), ...this.headers, ...headers });
+    this.res.end(body);
+  }
+
   noContent(): void {
     this.record(204);
     this.res.writeHead(204, this.headers);

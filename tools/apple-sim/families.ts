@@ -4,5 +4,6 @@ import { ascAppsFamily } from "./asc/apps";
 import { customerReviewsFamily } from "./asc/customer-reviews";
 import type { EndpointFamily } from "./endpoints";
 import { itunesFamily } from "./itunes/lookup";
+import { reportsFamily } from "./asc/reports";
 
-export const simFamilies: readonly EndpointFamily[] = [itunesFamily, ascAppsFamily, customerReviewsFamily];
+export const simFamilies: readonly EndpointFamily[] = [itunesFamily, ascAppsFamily, customerReviewsFamily, reportsFamily];

@@ -13,6 +13,7 @@ export { generateTestKeyPair } from "./keys";
 export { SimState } from "./state";
 export type * from "./scenario";
 export type { SimFaultInput } from "./model/faults";
+export type { ReportsConfigInput } from "./model/reports/config";
 
 export interface StartAppleSimOptions {
   /** 0 (default) picks a free port. */

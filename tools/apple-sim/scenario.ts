@@ -1,5 +1,6 @@
 // The scenario format: what the simulated Apple knows (apps, ratings per storefront, keys, reviews), and the options.
 import { z } from "zod";
+import { reportsConfigSchema } from "./model/reports/config";
 
 export const ratingsSchema = z.object({
   averageRating: z.number().min(0).max(5),
@@ -80,6 +81,8 @@ export const scenarioSchema = z.object({
   reviews: z
     .record(z.string(), z.union([z.array(reviewSchema), z.object({ items: z.array(reviewSchema).default([]), generate: generateSchema.optional() })]))
     .default({}),
+  /** Sales and Trends and Finance reports: what they contain and the UNCONFIRMED behaviours (model/reports/config.ts). */
+  reports: reportsConfigSchema.default(reportsConfigSchema.parse({})),
 });
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.infer<typeof scenarioSchema>;

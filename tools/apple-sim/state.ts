@@ -5,6 +5,7 @@ import { ApiKeys, type SimKey } from "./model/api-keys";
 import { Catalog, type RatingsChange } from "./model/catalog";
 import { Faults, type ActiveFault, type FaultRules, type SimFaultInput } from "./model/faults";
 import { ItunesPacing } from "./model/itunes-pacing";
+import { Reports } from "./model/reports";
 import { RequestLog, type LogEntry, type SimCounters } from "./model/request-log";
 import { Responses, type SimResponse } from "./model/responses";
 import { Reviews, type ReviewQuery, type SimReview } from "./model/reviews";
@@ -36,6 +37,8 @@ export class SimState {
   readonly itunesPacing: ItunesPacing;
   readonly reviews: Reviews;
   readonly responses: Responses;
+  /** Sales and Finance reports (scenario key `reports`). */
+  readonly reports = new Reports();
   readonly faults: Faults;
   readonly requestLog = new RequestLog();
   private initialScenario: Scenario = {};
@@ -65,6 +68,7 @@ export class SimState {
     this.apiKeys.load(scenario.keys);
     this.reviews.clear();
     this.responses.clear();
+    this.reports.open(input.reports ?? {});
     for (const [appId, entry] of Object.entries(scenario.reviews)) {
       const items = Array.isArray(entry) ? entry : entry.items;
       const gen = Array.isArray(entry) ? undefined : entry.generate;

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { isoDateTime, uuid } from "./common";
 
-export const syncKindSchema = z.enum(["app_version_sync", "app_store_ratings_sync", "app_store_connect_reviews_sync"]);
+export const syncKindSchema = z.enum([
+  "app_version_sync",
+  "app_store_ratings_sync",
+  "app_store_connect_reviews_sync",
+  "app_store_sales_sync",
+  "app_store_sales_backfill",
+  "app_store_finance_sync",
+]);
 export const syncStatusSchema = z.enum(["queued", "running", "succeeded", "partial", "failed"]);
 export const FINISHED_RUN_STATUSES = ["succeeded", "partial", "failed"] as const;
 

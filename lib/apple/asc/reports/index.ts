@@ -1,0 +1,13 @@
+import "server-only";
+export * from "./client";
+export * from "./columns";
+export * from "./finance-rows";
+export * from "./fiscal-calendar";
+export * from "./outcomes";
+export * from "./product-types";
+export * from "./publication";
+export * from "./query";
+export * from "./read-report";
+export * from "./sales-rows";
+export * from "./values";
+export * from "./probe";
