@@ -61,7 +61,9 @@ describe("registered Inngest functions", () => {
     expect([...events].sort()).toEqual(Object.values(EVENTS).sort());
     const triggers = functions.flatMap((fn) => ((fn.opts as { triggers?: { event?: string }[] }).triggers ?? []).flatMap((t) => (t.event ? [t.event] : [])));
     for (const event of events) expect(triggers.filter((t) => t === event), event).toHaveLength(1);
-    expect(Object.values(SYNC_JOBS).map((job) => job.work.event).sort()).toEqual([EVENTS.ratingsSyncRequested, EVENTS.reviewsSyncRequested, EVENTS.versionSyncRequested].sort());
+    expect(Object.values(SYNC_JOBS).map((job) => job.work.event).sort()).toEqual(
+      [EVENTS.ratingsSyncRequested, EVENTS.reviewsSyncRequested, EVENTS.versionSyncRequested, EVENTS.playReviewsSyncRequested, EVENTS.playReviewsBackfillRequested, EVENTS.playRatingsSyncRequested].sort(),
+    );
   });
 
   it("registers the same configuration with the Inngest server", () => {

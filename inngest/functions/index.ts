@@ -3,6 +3,7 @@ import { ratingsSyncRequested, ratingsSyncScheduled } from "./ratings";
 import { versionSyncRequested, versionSyncScheduled } from "./versions";
 import { notificationFunctions } from "./notifications";
 import { reviewsFunctions } from "./reviews-sync";
+import { googlePlayFunctions } from "./google-play";
 
 // Every Inngest function Starboard serves; app/api/inngest registers this list.
-export const functions: InngestFunction.Any[] = [...reviewsFunctions, ...notificationFunctions, ratingsSyncScheduled, ratingsSyncRequested, versionSyncScheduled, versionSyncRequested];
+export const functions: InngestFunction.Any[] = [...reviewsFunctions, ...googlePlayFunctions, ...notificationFunctions, ratingsSyncScheduled, ratingsSyncRequested, versionSyncScheduled, versionSyncRequested];

@@ -8,7 +8,13 @@ import type { JobHandler } from "@/lib/sync/job";
 import { failUnfinishedRuns, type SyncKind } from "@/lib/sync/runs";
 import { defineWork, type BackgroundWork } from "./work";
 
-type SyncEvent = typeof EVENTS.ratingsSyncRequested | typeof EVENTS.reviewsSyncRequested | typeof EVENTS.versionSyncRequested;
+type SyncEvent =
+  | typeof EVENTS.ratingsSyncRequested
+  | typeof EVENTS.reviewsSyncRequested
+  | typeof EVENTS.versionSyncRequested
+  | typeof EVENTS.playReviewsSyncRequested
+  | typeof EVENTS.playReviewsBackfillRequested
+  | typeof EVENTS.playRatingsSyncRequested;
 
 export interface SyncJob {
   kind: SyncKind;
@@ -38,6 +44,9 @@ export const SYNC_JOBS: Record<SyncKind, SyncJob> = {
   app_version_sync: syncJob("app_version_sync", EVENTS.versionSyncRequested, async () => (await import("@/lib/sync/versions/sync-app-versions")).syncAppVersions),
   app_store_ratings_sync: syncJob("app_store_ratings_sync", EVENTS.ratingsSyncRequested, async () => (await import("@/lib/sync/ratings/sync-ratings")).syncRatings),
   app_store_connect_reviews_sync: syncJob("app_store_connect_reviews_sync", EVENTS.reviewsSyncRequested, async () => (await import("@/lib/sync/reviews/job")).reviewsSyncJob),
+  google_play_reviews_sync: syncJob("google_play_reviews_sync", EVENTS.playReviewsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsSyncJob),
+  google_play_reviews_backfill: syncJob("google_play_reviews_backfill", EVENTS.playReviewsBackfillRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsBackfillJob),
+  google_play_ratings_sync: syncJob("google_play_ratings_sync", EVENTS.playRatingsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playRatingsSyncJob),
 };
 
 /** Every background work, one per event. */

@@ -10,6 +10,9 @@ import { notify } from "./notify";
 const KIND_LABEL: Record<string, string> = {
   app_store_ratings_sync: "Ratings sync",
   app_store_connect_reviews_sync: "Review sync",
+  google_play_reviews_sync: "Google Play review sync",
+  google_play_reviews_backfill: "Google Play review backfill",
+  google_play_ratings_sync: "Google Play ratings import",
 };
 
 interface AppFailureNotice {
@@ -64,7 +67,7 @@ export async function notifySyncFailed(run: {
       body: partial
         ? `${which} could not read ${appFailures.map((f) => f.app).join(", ")}: ${run.error ?? "no reason was recorded."}`
         : `${which} ended without completing: ${run.error ?? "no reason was recorded."}`,
-      link: run.kind === "app_store_connect_reviews_sync" ? `/dashboard/projects/${project.id}/integrations` : `/dashboard/projects/${project.id}`,
+      link: run.kind === "app_store_connect_reviews_sync" || run.kind.startsWith("google_play_") ? `/dashboard/projects/${project.id}/integrations` : `/dashboard/projects/${project.id}`,
       data: { kind: run.kind, trigger: run.trigger, status: run.status ?? "failed", error: run.error, appFailures },
     });
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateTime, uuid } from "./common";
 
-export const syncKindSchema = z.enum(["app_version_sync", "app_store_ratings_sync", "app_store_connect_reviews_sync"]);
+export const syncKindSchema = z.enum(["app_version_sync", "app_store_ratings_sync", "app_store_connect_reviews_sync", "google_play_reviews_sync", "google_play_reviews_backfill", "google_play_ratings_sync"]);
 export const syncStatusSchema = z.enum(["queued", "running", "succeeded", "partial", "failed"]);
 export const FINISHED_RUN_STATUSES = ["succeeded", "partial", "failed"] as const;
 
