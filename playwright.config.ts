@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 // End-to-end in Debian's Chromium against `npm start` (production build) on a fresh data folder, with
-// the Apple simulator standing in for Apple (started by e2e/support/global-setup.ts).
+// the Apple and Google simulators standing in for Apple and Google (started by e2e/support/global-setup.ts).
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",

@@ -19,7 +19,8 @@ test("connect App Store Connect, sync, search, deep link, reply → pending → 
 
   // Set up: the file name fills the key id; the key is never shown back.
   await page.goto(`/dashboard/projects/${projectId}/integrations`);
-  await expect(page.getByText("Not connected")).toBeVisible();
+  // The App Store Connect card comes first; the Google Play one below says the same until it is connected.
+  await expect(page.getByText("Not connected").first()).toBeVisible();
   // The example Issuer ID is plainly a pattern, not a value to copy.
   await expect(page.getByLabel("Issuer ID")).toHaveAttribute("placeholder", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
   // Saving an empty form names every missing part, the .p8 too.

@@ -11,6 +11,9 @@ export const EVENTS = {
   financeSyncRequested: "finance/sync.requested",
   /** Send the external deliveries (email, Slack, webhooks) of one notification event. */
   notificationsDeliverRequested: "notifications/deliver.requested",
+  playReviewsSyncRequested: "google-play/reviews.sync.requested",
+  playReviewsBackfillRequested: "google-play/reviews.backfill.requested",
+  playRatingsSyncRequested: "google-play/ratings.sync.requested",
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -36,6 +39,9 @@ export const EVENT_DATA = {
   [EVENTS.salesBackfillRequested]: syncRequestedData,
   [EVENTS.financeSyncRequested]: syncRequestedData,
   [EVENTS.notificationsDeliverRequested]: deliverRequestedData,
+  [EVENTS.playReviewsSyncRequested]: syncRequestedData,
+  [EVENTS.playReviewsBackfillRequested]: syncRequestedData,
+  [EVENTS.playRatingsSyncRequested]: syncRequestedData,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventData<E extends EventName> = z.output<(typeof EVENT_DATA)[E]>;

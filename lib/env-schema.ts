@@ -60,6 +60,24 @@ export const envSchema = z.object({
     emptyAsUndefined,
     url("https://api.appstoreconnect.apple.com").default("https://api.appstoreconnect.apple.com"),
   ),
+  GOOGLE_OAUTH_TOKEN_URL: z.preprocess(
+    emptyAsUndefined,
+    url("https://oauth2.googleapis.com/token").default("https://oauth2.googleapis.com/token"),
+  ),
+  GOOGLE_PLAY_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    url("https://androidpublisher.googleapis.com").default("https://androidpublisher.googleapis.com"),
+  ),
+  GOOGLE_STORAGE_BASE_URL: z.preprocess(emptyAsUndefined, url("https://storage.googleapis.com").default("https://storage.googleapis.com")),
+  GOOGLE_PLAY_READS_PER_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a whole number of reads per hour per app (Google allows 200; 0 turns Starboard's own budget off)" })
+      .int({ message: "must be a whole number of reads per hour per app" })
+      .min(0)
+      .max(100_000)
+      .default(200),
+  ),
   ITUNES_CALLS_PER_MINUTE: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ message: "must be a number (0 turns pacing off)" }).min(0).max(6000).default(20),

@@ -13,6 +13,15 @@ export function unstorableCharacterMessage(value: string, what: string): string 
   return null;
 }
 
+/**
+ * Text as PostgreSQL can store it: NUL removed, each lone surrogate (half an emoji) replaced by U+FFFD. What a store
+ * sends (Apple's JSON, Google's JSON and CSV exports) passes through this before it is written: one such review must
+ * never fail a sync. (What a person types is refused instead: see unstorableCharacterMessage.)
+ */
+export function toStorableText(text: string): string {
+  return text.replaceAll("\u0000", "").toWellFormed();
+}
+
 /** The one rule every free-text field shares (names, replies): refuses what unstorableCharacterMessage names. */
 export const storableText = <S extends z.ZodType<string>>(schema: S, what: string) =>
   schema.superRefine((value, ctx) => {
@@ -72,6 +81,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** Apple's limit on a developer reply (the App Store Connect API refuses longer ones). */
 export const MAX_REPLY_LENGTH = 5970;
+/** Google Play rejects replies of more than about 350 characters. */
+export const PLAY_MAX_REPLY_LENGTH = 350;
 export const replyTextSchema = storableText(
   z
     .string({ message: "Write a reply." })

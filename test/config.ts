@@ -3,6 +3,7 @@
 // applied. A function is called as each test starts, after beforeAll (e.g. for a simulator's URL).
 import { aroundEach } from "vitest";
 import type { RunningAppleSim } from "@/tools/apple-sim";
+import type { RunningGoogleSim } from "@/tools/google-sim";
 import { withConfig, type ConfigChange } from "@/lib/env";
 
 export function useConfig(change: ConfigChange | (() => ConfigChange)) {
@@ -22,3 +23,8 @@ export const ascSimConfig = (apple: RunningAppleSim): ConfigChange => ({ env: { 
 
 /** Both of Apple's APIs at the simulator. */
 export const appleSimConfig = (apple: RunningAppleSim): ConfigChange => ({ env: { ITUNES_BASE_URL: apple.itunesBaseUrl, ASC_BASE_URL: apple.ascBaseUrl }, asc: FAST_ASC });
+
+/** Google's token endpoint, Play and Cloud Storage at the simulator, with no read budget of Starboard's own. */
+export const googleSimConfig = (google: RunningGoogleSim): ConfigChange => ({
+  env: { GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl, GOOGLE_PLAY_BASE_URL: google.playBaseUrl, GOOGLE_STORAGE_BASE_URL: google.storageBaseUrl, GOOGLE_PLAY_READS_PER_HOUR: "0" },
+});

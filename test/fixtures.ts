@@ -34,7 +34,7 @@ export async function createApp(teamId: string, projectId: string, overrides: Pa
 
 /** A fingerprint of every table a refused call could have touched. */
 export async function tenantSnapshot(teamId: string) {
-  const [team, members, invites, projects, apps, audit, integrations, reviews, runs] = await Promise.all([
+  const [team, members, invites, projects, apps, audit, integrations, playConnections, reviews, runs] = await Promise.all([
     db.team.findUnique({ where: { id: teamId } }),
     db.teamMember.findMany({ where: { teamId }, orderBy: { userId: "asc" } }),
     db.teamInvite.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
@@ -42,8 +42,9 @@ export async function tenantSnapshot(teamId: string) {
     db.app.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db.auditLog.count({ where: { teamId } }),
     db.integration.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.googlePlayConnection.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db.appStoreReview.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db.syncRun.count({ where: { teamId } }),
   ]);
-  return JSON.stringify({ team, members, invites, projects, apps, audit, integrations, reviews, runs }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ team, members, invites, projects, apps, audit, integrations, playConnections, reviews, runs }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }

@@ -11,5 +11,8 @@ process.env.ITUNES_BASE_URL ??= "http://127.0.0.1:9";
 process.env.ASC_BASE_URL ??= "http://127.0.0.1:9";
 // The simulator needs no pacing; pacing itself is tested with pacers of its own.
 process.env.ITUNES_CALLS_PER_MINUTE ??= "0";
+process.env.GOOGLE_OAUTH_TOKEN_URL ??= "http://127.0.0.1:9/token";
+process.env.GOOGLE_PLAY_BASE_URL ??= "http://127.0.0.1:9";
+process.env.GOOGLE_STORAGE_BASE_URL ??= "http://127.0.0.1:9";
 // Notification URLs are resolved from a table (test/host-table.ts), never through DNS.
 setHostResolver((name) => testHosts.resolve(name));

@@ -7,11 +7,16 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/textarea";
 import type { ErrorPayload } from "@/lib/errors";
-import { MAX_REPLY_LENGTH } from "@/lib/validation";
+import { MAX_REPLY_LENGTH, PLAY_MAX_REPLY_LENGTH } from "@/lib/validation";
 
-const draftKept = <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what the App Store has now.</p>;
+const STORES = {
+  app_store: { name: "the App Store", title: "The App Store", limit: MAX_REPLY_LENGTH },
+  google_play: { name: "Google Play", title: "Google Play", limit: PLAY_MAX_REPLY_LENGTH },
+} as const;
 
-/** The reply text with a live count against the App Store's limit and the public-reply notice. */
+const draftKept = (store: string) => <p className="mt-1 text-[13px] opacity-80">Your draft is kept below. The reply shown above is what {store} has now.</p>;
+
+/** The reply text with a live count against the review's store limit and the public-reply notice. */
 export function ReplyComposer({
   draft,
   onDraft,
@@ -20,6 +25,7 @@ export function ReplyComposer({
   pending,
   error,
   editing,
+  store = "app_store",
 }: {
   draft: string;
   onDraft: (v: string) => void;
@@ -28,8 +34,10 @@ export function ReplyComposer({
   pending: boolean;
   error: ErrorPayload | null;
   editing: boolean;
+  store?: string;
 }) {
-  const over = draft.length > MAX_REPLY_LENGTH;
+  const s = store === "google_play" ? STORES.google_play : STORES.app_store;
+  const over = draft.length > s.limit;
   // Refused before it reached Apple (e.g. a NUL or half an emoji): shown on the field, not as Apple's answer.
   const fieldError = error?.code === "validation_failed" ? (error.fieldErrors?.body ?? error.message) : null;
   return (
@@ -42,13 +50,13 @@ export function ReplyComposer({
     >
       {error?.upstream && error.code !== "rate_limited" ? (
         // The message repeats Apple's detail and the hint in one line: show the parts, each once.
-        <AppleErrorAlert error={error.upstream} title="The App Store did not accept the reply">
-          {draftKept}
+        <AppleErrorAlert error={error.upstream} title={`${s.title} did not accept the reply`}>
+          {draftKept(s.name)}
         </AppleErrorAlert>
       ) : error && !fieldError ? (
-        <Alert variant="error" title={error.code === "rate_limited" ? "App Store Connect rate limit" : "The App Store did not accept the reply"}>
+        <Alert variant="error" title={error.code === "rate_limited" ? (store === "google_play" ? "Google Play quota" : "App Store Connect rate limit") : `${s.title} did not accept the reply`}>
           <p>{error.message}</p>
-          {draftKept}
+          {draftKept(s.name)}
         </Alert>
       ) : null}
       <Textarea
@@ -68,11 +76,11 @@ export function ReplyComposer({
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-1.5 text-[13px] text-muted-foreground">
-          <Globe2 className="size-3.5" aria-hidden /> Replies are public on the App Store.
+          <Globe2 className="size-3.5" aria-hidden /> Replies are public on {s.name}.
         </p>
         <div className="flex items-center gap-3">
           <span className={cn("text-[13px] tabular-nums", over ? "font-semibold text-red-600" : "text-muted-foreground")} data-testid="reply-count">
-            {draft.length.toLocaleString("en-US")} / {MAX_REPLY_LENGTH.toLocaleString("en-US")}
+            {draft.length.toLocaleString("en-US")} / {s.limit.toLocaleString("en-US")}
           </span>
           {onCancel ? (
             <Button type="button" variant="secondary" size="sm" onClick={onCancel} disabled={pending}>

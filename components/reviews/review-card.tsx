@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import { Stars } from "@/components/ui/stars";
 import type { ReviewListItem } from "@/lib/data/reviews/search";
 import { CountryFlag } from "./country-flag";
@@ -27,6 +28,11 @@ export function ReviewCard({ review, onOpen }: { review: ReviewListItem; onOpen:
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted-foreground">
         <span className="font-medium text-zinc-700">{review.reviewer ?? "Anonymous"}</span>
+        {review.store === "google_play" ? (
+          <Badge variant="neutral" data-testid="store-badge">
+            Google Play
+          </Badge>
+        ) : null}
         <CountryFlag code={review.countryCode} showName />
         <span aria-hidden>·</span>
         <span>{review.appName}</span>

@@ -98,34 +98,40 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
                 <>
                   <p className="text-sm leading-6 whitespace-pre-wrap" data-testid="reply-body">{r.reply.body}</p>
                   <p className="text-[13px] text-muted-foreground">
-                    {r.reply.byUserName ? `By ${r.reply.byUserName}` : "Via App Store Connect"}
+                    {r.reply.byUserName ? `By ${r.reply.byUserName}` : r.store === "google_play" ? "Via Play Console" : "Via App Store Connect"}
                     {r.reply.at ? ` · ${new Date(r.reply.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
                   </p>
                   {data.canReply && !editing ? (
-                    <div className="flex gap-2 pt-1">
+                    <div className="flex flex-wrap gap-2 pt-1">
                       <Button size="sm" variant="secondary" onClick={() => (setEditing(true), setDraft(r.reply!.body))}>
                         <Pencil aria-hidden /> Edit
                       </Button>
-                      <ConfirmDialog
-                        trigger={
-                          <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
-                            <Trash2 aria-hidden /> Delete
-                          </Button>
-                        }
-                        title="Delete this reply from the App Store?"
-                        description="The reply disappears from the App Store. The review stays."
-                        confirmText="delete"
-                        confirmLabel="Delete reply"
-                        onConfirm={async () => {
-                          const result = await deleteReply({ reviewId: r.id, confirm: "delete" });
-                          if (!result.ok) {
-                            toast.error(result.error.message);
-                            throw new Error(result.error.message);
+                      {r.store === "google_play" ? (
+                        <p className="self-center text-[13px] text-muted-foreground" data-testid="play-no-delete">
+                          Google Play has no delete: a new reply replaces this one.
+                        </p>
+                      ) : (
+                        <ConfirmDialog
+                          trigger={
+                            <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
+                              <Trash2 aria-hidden /> Delete
+                            </Button>
                           }
-                          toast.success("Reply deleted");
-                          await settle(result.data);
-                        }}
-                      />
+                          title="Delete this reply from the App Store?"
+                          description="The reply disappears from the App Store. The review stays."
+                          confirmText="delete"
+                          confirmLabel="Delete reply"
+                          onConfirm={async () => {
+                            const result = await deleteReply({ reviewId: r.id, confirm: "delete" });
+                            if (!result.ok) {
+                              toast.error(result.error.message);
+                              throw new Error(result.error.message);
+                            }
+                            toast.success("Reply deleted");
+                            await settle(result.data);
+                          }}
+                        />
+                      )}
                     </div>
                   ) : null}
                 </>
@@ -135,7 +141,7 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
             </section>
 
             {data.canReply && (!r.reply || editing) ? (
-              <ReplyComposer draft={draft} onDraft={setDraft} onSubmit={submit} onCancel={editing ? () => (setEditing(false), setError(null)) : undefined} pending={pending} error={error} editing={editing} />
+              <ReplyComposer draft={draft} onDraft={setDraft} onSubmit={submit} onCancel={editing ? () => (setEditing(false), setError(null)) : undefined} pending={pending} error={error} editing={editing} store={r.store} />
             ) : null}
             {!data.canReply ? (
               <p className="text-[13px] text-muted-foreground">Only owners and admins can reply here (or members, where the team allows it).</p>

@@ -75,7 +75,7 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
           options={[{ value: "", label: "All projects" }, ...options.projects.map((p) => ({ value: p.id, label: p.name }))]}
         />
         <Select size="sm" aria-label="App" value={filters.app ?? ""} onChange={set("app")} options={[{ value: "", label: "All apps" }, ...apps.map((a) => ({ value: a.id, label: a.name }))]} />
-        <Select size="sm" aria-label="Store" value={filters.store ?? ""} onChange={set("store")} options={[{ value: "", label: "All stores" }, { value: "app_store", label: "App Store" }]} />
+        <Select size="sm" aria-label="Store" value={filters.store ?? ""} onChange={set("store")} options={[{ value: "", label: "All stores" }, { value: "app_store", label: "App Store" }, { value: "google_play", label: "Google Play" }]} />
         <Select size="sm" aria-label="Rating" value={filters.rating ?? ""} onChange={set("rating")} options={RATINGS} />
         <Select size="sm" aria-label="Country" value={filters.country ?? ""} onChange={set("country")} options={COUNTRIES} />
         <Select

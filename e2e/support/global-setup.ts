@@ -1,4 +1,5 @@
-// Starts the Apple simulator (demo scenario, its generated key written as a .p8) and Starboard itself via
+// Starts the Apple simulator (demo scenario, its generated key written as a .p8), the Google simulator (demo
+// scenario, its service account's JSON key written to a file) and Starboard itself via
 // `npm start`'s script on a fresh data folder, and stops both afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -6,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startAppleSim, type Scenario } from "../../tools/apple-sim";
+import { startGoogleSim, type GoogleScenario } from "../../tools/google-sim";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -34,6 +36,17 @@ export default async function globalSetup() {
   }
   process.env.E2E_APPLE_SIM_URL = apple.url;
 
+  const googleScenario = JSON.parse(await readFile(path.join("tools", "google-sim", "scenarios", "demo.json"), "utf8")) as GoogleScenario;
+  const google = await startGoogleSim({ scenario: googleScenario });
+  const playAccount = [...google.sim.accounts.values()].find((a) => a.keyFile);
+  if (playAccount?.keyFile) {
+    const keyFile = path.join(dataDir, "demo-play-project-service-account.json");
+    await writeFile(keyFile, playAccount.keyFile);
+    process.env.E2E_PLAY_KEY_FILE = keyFile;
+    process.env.E2E_PLAY_CLIENT_EMAIL = playAccount.clientEmail;
+  }
+  process.env.E2E_GOOGLE_SIM_URL = google.url;
+
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
@@ -44,6 +57,9 @@ export default async function globalSetup() {
       DATABASE_URL: "",
       ITUNES_BASE_URL: apple.itunesBaseUrl,
       ASC_BASE_URL: apple.ascBaseUrl,
+      GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
+      GOOGLE_PLAY_BASE_URL: google.playBaseUrl,
+      GOOGLE_STORAGE_BASE_URL: google.storageBaseUrl,
       ITUNES_CALLS_PER_MINUTE: "0",
       INNGEST_DEV: "",
       INNGEST_EVENT_KEY: "",
@@ -60,6 +76,7 @@ export default async function globalSetup() {
     child.kill("SIGINT");
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
     await apple.stop();
+    await google.stop();
     if (process.env.E2E_VERBOSE) console.log(output);
     const lockLeft = existsSync(path.join(dataDir, "starboard.pid"));
     await rm(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { versionSyncRequested, versionSyncScheduled } from "./versions";
 import { notificationFunctions } from "./notifications";
 import { reviewsFunctions } from "./reviews-sync";
 import { salesFunctions } from "./sales";
+import { googlePlayFunctions } from "./google-play";
 
 // Every Inngest function Starboard serves; app/api/inngest registers this list.
-export const functions: InngestFunction.Any[] = [...reviewsFunctions, ...notificationFunctions, ratingsSyncScheduled, ratingsSyncRequested, versionSyncScheduled, versionSyncRequested, ...salesFunctions];
+export const functions: InngestFunction.Any[] = [...reviewsFunctions, ...googlePlayFunctions, ...notificationFunctions, ratingsSyncScheduled, ratingsSyncRequested, versionSyncScheduled, versionSyncRequested, ...salesFunctions];

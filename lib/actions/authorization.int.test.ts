@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as agentKeyActions from "./agent-keys";
 import * as appActions from "./apps";
+import * as googlePlayActions from "./google-play";
 import * as integrationActions from "./integrations";
 import * as notificationActions from "./notifications";
 import * as projectActions from "./projects";
@@ -11,11 +12,13 @@ import * as reviewActions from "./reviews";
 import * as teamActions from "./teams";
 import { resolveAccess, type Caller } from "@/lib/auth/access";
 import { db } from "@/lib/db";
+import { savePlayConnection } from "@/lib/data/google-play/connections";
 import { saveIntegration } from "@/lib/data/integrations";
 import { createEndpoint } from "@/lib/data/notifications/endpoints";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { addMember, createApp, createOwner, tenantSnapshot } from "@/test/fixtures";
 import { testHosts } from "@/test/host-table";
+import { generateServiceAccount } from "@/tools/google-sim";
 import { ISSUER, TEAM_KEY } from "@/test/reviews-world";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import { SELF } from "@/lib/auth/permissions";
@@ -23,6 +26,7 @@ import type { Operation } from "@/lib/operations/define-operation";
 import { ROUTE_CASES } from "@/test/api/routes";
 import * as agentKeyOps from "@/lib/operations/agent-keys";
 import * as appOps from "@/lib/operations/apps";
+import * as googlePlayOps from "@/lib/operations/google-play";
 import * as integrationOps from "@/lib/operations/integrations";
 import * as notificationOps from "@/lib/operations/notifications";
 import * as projectOps from "@/lib/operations/projects";
@@ -78,6 +82,7 @@ beforeAll(async () => {
   outsider = outsiderOwner.caller;
 });
 
+const PLAY_KEY_FILE = generateServiceAccount("reviews@victim-play.iam.gserviceaccount.com").keyFile;
 const NO_ENDPOINT = "00000000-0000-4000-8000-000000000001";
 
 // Each entry: the action and a valid input aimed at the victim team's objects.
@@ -103,6 +108,10 @@ const cases: Array<[string, Operation, (w: World) => unknown]> = [
   ["setIntegrationEnabled", integrationOps.setIntegrationEnabled, (w) => ({ projectId: w.projectId, enabled: false })],
   ["removeIntegration", integrationOps.removeIntegration, (w) => ({ projectId: w.projectId, confirm: "remove" })],
   ["requestReviewsSync", integrationOps.requestReviewsSync, (w) => ({ projectId: w.projectId })],
+  ["connectGooglePlay", googlePlayOps.connectGooglePlay, (w) => ({ projectId: w.projectId, serviceAccountKey: PLAY_KEY_FILE, reportsBucket: "pubsite_prod_rev_1" })],
+  ["testPlayConnection", googlePlayOps.testPlayConnection, (w) => ({ projectId: w.projectId })],
+  ["copyPlayConnection", googlePlayOps.copyPlayConnection, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
+  ["requestPlayReviewsSync", googlePlayOps.requestPlayReviewsSync, (w) => ({ projectId: w.projectId })],
   ["publishReply", reviewOps.publishReply, (w) => ({ reviewId: w.reviewId, body: "Hello" })],
   ["deleteReply", reviewOps.deleteReply, (w) => ({ reviewId: w.reviewId, confirm: "delete" })],
   ["requestRatingsSync", ratingOps.requestRatingsSync, (w) => ({ projectId: w.projectId })],
@@ -135,6 +144,7 @@ const reads: Array<[string, Operation, (w: World) => unknown]> = [
   ["listTeamProjects (page)", projectOps.listTeamProjects, (w) => ({ teamId: w.teamId })],
   ["getProjectOverview (page)", projectOps.getProjectOverview, (w) => ({ projectId: w.projectId })],
   ["getIntegrationSetup (page)", integrationOps.getIntegrationSetup, (w) => ({ projectId: w.projectId })],
+  ["getPlaySetup (page)", googlePlayOps.getPlaySetup, (w) => ({ projectId: w.projectId })],
   ["getProjectEndpoints (page)", notificationOps.getProjectEndpoints, (w) => ({ projectId: w.projectId })],
   ["getTeamOverview (page)", teamOps.getTeamOverview, (w) => ({ teamId: w.teamId })],
   ["getAgentKeySetup (page)", agentKeyOps.getAgentKeySetup, (w) => ({ teamId: w.teamId })],
@@ -175,6 +185,7 @@ describe("a second id in the input", () => {
     const ownerOfVictim = (await db.teamMember.findFirstOrThrow({ where: { teamId: victim.teamId, role: "owner" } })).userId;
     const secondCtx = await resolveAccess({ kind: "user", userId: ownerOfVictim }, { projectId: victim.secondProjectId }, "integrations:write");
     await saveIntegration(secondCtx, { keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", privateKeyPem: TEAM_KEY.privateKeyPem });
+    await savePlayConnection({ teamId: victim.teamId, projectId: victim.secondProjectId }, { actorUserId: ownerOfVictim, caller: { kind: "user", userId: ownerOfVictim } }, { serviceAccountKey: PLAY_KEY_FILE });
     testHosts.set("second.example.com", ["93.184.216.34"]);
     secondEndpointId = (await createEndpoint(secondCtx, { kind: "webhook", name: "Second", url: "https://second.example.com/hook", eventTypes: ["app.review_new"] })).endpoint.id;
     // An agent key of the victim team limited to its first project, with every permission a key can have.
@@ -184,6 +195,8 @@ describe("a second id in the input", () => {
   const cases: Array<[string, () => Caller, Operation, (w: World) => unknown]> = [
     ["a project key copies the key of a project outside its scope", () => projectKey, integrationOps.copyIntegration, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
     ["a user copies another team's key into their own project", () => outsider, integrationOps.copyIntegration, (w) => ({ projectId: outsiderOwner.projectId, sourceProjectId: w.secondProjectId })],
+    ["a project key copies the Google Play key of a project outside its scope", () => projectKey, googlePlayOps.copyPlayConnection, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
+    ["a user copies another team's Google Play key into their own project", () => outsider, googlePlayOps.copyPlayConnection, (w) => ({ projectId: outsiderOwner.projectId, sourceProjectId: w.secondProjectId })],
     ["a project key searches with a project filter outside its scope", () => projectKey, reviewOps.searchReviews, (w) => ({ teamId: w.teamId, app: w.appId, project: w.secondProjectId })],
     ["a user searches another team's app under their own team id", () => outsider, reviewOps.searchReviews, (w) => ({ teamId: outsiderOwner.teamId, app: w.appId })],
     ["a user names their own team with another team's project filter", () => outsider, reviewOps.searchReviews, (w) => ({ teamId: outsiderOwner.teamId, project: w.projectId })],
@@ -215,7 +228,7 @@ describe("a second id in the input", () => {
 
 // The matrices above cover every server action: a new action that is in none of them fails here.
 describe("every server action", () => {
-  const modules = { agentKeyActions, appActions, integrationActions, notificationActions, projectActions, ratingActions, reviewActions, teamActions };
+  const modules = { agentKeyActions, appActions, googlePlayActions, integrationActions, notificationActions, projectActions, ratingActions, reviewActions, teamActions };
   // Session-only wrappers around covered actions (they also select the current team) and the team switcher cookie.
   const wrappers = new Set(["createTeam", "acceptInvite", "switchTeam"]);
   const actions = Object.values(modules).flatMap((m) => Object.entries(m as Record<string, unknown>));

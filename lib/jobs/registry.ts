@@ -14,7 +14,10 @@ type SyncEvent =
   | typeof EVENTS.versionSyncRequested
   | typeof EVENTS.salesSyncRequested
   | typeof EVENTS.salesBackfillRequested
-  | typeof EVENTS.financeSyncRequested;
+  | typeof EVENTS.financeSyncRequested
+  | typeof EVENTS.playReviewsSyncRequested
+  | typeof EVENTS.playReviewsBackfillRequested
+  | typeof EVENTS.playRatingsSyncRequested;
 
 export interface SyncJob {
   kind: SyncKind;
@@ -47,6 +50,9 @@ export const SYNC_JOBS: Record<SyncKind, SyncJob> = {
   app_store_sales_sync: syncJob("app_store_sales_sync", EVENTS.salesSyncRequested, async () => (await import("@/lib/sync/sales/job")).salesSyncJob),
   app_store_sales_backfill: syncJob("app_store_sales_backfill", EVENTS.salesBackfillRequested, async () => (await import("@/lib/sync/sales/job")).salesBackfillJob),
   app_store_finance_sync: syncJob("app_store_finance_sync", EVENTS.financeSyncRequested, async () => (await import("@/lib/sync/sales/job")).financeSyncJob),
+  google_play_reviews_sync: syncJob("google_play_reviews_sync", EVENTS.playReviewsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsSyncJob),
+  google_play_reviews_backfill: syncJob("google_play_reviews_backfill", EVENTS.playReviewsBackfillRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsBackfillJob),
+  google_play_ratings_sync: syncJob("google_play_ratings_sync", EVENTS.playRatingsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playRatingsSyncJob),
 };
 
 /** Every background work, one per event. */

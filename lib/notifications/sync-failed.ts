@@ -13,6 +13,9 @@ const KIND_LABEL: Record<string, string> = {
   app_store_sales_sync: "Sales report sync",
   app_store_sales_backfill: "Sales report backfill",
   app_store_finance_sync: "Finance report sync",
+  google_play_reviews_sync: "Google Play review sync",
+  google_play_reviews_backfill: "Google Play review backfill",
+  google_play_ratings_sync: "Google Play ratings import",
 };
 
 interface AppFailureNotice {
@@ -67,7 +70,7 @@ export async function notifySyncFailed(run: {
       body: partial
         ? `${which} could not read ${appFailures.map((f) => f.app).join(", ")}: ${run.error ?? "no reason was recorded."}`
         : `${which} ended without completing: ${run.error ?? "no reason was recorded."}`,
-      link: run.kind === "app_store_connect_reviews_sync" ? `/dashboard/projects/${project.id}/integrations` : `/dashboard/projects/${project.id}`,
+      link: run.kind === "app_store_connect_reviews_sync" || run.kind.startsWith("google_play_") ? `/dashboard/projects/${project.id}/integrations` : `/dashboard/projects/${project.id}`,
       data: { kind: run.kind, trigger: run.trigger, status: run.status ?? "failed", error: run.error, appFailures },
     });
   }

@@ -1,4 +1,5 @@
 // Pure: App Store Connect documents → domain objects.
+import { toStorableText } from "@/lib/validation";
 import { territoryToCountryCode } from "../storefronts";
 import {
   rawResponseResourceSchema,
@@ -63,13 +64,7 @@ export interface AscReviewPage {
   total: number | null;
 }
 
-/**
- * Text as PostgreSQL can store it: NUL removed, each lone surrogate (half an emoji) replaced by U+FFFD. Apple
- * sends both now and then; one such review must never fail a sync.
- */
-export function toStorableText(text: string): string {
-  return text.replaceAll("\u0000", "").toWellFormed();
-}
+export { toStorableText };
 
 export function toReviewResponse(raw: RawResponseResource): AscReviewResponse {
   const state = raw.attributes?.state === "PENDING_PUBLISH" ? "PENDING_PUBLISH" : "PUBLISHED";

@@ -13,6 +13,12 @@ describe("review filters in the URL", () => {
     expect(filtersFromSearchParams({ project: "not-a-uuid", rating: "7", country: "usa", response: "maybe", q: "  ", store: "play" })).toEqual({});
   });
 
+  it("filters by either store", () => {
+    expect(filtersFromSearchParams({ store: "google_play" })).toEqual({ store: "google_play" });
+    expect(filtersFromSearchParams({ store: "app_store" })).toEqual({ store: "app_store" });
+    expect(filtersFromSearchParams(filtersToSearchParams({ store: "google_play" }))).toEqual({ store: "google_play" });
+  });
+
   it("reads exact ratings and ranges in either order", () => {
     expect(ratingRange("5")).toEqual([5, 5]);
     expect(ratingRange("4-2")).toEqual([2, 4]);

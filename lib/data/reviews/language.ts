@@ -41,6 +41,14 @@ export interface ReviewText {
   title: string | null;
   body: string;
   countryCode?: string | null;
+  /** The reviewer's device language where the store gives one (Google Play: "de", "pt_BR"); it stands in for the storefront's. */
+  languageHint?: string | null;
+}
+
+/** The language a short text is expected in: the reviewer's device language, else the storefront's main language. */
+function expectedLanguage(review: ReviewText): string | null {
+  const hint = review.languageHint?.split(/[-_]/)[0]?.toLowerCase();
+  return hint && /^[a-z]{2,3}$/.test(hint) ? hint : storefrontLanguage(review.countryCode);
 }
 
 // The worker: eld answers a batch of texts with their languages ("" when it cannot tell).
@@ -96,26 +104,26 @@ function eldLanguages(texts: string[]): Promise<string[]> {
 export async function detectReviewLanguages(reviews: ReviewText[]): Promise<string[]> {
   // The first 160 characters tell the language as well as the whole text (same accuracy on the benchmark corpus).
   const texts = reviews.map((r) => (r.title ? `${r.title}\n${r.body}` : r.body).slice(0, 160));
-  const byScript = texts.map((text, i) => scriptLanguage(text, reviews[i].countryCode));
+  const byScript = texts.map((text, i) => scriptLanguage(text, expectedLanguage(reviews[i])));
   const needEld = texts.flatMap((text, i) => (byScript[i] === undefined ? [i] : []));
   const detected = await eldLanguages(needEld.map((i) => texts[i]));
   const out = byScript.map((l) => l ?? UNDETERMINED_LANGUAGE);
   needEld.forEach((i, k) => {
     const language = detected[k];
     const letters = texts[i].replace(NOT_A_LETTER, "").length;
-    const keep = language && (letters >= SHORT_TEXT_LETTERS || language === storefrontLanguage(reviews[i].countryCode));
+    const keep = language && (letters >= SHORT_TEXT_LETTERS || language === expectedLanguage(reviews[i]));
     out[i] = keep ? language : UNDETERMINED_LANGUAGE;
   });
   return out;
 }
 
 /** The language when the script tells it (CJK), null when nothing does, undefined when eld must decide. */
-function scriptLanguage(text: string, countryCode: string | null | undefined): string | null | undefined {
+function scriptLanguage(text: string, expected: string | null): string | null | undefined {
   const letters = text.replace(NOT_A_LETTER, "").length;
   if (letters === 0) return null;
   const { kana, han, hangul } = cjkCounts(text);
   if (hangul * 3 >= letters) return "ko";
   // Han alone ("最高") is Chinese or Japanese: the storefront decides.
-  if ((kana + han) * 3 >= letters) return kana > 0 || storefrontLanguage(countryCode) === "ja" ? "ja" : "zh";
+  if ((kana + han) * 3 >= letters) return kana > 0 || expected === "ja" ? "ja" : "zh";
   return undefined;
 }

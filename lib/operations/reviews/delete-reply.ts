@@ -4,6 +4,7 @@ import { AscError, AscNotFoundError, toAppError } from "@/lib/apple/asc";
 import { writeAudit } from "@/lib/data/audit";
 import { ascClientFor } from "@/lib/data/integrations/credentials";
 import * as reviews from "@/lib/data/reviews";
+import { ConflictError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation";
 import { defineOperation } from "../define-operation";
 import { reviewAfterReply } from "./publish-reply";
@@ -14,6 +15,9 @@ export const deleteReply = defineOperation({
   permission: "reviews:write",
   scope: (i) => ({ reviewId: i.reviewId }),
   handler: async (ctx, i) => {
+    if ((await reviewAfterReply(ctx, i.reviewId)).store === "google_play") {
+      throw new ConflictError("Google Play has no way to delete a reply: reply again to replace it.");
+    }
     const { review, credentials } = await reviews.loadReplyTarget(ctx, i.reviewId);
     if (!review.developerResponseId) return reviewAfterReply(ctx, review.id);
     try {

@@ -8,6 +8,7 @@ import * as reviews from "@/lib/data/reviews";
 import { NotFoundError } from "@/lib/errors";
 import { idSchema, replyTextSchema } from "@/lib/validation";
 import { defineOperation } from "../define-operation";
+import { publishPlayReply } from "../google-play/publish-play-reply";
 
 /** What Apple has for this review now; undefined when Apple cannot be asked either. */
 async function readReplyOnApple(client: AscClient, review: reviews.ReplyTarget): Promise<AscReviewResponse | null | undefined> {
@@ -39,6 +40,11 @@ export const publishReply = defineOperation({
   permission: "reviews:write",
   scope: (i) => ({ reviewId: i.reviewId }),
   handler: async (ctx, i) => {
+    // Each store's own reply call: the same permission gate, audit log and "the store stays the source of truth".
+    if ((await reviewAfterReply(ctx, i.reviewId)).store === "google_play") {
+      await publishPlayReply({ teamId: ctx.teamId, reviewId: i.reviewId, text: i.body, actor: { actorUserId: ctx.actorUserId, caller: ctx.caller } });
+      return reviewAfterReply(ctx, i.reviewId);
+    }
     const { review, credentials } = await reviews.loadReplyTarget(ctx, i.reviewId);
     const client = ascClientFor(credentials);
     const editing = review.developerResponseId !== null;

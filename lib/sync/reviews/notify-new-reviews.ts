@@ -15,7 +15,7 @@ interface Claimed {
 }
 
 /** Returns how many in-app notifications were written (0 when nothing was waiting). */
-export async function notifyNewReviews(run: RunContext, app: AppToSync): Promise<number> {
+export async function notifyNewReviews(run: RunContext, app: Pick<AppToSync, "appId" | "name">): Promise<number> {
   // The UNION's second half reads the snapshot before the UPDATE: it finds only what an earlier attempt of this
   // same step claimed (a retry), never the rows claimed just now.
   const claimed = await db.$queryRaw<Claimed[]>`

@@ -29,15 +29,19 @@ function isoOrNull(value: string | null | undefined): string | null {
  * Each review's language: the stored one while its text is as stored, detected for new or edited text (a
  * re-sync of an unchanged app detects nothing).
  */
-async function languagesOf(target: PageTarget, reviews: readonly AscReview[]): Promise<string[]> {
+export async function languagesOf(
+  target: Pick<PageTarget, "appId">,
+  reviews: readonly { id: string; title: string | null; body: string; countryCode: string | null; languageHint?: string | null }[],
+  store: "app_store" | "google_play" = "app_store",
+): Promise<string[]> {
   const texts = reviews.map((r) => ({ external_id: r.id, title: r.title, body: r.body, country_code: r.countryCode }));
   const { rows } = await sqlPool().query<{ external_id: string; language: string }>(
     `SELECT r.external_id, r.language
      FROM json_to_recordset($2::json) AS t(external_id text, title text, body text, country_code text)
-     JOIN app_store_reviews r ON r.app_id = $1::uuid AND r.store = 'app_store' AND r.external_id = t.external_id
+     JOIN app_store_reviews r ON r.app_id = $1::uuid AND r.store = $3 AND r.external_id = t.external_id
      WHERE r.language IS NOT NULL AND r.body = t.body AND r.title IS NOT DISTINCT FROM t.title
        AND r.country_code IS NOT DISTINCT FROM t.country_code`,
-    [target.appId, JSON.stringify(texts)],
+    [target.appId, JSON.stringify(texts), store],
   );
   const stored = new Map(rows.map((r) => [r.external_id, r.language]));
   const toDetect = reviews.filter((r) => !stored.has(r.id));

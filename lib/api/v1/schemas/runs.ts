@@ -8,6 +8,9 @@ export const syncKindSchema = z.enum([
   "app_store_sales_sync",
   "app_store_sales_backfill",
   "app_store_finance_sync",
+  "google_play_reviews_sync",
+  "google_play_reviews_backfill",
+  "google_play_ratings_sync",
 ]);
 export const syncStatusSchema = z.enum(["queued", "running", "succeeded", "partial", "failed"]);
 export const FINISHED_RUN_STATUSES = ["succeeded", "partial", "failed"] as const;

@@ -1,6 +1,7 @@
 import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlayIntegrationSection } from "@/components/google-play/play-integration-section";
 import { ConnectionPanel, CopyFromProject } from "@/components/integrations/connection-panel";
 import { IntegrationControls } from "@/components/integrations/integration-controls";
 import { IntegrationForm } from "@/components/integrations/integration-form";
@@ -10,13 +11,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageOperation } from "@/lib/operations/adapters/page";
+import { getPlaySetup } from "@/lib/operations/google-play";
 import { getIntegrationSetup } from "@/lib/operations/integrations";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project, integration, sources, run, canWrite } = await pageOperation(getIntegrationSetup, { projectId }, `/dashboard/projects/${projectId}/integrations`);
+  const path = `/dashboard/projects/${projectId}/integrations`;
+  const [{ project, integration, sources, run, canWrite }, play] = await Promise.all([pageOperation(getIntegrationSetup, { projectId }, path), pageOperation(getPlaySetup, { projectId }, path)]);
   const added = integration ? new Date(integration.addedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : null;
   return (
     <div className="space-y-6">
@@ -115,6 +118,8 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
           ) : null}
         </div>
       </div>
+
+      <PlayIntegrationSection projectId={project.id} connection={play.connection} canWrite={canWrite} runs={play.runs} />
     </div>
   );
 }
