@@ -42,7 +42,7 @@ test("connect Google Play with a service-account key, test it (Google's refusal 
   await expect(play.getByTestId("play-connection-account")).toContainText(process.env.E2E_PLAY_CLIENT_EMAIL!);
   await expect(play.getByTestId("play-connection-account")).toContainText("pubsite_prod_rev_01234567890987654321");
   // The key itself is nowhere on the page.
-  const secret = (JSON.parse(await readFile(keyFile, "utf8")) as { private_key: string }).private_key.split("\n")[1]!;
+  const secret = (JSON.parse(await readFile(keyFile, "utf8")) as { private_key: string }).private_key.split("\n")[1];
   expect(secret.length).toBeGreaterThan(40);
   expect(await page.content()).not.toContain(secret);
 

@@ -100,7 +100,7 @@ test("every page sends the security headers and breaks none of its own Content-S
   await page.goto("/dashboard/team");
   await page.getByLabel("Team name").fill("Headers team renamed");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Team renamed")).toBeVisible();
+  await expect(page.getByText("Team renamed", { exact: true })).toBeVisible();
 
   const pages = [
     "/dashboard",

@@ -45,7 +45,7 @@ const sim = spawn(process.execPath, ["--import", "tsx", "tools/apple-sim/cli.ts"
 });
 await new Promise<void>((resolve, reject) => {
   let out = "";
-  sim.stdout!.on("data", (c) => {
+  sim.stdout.on("data", (c) => {
     out += c;
     if (out.includes("Wrote the private key")) resolve();
   });
@@ -129,7 +129,7 @@ try {
 
   const budgets = [backfillMs <= 120_000, peakRss / 2 ** 20 <= 300, rewritten === 0, measured.chart_p95_ms <= 100, measured.by_country_p95_ms <= 150];
   if (budgets.includes(false)) log("BUDGET MISSED: see the figures above");
-  const load = os.loadavg()[0]!;
+  const load = os.loadavg()[0];
   log(`machine load (1-minute average, ${os.cpus().length} cores): ${load.toFixed(1)}`);
   console.log(
     JSON.stringify({

@@ -10,7 +10,7 @@ const DURING = { reviews: "listing its reviews", review_export: "reading its rev
 /** The latest run of one Play job: outcome, which app stopped and what Google answered, and its main figures. */
 export function PlaySyncStatus({ run, label, figures }: { run: SyncRunView | null; label: string; figures: [string, string][] }) {
   if (!run) return <p className="text-sm text-muted-foreground">{label}: not run yet.</p>;
-  const c = run.counters as Record<string, unknown>;
+  const c = run.counters;
   const failures = Array.isArray(c.appFailures) ? (c.appFailures as PlayAppFailure[]) : [];
   return (
     <div className="space-y-2 [overflow-wrap:anywhere]" data-testid={`play-run-${run.kind}`}>
@@ -47,7 +47,7 @@ export function PlaySyncStatus({ run, label, figures }: { run: SyncRunView | nul
         {figures.map(([name, key]) => (
           <div key={key} className="flex justify-between gap-2 border-b border-dashed border-border py-1">
             <dt className="text-muted-foreground">{name}</dt>
-            <dd className="font-medium tabular-nums">{typeof c[key] === "number" ? (c[key] as number).toLocaleString("en-US") : "—"}</dd>
+            <dd className="font-medium tabular-nums">{typeof c[key] === "number" ? (c[key]).toLocaleString("en-US") : "—"}</dd>
           </div>
         ))}
       </dl>

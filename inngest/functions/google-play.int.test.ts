@@ -56,7 +56,7 @@ describe("google-play-reviews-sync-scheduled", () => {
         const original = ctx.step.sendEvent;
         ctx.step.sendEvent = ((id: string, events: typeof sent) => {
           sent = events;
-          return original(id, events as never);
+          return original(id, events);
         }) as never;
         return ctx;
       },

@@ -129,7 +129,7 @@ describe("reviews.list / get / reply", () => {
     expect(ids[0]).toBe("gp:new");
     expect(ids).not.toContain("gp:old");
     expect(new Set(ids).size).toBe(231);
-    expect(pages[0]!.reviews[0]).toMatchObject({ authorName: "Ana", title: "Crashes", body: "Since 4.2", rating: 2 });
+    expect(pages[0].reviews[0]).toMatchObject({ authorName: "Ana", title: "Crashes", body: "Since 4.2", rating: 2 });
   });
 
   it("an app without recent reviews answers {}: one empty page", async () => {
@@ -250,7 +250,7 @@ describe("Cloud Storage", () => {
 
   it("a malformed line in a served file is counted, the rest read", async () => {
     const c = clients();
-    const file = (await c.storage.listObjects(bucket, "reviews/"))[0]!;
+    const file = (await c.storage.listObjects(bucket, "reviews/"))[0];
     google.sim.addFault({ endpoint: "storage.download", kind: "malformed_csv_line", count: 1 });
     const records: ReportRecord[] = [];
     const read = await readReportCsv(await c.storage.download(bucket, file.name), async (b) => void records.push(...b));

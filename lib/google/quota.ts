@@ -32,7 +32,7 @@ export class PlayReadQuota {
     if (this.readsPerHour <= 0) return blocked;
     const recent = (this.calls.get(key) ?? []).filter((t) => t > now - HOUR_MS);
     this.calls.set(key, recent);
-    const full = recent.length >= this.readsPerHour ? recent[recent.length - this.readsPerHour]! + HOUR_MS - now : 0;
+    const full = recent.length >= this.readsPerHour ? recent[recent.length - this.readsPerHour] + HOUR_MS - now : 0;
     return Math.max(blocked, full);
   }
 

@@ -23,7 +23,7 @@ if (values.help) {
 }
 
 const scenario = values.scenario ? (JSON.parse(readFileSync(values.scenario, "utf8")) as GoogleScenario) : {};
-const options: GoogleSimOptionsInput = values.options ? JSON.parse(values.options) : {};
+const options = (values.options ? JSON.parse(values.options) : {}) as GoogleSimOptionsInput;
 
 // Restarting keeps an already written key file valid: its public key stands in for a new pair.
 const keyPath = values["write-key"];
@@ -52,5 +52,5 @@ const shutdown = async () => {
   await google.stop();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

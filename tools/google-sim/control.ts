@@ -11,7 +11,7 @@ export async function handleControl(sim: GoogleSimState, req: IncomingMessage, r
   const ok = (data: unknown = { ok: true }, status = 200) => sendJson(res, status, data);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   try {
-    const body = text.trim() ? JSON.parse(text) : undefined;
+    const body: unknown = text.trim() ? JSON.parse(text) : undefined;
     const route = `${method} /${parts.map((p, i) => (i === 1 && (parts[0] === "reviews" || parts[0] === "accounts") ? ":" : p)).join("/")}`;
     switch (route) {
       case "GET /":
@@ -32,14 +32,14 @@ export async function handleControl(sim: GoogleSimState, req: IncomingMessage, r
         return ok({ clientEmail: a.clientEmail, keyFile: a.keyFile }, 201);
       }
       case "PATCH /accounts/:":
-        sim.updateAccount(parts[1]!, body);
+        sim.updateAccount(parts[1], body as Parameters<typeof sim.updateAccount>[1]);
         return ok();
       case "POST /reviews": {
         const { packageName, review } = body as { packageName: string; review: SimPlayReviewInput };
         return ok({ id: sim.upsertReview(packageName, review).id }, 201);
       }
       case "DELETE /reviews/:":
-        return ok({ removed: sim.deleteReview(parts[1]!) });
+        return ok({ removed: sim.deleteReview(parts[1]) });
       case "POST /objects": {
         const { name, text: content } = body as { name: string; text: string };
         sim.objects.set(name, content);

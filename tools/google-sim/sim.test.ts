@@ -78,14 +78,14 @@ describe("reviews and control", () => {
     const token = ((await exchange(await jwt({}))).body.access_token) as string;
     const get = async () => (await (await fetch(`${google.playBaseUrl}/androidpublisher/v3/applications/com.x/reviews`, { headers: { authorization: `Bearer ${token}` } })).json()) as { reviews: { comments: Record<string, { text: string; lastModified: { seconds: string } }>[] }[] };
     const before = await get();
-    expect(before.reviews[0]!.comments[0]!.userComment).toMatchObject({ text: "T\tB", lastModified: { seconds: expect.stringMatching(/^\d+$/) } });
-    expect(before.reviews[0]!.comments[1]!.developerComment!.text).toBe("R");
+    expect(before.reviews[0].comments[0].userComment).toMatchObject({ text: "T\tB", lastModified: { seconds: expect.stringMatching(/^\d+$/) } });
+    expect(before.reviews[0].comments[1].developerComment.text).toBe("R");
     const res = await fetch(`${google.url}/__sim/reviews`, { method: "POST", body: JSON.stringify({ packageName: "com.x", review: { id: "gp:1", rating: 1, text: "Worse now" } }) });
     expect(res.status).toBe(201);
     const after = await get();
-    expect(after.reviews[0]!.comments[0]!.userComment!.text).toBe("Worse now");
-    expect(Number(after.reviews[0]!.comments[0]!.userComment!.lastModified.seconds)).toBeGreaterThan(Number(before.reviews[0]!.comments[0]!.userComment!.lastModified.seconds));
-    expect(after.reviews[0]!.comments[1]!.developerComment!.text).toBe("R");
+    expect(after.reviews[0].comments[0].userComment.text).toBe("Worse now");
+    expect(Number(after.reviews[0].comments[0].userComment.lastModified.seconds)).toBeGreaterThan(Number(before.reviews[0].comments[0].userComment.lastModified.seconds));
+    expect(after.reviews[0].comments[1].developerComment.text).toBe("R");
   });
 
   it("refuses a fault that does not fit its endpoint", async () => {

@@ -284,8 +284,8 @@ export class GoogleSimState {
     const existing = list.findIndex((r) => r.id === input.id);
     const review = this.toReview(packageName, { ...input, modified: input.modified ?? "now" }, this.now());
     if (existing >= 0) {
-      review.submittedMs = list[existing]!.submittedMs;
-      if (input.reply === undefined) review.reply = list[existing]!.reply;
+      review.submittedMs = list[existing].submittedMs;
+      if (input.reply === undefined) review.reply = list[existing].reply;
       list[existing] = review;
     } else list.push(review);
     return review;
@@ -403,7 +403,7 @@ function spend(map: Map<string, number[]>, key: string, limit: number, windowMs:
   const recent = (map.get(key) ?? []).filter((t) => t > now - windowMs);
   if (recent.length >= limit) {
     map.set(key, recent);
-    return { exceeded: true, retryAfterMs: recent[recent.length - limit]! + windowMs - now };
+    return { exceeded: true, retryAfterMs: recent[recent.length - limit] + windowMs - now };
   }
   recent.push(now);
   map.set(key, recent);

@@ -44,8 +44,8 @@ describe("Play review transform", () => {
 
   it("takes the untranslated text when Google translated it, the text when originalText is blank", () => {
     const translated = structuredClone(documented);
-    translated.comments[0]!.userComment!.text = "Sehr gut";
-    translated.comments[0]!.userComment!.originalText = "Very good";
+    translated.comments[0].userComment!.text = "Sehr gut";
+    translated.comments[0].userComment!.originalText = "Very good";
     expect(parseReviewDocument(translated).body).toBe("Very good");
   });
 

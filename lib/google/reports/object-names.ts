@@ -17,9 +17,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The month (and dimension) of one of the package's report files; null for anything else under the prefix. */
 export function parseReportObjectName(name: string, packageName: string): ReportFileName | null {
   const reviews = new RegExp(`^reviews/reviews_${escape(packageName)}_(\\d{6})\\.csv$`).exec(name);
-  if (reviews) return { month: reviews[1]!, dimension: null };
+  if (reviews) return { month: reviews[1], dimension: null };
   const ratings = new RegExp(`^stats/ratings/ratings_${escape(packageName)}_(\\d{6})_([a-z_]+)\\.csv$`).exec(name);
-  if (ratings) return { month: ratings[1]!, dimension: ratings[2]! };
+  if (ratings) return { month: ratings[1], dimension: ratings[2] };
   return null;
 }
 

@@ -34,7 +34,7 @@ export function reviewIdFromLink(link: string | null): string | null {
   const match = /[?&#]reviewid=([^&#\s]+)/i.exec(link);
   if (!match) return null;
   try {
-    return decodeURIComponent(match[1]!);
+    return decodeURIComponent(match[1]);
   } catch {
     return null;
   }

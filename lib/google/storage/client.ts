@@ -83,7 +83,7 @@ export function createCloudStorageClient(o: CloudStorageClientOptions): CloudSto
       const answer = await googleRequest(ctx, `${base}/${encodeURIComponent(bucket)}/o/${encodeURIComponent(objectName)}?alt=media`, { operation: "storage.download", stream: true });
       const body = answer.response?.body;
       if (!body) return (async function* () {})();
-      return body as unknown as AsyncIterable<Uint8Array>;
+      return body;
     },
   };
 }

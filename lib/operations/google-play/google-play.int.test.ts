@@ -47,7 +47,7 @@ beforeEach(async () => {
 
 const target = () => ({ teamId: w.teamId, projectId: w.projectId });
 const config = () => simConfig(google);
-const account = () => google.sim.scenario.accounts[0]!.clientEmail;
+const account = () => google.sim.scenario.accounts[0].clientEmail;
 
 describe("saving a connection", () => {
   it("validates the key (a message, never the key), stores it sealed, answers only what may be shown", async () => {
@@ -117,7 +117,7 @@ describe("test connection", () => {
     expect(result.apps[0]).toMatchObject({ ok: false, error: { service: "Google Play Developer API", status: 403, code: "PERMISSION_DENIED", detail: "The caller does not have permission", hint: expect.stringContaining("Users and permissions") } });
     expect(result.apps[1]).toMatchObject({ ok: true });
     expect(result.bucket).toMatchObject({ ok: false, error: { service: "Cloud Storage", status: 403, code: "forbidden", hint: expect.stringContaining("download bulk reports") } });
-    expect(result.error).toEqual(result.apps[0]!.error);
+    expect(result.error).toEqual(result.apps[0].error);
   });
 
   it("API not enabled, and a refused key (then nothing else is tried)", async () => {

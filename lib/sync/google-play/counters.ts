@@ -118,7 +118,7 @@ export function addPlayCounters<T extends Common>(into: T, delta: Partial<Record
     if (key === "errorsByStatus") {
       for (const [status, n] of Object.entries(value as Record<string, number>)) into.errorsByStatus[status] = (into.errorsByStatus[status] ?? 0) + n;
     } else if (typeof value === "number" && typeof (into as unknown as Record<string, unknown>)[key] === "number") {
-      (into as unknown as Record<string, number>)[key]! += value;
+      (into as unknown as Record<string, number>)[key] += value;
     }
   }
 }

@@ -123,7 +123,7 @@ describe("review backfill from the monthly exports", () => {
   });
 
   it("a bucket the account cannot read stops the run with Google's words and what to do; so does a wrong bucket", async () => {
-    google.sim.updateAccount(google.sim.scenario.accounts[0]!.clientEmail, { bucketAccess: false });
+    google.sim.updateAccount(google.sim.scenario.accounts[0].clientEmail, { bucketAccess: false });
     const refused = await backfillPlayReviews(input());
     expect(refused.status).toBe("failed");
     expect(refused.error).toMatch(/Cloud Storage 403 forbidden: .*does not have storage\.objects\.list access.* — The service account cannot read the reports bucket/);

@@ -63,7 +63,7 @@ describe("Google Play reviews sync", () => {
     const again = await sync();
     expect(again.counters).toMatchObject({ inserted: 0, updated: 0, unchanged: 234 });
     expect(await db.$queryRaw<{ x: string }[]>`SELECT string_agg(xmin::text, ',' ORDER BY id) AS x FROM app_store_reviews WHERE project_id = ${w.projectId}::uuid`).toEqual(xmins);
-    expect(before[0]!.n).toBe(234);
+    expect(before[0].n).toBe(234);
   });
 
   it("an edited review (newer lastModified) updates its row; a new one is announced exactly once", async () => {
@@ -95,7 +95,7 @@ describe("Google Play reviews sync", () => {
         }
         return out;
       },
-      sleep: inlineSteps.sleep,
+      sleep: (id, ms) => inlineSteps.sleep(id, ms),
     };
     await sync({}, flaky);
     expect(failedOnce).toBe(true);
@@ -145,7 +145,7 @@ describe("Google Play reviews sync", () => {
   });
 
   it("an account not invited for one app: that app's failure, the other app synced", async () => {
-    google.sim.updateAccount(google.sim.scenario.accounts[0]!.clientEmail, { packages: [NOTES] });
+    google.sim.updateAccount(google.sim.scenario.accounts[0].clientEmail, { packages: [NOTES] });
     const result = await sync();
     expect(result).toMatchObject({ status: "partial", counters: { appFailures: [{ app: "Weather", status: "403", hint: expect.stringContaining("Users and permissions") }] } });
     expect(await db.appStoreReview.count({ where: { appId: w.notesId } })).toBe(1);

@@ -126,8 +126,8 @@ export async function importFinanceMonth(
       await recordReportFile(pool, fileKey, { status: "imported", periodEnd, checksum: read.checksum, rows: s.rows, unknownColumns: s.unknownColumns, syncRunId: target.runId });
       return { ...base, unchanged: true };
     }
-    const facts = (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE, [target.projectId, periodStart, target.teamId, periodEnd])).rows[0]!;
-    const rates = (await conn.query<{ written: number }>(RATES, [target.projectId, periodStart, target.teamId, periodEnd, JSON.stringify(s.rates.map((r) => ({ currency: r.currency, rate: r.rate, payout_currency: r.payoutCurrency })))])).rows[0]!.written;
+    const facts = (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE, [target.projectId, periodStart, target.teamId, periodEnd])).rows[0];
+    const rates = (await conn.query<{ written: number }>(RATES, [target.projectId, periodStart, target.teamId, periodEnd, JSON.stringify(s.rates.map((r) => ({ currency: r.currency, rate: r.rate, payout_currency: r.payoutCurrency })))])).rows[0].written;
     await recordReportFile(conn, fileKey, { status: "imported", periodEnd, checksum: read.checksum, rows: s.rows, rowsWritten: facts.inserted + facts.updated + facts.deleted + rates, unknownColumns: s.unknownColumns, syncRunId: target.runId });
     await conn.query("COMMIT");
     conn.release();

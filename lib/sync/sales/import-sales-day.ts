@@ -200,9 +200,9 @@ export async function importSalesDay(client: ReportsClient, target: SalesTarget,
       conn.release();
     }
     answer.body.destroy();
-    const broken = !isFileError(error) && error instanceof Error && /terminated|aborted|socket|ECONNRESET|timed out/i.test(`${(error as Error).name} ${(error as Error).message}`);
+    const broken = !isFileError(error) && error instanceof Error && /terminated|aborted|socket|ECONNRESET|timed out/i.test(`${(error).name} ${(error).message}`);
     if (!isFileError(error) && !broken) throw error;
-    const detail = broken ? `The download broke off: ${(error as Error).message}` : (error as Error).message;
+    const detail = broken ? `The download broke off: ${(error).message}` : (error as Error).message;
     await recordReportFile(pool, key, { status: "failed", appleStatus: 200, error: detail, nextAttemptAt: nextAttemptFor("failed", day, context.latest, context.now), syncRunId: target.runId });
     return { ...emptyResult(day, "failed"), failure: { status: broken ? "network" : "file", code: null, detail, hint: broken ? "Starboard will try this day again." : "Starboard will try this day again; if Apple changed the file's layout, this needs an update of Starboard.", abort: false } };
   }
@@ -217,7 +217,7 @@ async function merge(conn: pg.PoolClient, target: SalesTarget, day: string, summ
   const fresh = (await conn.query(`SELECT 1 FROM sales_daily_facts WHERE project_id = $1::uuid AND report_date = $2::date LIMIT 1`, [target.projectId, day])).rows.length === 0;
   const facts = fresh
     ? { inserted: (await conn.query(INSERT_FACTS, [target.projectId, day, target.teamId])).rowCount ?? 0, updated: 0, deleted: 0 }
-    : (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0]!;
+    : (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
   if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: "staged", fresh });
   if (summary.versions.length > 0) {
     await conn.query(UPSERT_VERSIONS, [target.projectId, day, target.teamId, JSON.stringify(summary.versions.map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version })))]);

@@ -33,7 +33,7 @@ const dayRows = async (w: SalesWorld, day: string) =>
   (await q<{ t: string | null }>(
     `SELECT string_agg(x, ',' ORDER BY x) AS t FROM (
        SELECT apple_identifier || country_code || product_type || proceeds_currency || units || ':' || proceeds || '@' || xmin AS x FROM sales_daily_facts WHERE project_id = $1 AND report_date = $2
-       UNION ALL SELECT 'p' || proceeds_currency || downloads || proceeds || '@' || xmin FROM sales_project_days WHERE project_id = $1 AND report_date = $2) s`, [w.projectId, day]))[0]!.t ?? "";
+       UNION ALL SELECT 'p' || proceeds_currency || downloads || proceeds || '@' || xmin FROM sales_project_days WHERE project_id = $1 AND report_date = $2) s`, [w.projectId, day]))[0].t ?? "";
 const run = (id: string | null) => db.syncRun.findUniqueOrThrow({ where: { id: id! } });
 
 describe("sales report faults", () => {
@@ -46,14 +46,14 @@ describe("sales report faults", () => {
     expect(result.counters).toMatchObject({ imported: 34, notAvailableYet: 1, failed: 0 });
     const f = await file(w, D0);
     expect(f).toMatchObject({ status: "not_available_yet", apple_status: 404 });
-    expect(f!.next_attempt_at!.getTime() - Date.parse(NOW)).toBe(3_600_000);
+    expect(f.next_attempt_at!.getTime() - Date.parse(NOW)).toBe(3_600_000);
     expect(await dayRows(w, D0)).toBe("");
     // The hourly check queues the project again once the hour has passed, not before.
     expect((await queueScheduledSalesRuns(new Date(Date.parse(NOW) + 30 * 60_000))).map((r) => r.projectId)).not.toContain(w.projectId);
     apple.sim.clearFaults();
     const again = await syncSalesReports({ projectId: w.projectId, trigger: "schedule", steps: inlineSteps, mode: "daily", now: new Date(Date.parse(NOW) + 61 * 60_000).toISOString() });
     expect(again.counters).toMatchObject({ imported: 1, due: 1 });
-    expect((await file(w, D0))!.status).toBe("imported");
+    expect((await file(w, D0)).status).toBe("imported");
   });
 
   it("a day without sales is a real zero day: recorded as no_sales, no rows", async () => {
@@ -101,7 +101,7 @@ describe("sales report faults", () => {
     expect(result.error).toContain(`${D1}: App Store Connect 500 UNEXPECTED_ERROR`);
     const f = await file(w, D1);
     expect(f).toMatchObject({ status: "failed", apple_status: 500, apple_code: "UNEXPECTED_ERROR" });
-    expect(f!.next_attempt_at!.getTime()).toBeGreaterThan(Date.parse(NOW));
+    expect(f.next_attempt_at!.getTime()).toBeGreaterThan(Date.parse(NOW));
     expect(await dayRows(w, D1)).toBe("");
   });
 
@@ -113,7 +113,7 @@ describe("sales report faults", () => {
     const w = await createSalesWorld();
     await sync(w);
     const before = await dayRows(w, D0);
-    const checksum = (await file(w, D0))!.checksum;
+    const checksum = (await file(w, D0)).checksum;
     expect(before).not.toBe("");
     apple.sim.addFault({ endpoint: "asc.salesReports", ...fault, date: D0 });
     apple.sim.reports.update({ behaviours: { shuffleRows: true } });
@@ -123,7 +123,7 @@ describe("sales report faults", () => {
     expect(result.error).toMatch(message);
     expect(await dayRows(w, D0)).toBe(before);
     expect(await file(w, D0)).toMatchObject({ status: "imported", checksum });
-    expect((await file(w, D0))!.error).toMatch(message);
+    expect((await file(w, D0)).error).toMatch(message);
     // On a day never stored, nothing of the broken file is written.
     const fresh = await createSalesWorld();
     apple.sim.clearFaults();
@@ -156,7 +156,7 @@ describe("sales report faults", () => {
   it("adding the vendor's other app to the project brings its stored days into the project's totals without downloading again", async () => {
     const w = await createSalesWorld();
     await sync(w);
-    const sum = async () => (await q<{ d: string }>(`SELECT coalesce(sum(downloads), 0)::text AS d FROM sales_project_days WHERE project_id = $1`, [w.projectId]))[0]!.d;
+    const sum = async () => (await q<{ d: string }>(`SELECT coalesce(sum(downloads), 0)::text AS d FROM sales_project_days WHERE project_id = $1`, [w.projectId]))[0].d;
     const before = await sum();
     const other = await createApp(w.teamId, w.projectId, { name: "Other", appleAppStoreId: 1480000003n });
     apple.sim.clearLog();
@@ -164,6 +164,6 @@ describe("sales report faults", () => {
     expect(result.counters).toMatchObject({ remappedIdentifiers: 2, daysRebuilt: 3, unmappedIdentifiers: 0 });
     expect(apple.sim.log.filter((l) => l.endpoint === "asc.salesReports")).toHaveLength(0);
     expect(Number(await sum())).toBeGreaterThan(Number(before));
-    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM sales_app_days WHERE app_id = $1`, [other.id]))[0]!.n).toBeGreaterThan(0);
+    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM sales_app_days WHERE app_id = $1`, [other.id]))[0].n).toBeGreaterThan(0);
   });
 });

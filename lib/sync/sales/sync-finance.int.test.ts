@@ -31,7 +31,7 @@ const fingerprint = async (w: SalesWorld) =>
   (await q<{ t: string | null }>(
     `SELECT string_agg(x, ',' ORDER BY x) AS t FROM (
        SELECT period_start || apple_identifier || country_code || currency || quantity || ':' || proceeds || '@' || xmin AS x FROM finance_monthly_proceeds WHERE project_id = $1
-       UNION ALL SELECT 'r' || period_start || currency || rate || payout_currency || '@' || xmin FROM finance_exchange_rates WHERE project_id = $1) s`, [w.projectId]))[0]!.t ?? "";
+       UNION ALL SELECT 'r' || period_start || currency || rate || payout_currency || '@' || xmin FROM finance_exchange_rates WHERE project_id = $1) s`, [w.projectId]))[0].t ?? "";
 
 describe("finance sync against the simulator", () => {
   it("imports the last twelve fiscal months with exact proceeds and exchange rates, and an unchanged re-import rewrites nothing", async () => {
@@ -43,7 +43,7 @@ describe("finance sync against the simulator", () => {
     expect(stored.map((f) => f.start)).toEqual(months);
     expect(stored.every((f) => f.status === "imported")).toBe(true);
     // Fiscal period numbering: the first month asked for is labelled with its fiscal year and period.
-    expect(stored[0]!.label).toMatch(/^\d{4}-\d{2}$/);
+    expect(stored[0].label).toMatch(/^\d{4}-\d{2}$/);
     const proceeds = await q<{ currency: string; proceeds: string; scale: number }>(
       `SELECT currency, proceeds::text, scale(proceeds) AS scale FROM finance_monthly_proceeds WHERE project_id = $1 AND period_start = $2`, [w.projectId, months[0]]);
     expect(proceeds.length).toBeGreaterThan(0);
@@ -98,9 +98,9 @@ describe("finance sync against the simulator", () => {
     const w = await createSalesWorld();
     await sync(w);
     const before = await fingerprint(w);
-    const label = (await files(w))[0]!.label;
+    const label = (await files(w))[0].label;
     apple.sim.addFault({ endpoint: "asc.financeReports", kind: "truncated", date: label });
-    const broken = await sync(w, { months: [months[0]!] });
+    const broken = await sync(w, { months: [months[0]] });
     expect(broken.status).toBe("partial");
     expect(broken.counters).toMatchObject({ due: 1, failed: 1 });
     expect(broken.error).toMatch(/truncated gzip/);

@@ -62,7 +62,7 @@ export async function syncFinanceReports(input: FinanceSyncInput): Promise<JobRe
   const finals = new Map<string, MonthResult>();
   const queue = abortReason ? [] : started.months.map((start) => ({ start, reading }));
   for (let i = 0; i < queue.length; i++) {
-    const { start } = queue[i]!;
+    const { start } = queue[i];
     const before = reading;
     const step = await input.steps.run(`month-${start}-${before}`, async () => {
       const { integration, refusal } = await loadReportsIntegration(started);
@@ -72,7 +72,7 @@ export async function syncFinanceReports(input: FinanceSyncInput): Promise<JobRe
       const target = { teamId: started.teamId, projectId: started.projectId, vendorNumber: integration.vendorNumber, runId: started.runId };
       const month = fiscalMonthContaining(start);
       const results: MonthResult[] = [await importFinanceMonth(client, target, month, reading, new Date(started.now))];
-      const mismatch = results[0]!.mismatch;
+      const mismatch = results[0].mismatch;
       // The file was another month's: Apple reads YYYY-MM the other way. Ask again for this month with that reading.
       if (mismatch?.reading && mismatch.reading !== reading) results.push(await importFinanceMonth(client, target, month, mismatch.reading, new Date(started.now)));
       await updateRunProgress(started.runId, { monthsDone: Math.min(i + 1, started.months.length), monthsTotal: started.months.length, month: start });

@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/apple/asc/reports/values";
 import { db, sqlPool } from "@/lib/db";
 import { inlineSteps } from "@/lib/sync/steps";
-import { createApp } from "@/test/fixtures";
 import { createSalesWorld, LATEST_DAY, NOW, salesSimConfig, startSalesSim, type SalesWorld } from "@/test/sales-world";
 import { useConfig } from "@/test/config";
 import type { RunningAppleSim } from "@/tools/apple-sim";
@@ -27,7 +26,6 @@ async function q<T extends Record<string, unknown>>(sql: string, params: unknown
 }
 const files = (w: SalesWorld) => q<{ day: string; status: string; apple_status: number | null; apple_code: string | null; error: string | null; next_attempt_at: Date | null }>(
   `SELECT report_date::text AS day, status::text, apple_status, apple_code, error, next_attempt_at FROM asc_report_files WHERE project_id = $1 AND kind = 'sales' ORDER BY report_date`, [w.projectId]);
-const file = async (w: SalesWorld, day: string) => (await files(w)).find((f) => f.day === day);
 /** Every fact and rollup row with its xmin: equal before and after = nothing rewritten. */
 const fingerprint = async (w: SalesWorld, day?: string) => {
   const rows = await q<{ t: string }>(
@@ -38,9 +36,8 @@ const fingerprint = async (w: SalesWorld, day?: string) => {
        UNION ALL SELECT 'p' || report_date || proceeds_currency || downloads || '@' || xmin FROM sales_project_days WHERE project_id = $1 AND ($2::date IS NULL OR report_date = $2)) s`,
     [w.projectId, day ?? null],
   );
-  return rows[0]!.t ?? "";
+  return rows[0].t ?? "";
 };
-const factCount = async (w: SalesWorld, day: string) => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM sales_daily_facts WHERE project_id = $1 AND report_date = $2`, [w.projectId, day]))[0]!.n;
 
 describe("sales sync against the simulator", () => {
   it("imports the last 35 days: facts with exact proceeds, in-app purchases under their parent app, unknown apps kept and listed", async () => {
@@ -68,13 +65,13 @@ describe("sales sync against the simulator", () => {
               (SELECT sum(f.units) FROM sales_daily_facts f JOIN sales_identifiers s USING (project_id, apple_identifier) WHERE f.project_id = $1 AND s.app_id IS NULL)::text AS unknown`,
       [w.projectId],
     );
-    expect(check!.rollup).toBe(check!.facts);
-    expect(check!.app_rollup).toBe(check!.facts);
-    expect(check!.country_rollup).toBe(check!.facts);
-    expect(Number(check!.unknown)).toBeGreaterThan(0);
-    expect(check!.facts).toMatch(/^\d+\.\d{2,}$/);
+    expect(check.rollup).toBe(check.facts);
+    expect(check.app_rollup).toBe(check.facts);
+    expect(check.country_rollup).toBe(check.facts);
+    expect(Number(check.unknown)).toBeGreaterThan(0);
+    expect(check.facts).toMatch(/^\d+\.\d{2,}$/);
     // Refunds (negative units) are in the facts.
-    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM sales_daily_facts WHERE project_id = $1 AND units < 0`, [w.projectId]))[0]!.n).toBeGreaterThan(0);
+    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM sales_daily_facts WHERE project_id = $1 AND units < 0`, [w.projectId]))[0].n).toBeGreaterThan(0);
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.runId! } });
     expect(run).toMatchObject({ kind: "app_store_sales_sync", status: "succeeded", progress: { daysDone: 35, daysTotal: 35 } });
   });

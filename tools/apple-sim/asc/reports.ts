@@ -94,7 +94,7 @@ function serveReport(call: Call<ReportFault>, { key }: AscContext): void {
     const versions = combo ? combo.versions.filter((v) => v !== "1_1" || type !== "SALES" || behaviours.acceptSalesVersion11) : [];
     if (!combo || (version !== null && !versions.includes(version))) return combination();
     const formats: Record<string, RegExp> = { DAILY: /^\d{4}-\d{2}-\d{2}$/, WEEKLY: /^\d{4}-\d{2}-\d{2}$/, MONTHLY: /^\d{4}-\d{2}$/, YEARLY: /^\d{4}$/ };
-    if (reportDate !== null && !formats[frequency]!.test(reportDate)) return combination();
+    if (reportDate !== null && !formats[frequency].test(reportDate)) return combination();
     if (reportDate === null && frequency !== "DAILY") return missing("reportDate");
     if (type !== "SALES") return missingReport(404, NO_SALES);
     const latest = reports.latestDay();
@@ -146,7 +146,7 @@ function nextMonth(yyyyMm: string): string {
 function spoilUnits(text: string): string {
   const lines = text.split("\n");
   if (lines.length > 2) {
-    const cells = lines[2]!.split("\t");
+    const cells = lines[2].split("\t");
     cells[7] = "N/A";
     lines[2] = cells.join("\t");
   }

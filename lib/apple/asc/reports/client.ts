@@ -42,15 +42,16 @@ export interface ReportsClient {
 
 const DEFAULTS = { ...ASC_TIMINGS, downloadTimeoutMs: 300_000 };
 
-// One pace per API key across the process: the daily sync, a backfill and a Test connection share Apple's budget.
+// One pace per API key and configured rate across the process: the daily sync, a backfill and a Test connection
+// share Apple's budget (a configuration with another rate, as a test injects, gets a pacer of its own).
 const globalForPacers = globalThis as unknown as { __starboardReportPacers?: Map<string, ItunesPacer> };
 
 function pacerFor(keyId: string, callsPerMinute: number): ItunesPacer | null {
   if (callsPerMinute <= 0) return null;
-  const pacers = (globalForPacers.__starboardReportPacers ??= new Map());
-  let pacer = pacers.get(keyId);
-  if (!pacer) pacers.set(keyId, (pacer = new ItunesPacer({ callsPerMinute })));
-  else if (pacer.rate !== callsPerMinute && pacer.rate >= callsPerMinute) pacer.setCallsPerMinute(callsPerMinute);
+  const pacers = (globalForPacers.__starboardReportPacers ??= new Map<string, ItunesPacer>());
+  const key = `${keyId}:${callsPerMinute}`;
+  let pacer = pacers.get(key);
+  if (!pacer) pacers.set(key, (pacer = new ItunesPacer({ callsPerMinute })));
   return pacer;
 }
 

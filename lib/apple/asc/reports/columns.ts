@@ -37,7 +37,7 @@ export function mapHeader<K extends string>(header: readonly string[], spec: Col
     const found = col.names.map(norm).find((n) => positions.has(n));
     index[key] = found === undefined ? -1 : positions.get(found)!;
     if (found !== undefined) used.add(found);
-    else if (col.required) missing.push(col.names[0]!);
+    else if (col.required) missing.push(col.names[0]);
   }
   if (missing.length > 0) throw new ReportHeaderError(missing);
   const known = new Set(spec.known.map(norm));

@@ -71,10 +71,10 @@ export function fiscalMonthOfLabel(label: string, reading: FinanceDateReading): 
   if (!m) return null;
   const [year, mm] = [Number(m[1]), Number(m[2])];
   if (mm < 1 || mm > 12) return null;
-  if (reading === "fiscal_period") return fiscalYearMonths(year)[mm - 1]!;
+  if (reading === "fiscal_period") return fiscalYearMonths(year)[mm - 1];
   const period = ((mm + 2) % 12) + 1;
   const fiscalYear = period <= 3 ? year + 1 : year;
-  return fiscalYearMonths(fiscalYear)[period - 1]!;
+  return fiscalYearMonths(fiscalYear)[period - 1];
 }
 
 /** Which reading makes `label` name the period a file states (its Start Date); null when neither does. */

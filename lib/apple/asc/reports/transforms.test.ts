@@ -28,7 +28,7 @@ function salesRow(values: Partial<Record<string, string>>): string[] {
     "Promo Code": "", "Parent Identifier": "", Subscription: "", Period: "", Category: "Weather", CMB: "", Device: "iPhone",
     "Supported Platforms": "iOS", "Proceeds Reason": "", "Preserved Pricing": "", Client: "", "Order Type": "",
   };
-  return SALES_HEADER.map((h) => values[h] ?? defaults[h]!);
+  return SALES_HEADER.map((h) => values[h] ?? defaults[h]);
 }
 
 function collect(): { sink: Writable; text: () => string } {
@@ -182,10 +182,10 @@ describe("fiscal calendar", () => {
   it("runs 5-4-4 weeks from the Sunday after September's last Saturday", () => {
     const fy25 = fiscalYearMonths(2025);
     expect(fy25[0]).toEqual({ fiscalYear: 2025, period: 1, start: "2024-09-29", end: "2024-11-02" });
-    expect(fy25[3]!.start).toBe("2024-12-29"); // fiscal January 2025 starts in December
+    expect(fy25[3].start).toBe("2024-12-29"); // fiscal January 2025 starts in December
     expect(fy25[9]).toEqual({ fiscalYear: 2025, period: 10, start: "2025-06-29", end: "2025-08-02" });
-    expect(fy25[11]!.end).toBe("2025-09-27");
-    expect(fiscalYearMonths(2026)[0]!.start).toBe("2025-09-28");
+    expect(fy25[11].end).toBe("2025-09-27");
+    expect(fiscalYearMonths(2026)[0].start).toBe("2025-09-28");
   });
   it("labels a fiscal month under both readings of YYYY-MM and tells which reading a file confirms", () => {
     const july = fiscalMonthContaining("2025-07-15");

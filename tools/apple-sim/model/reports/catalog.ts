@@ -96,7 +96,7 @@ export function buildCatalog(config: ReportsConfig): Catalog {
   apps.forEach((app, a) => {
     for (const sf of STOREFRONTS) {
       const currency = CURRENCY_OF[sf.storefront] ?? "USD";
-      const t = TIER1[currency]!;
+      const t = TIER1[currency];
       const cw = (WEIGHT_OF[sf.storefront] ?? 1) * app.weight;
       const add = (kind: SlotKind, productType: string, who: { appleId: string; sku: string; title: string }, tier: number) => {
         raw.push({ app: a, kind, productType, ...who, country: sf.storefront.toUpperCase(), currency, decimals: t.decimals, proceedsMinor: t.proceeds * tier, priceMinor: t.price * tier, volume: KIND_VOLUME[kind] });
@@ -123,7 +123,7 @@ export function buildCatalog(config: ReportsConfig): Catalog {
     else hi = mid;
   }
   const slots: Slot[] = raw.map((s, i) => {
-    const app = apps[s.app]!;
+    const app = apps[s.app];
     const inApp = s.kind === "iap" || s.kind === "refund";
     const iap = inApp ? app.iaps.find((x) => x.appleId === s.appleId) : undefined;
     const subscription = iap?.productType === "IAY" ? "Renewal" : "";
@@ -132,7 +132,7 @@ export function buildCatalog(config: ReportsConfig): Catalog {
     const price = s.kind === "refund" ? -s.priceMinor : s.kind === "download" ? s.priceMinor : inApp ? s.priceMinor : 0;
     return {
       ...s,
-      presence: Math.min(1, hi * weights[i]!),
+      presence: Math.min(1, hi * weights[i]),
       head: `APPLE\tUS\t${s.sku}\tExample Developer\t${s.title}`,
       tail: [s.currency, s.country, s.currency, s.appleId, money(price, s.decimals), "", inApp ? app.sku : "", subscription, period, "Utilities", "", device, "iOS", "", "", "", ""].join("\t"),
     };

@@ -47,12 +47,12 @@ export function salesFileText(catalog: Catalog, config: ReportsConfig, o: SalesF
   const lines: string[] = [];
   const { slots } = catalog;
   for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]!;
+    const slot = slots[i];
     const units = unitsOn(slot, i, day, config.seed);
     if (units === 0) continue;
     const inApp = slot.kind === "iap" || slot.kind === "refund";
     const proceeds = slot.kind === "download" || inApp ? money(slot.proceedsMinor, slot.decimals) : "0";
-    lines.push(`${slot.head}\t${inApp ? "" : versions[slot.app]}\t${slot.productType}\t${units}\t${proceeds}\t${begin}\t${end}\t${slot.tail}${o.extraColumn ? `\t${inApp ? "" : catalog.apps[slot.app]!.title}` : ""}`);
+    lines.push(`${slot.head}\t${inApp ? "" : versions[slot.app]}\t${slot.productType}\t${units}\t${proceeds}\t${begin}\t${end}\t${slot.tail}${o.extraColumn ? `\t${inApp ? "" : catalog.apps[slot.app].title}` : ""}`);
   }
   if (o.shuffleSeed !== null) {
     const seed = o.shuffleSeed;
@@ -96,14 +96,14 @@ export function financialFileText(catalog: Catalog, config: ReportsConfig, month
   const start = usDate(month.start);
   const end = usDate(month.end);
   const rows = lines.map(({ slot: i, quantity }) => {
-    const s = catalog.slots[i]!;
+    const s = catalog.slots[i];
     const ext = money(s.proceedsMinor * quantity, s.decimals);
     return [start, end, "", s.sku, s.sku, String(quantity), money(s.proceedsMinor, s.decimals), ext, s.currency, s.kind === "refund" ? "R" : "S", s.appleId, "Example Developer", s.title, "", "", s.productType, "", s.country, "", "", money(s.priceMinor, s.decimals), s.currency].join("\t");
   });
   const byCountry = new Map<string, { currency: string; quantity: number; minor: number; decimals: number }>();
   const byCurrency = new Map<string, { minor: number; decimals: number }>();
   for (const { slot: i, quantity } of lines) {
-    const s = catalog.slots[i]!;
+    const s = catalog.slots[i];
     const key = `${s.country}\t${s.currency}`;
     const c = byCountry.get(key) ?? { currency: s.currency, quantity: 0, minor: 0, decimals: s.decimals };
     c.quantity += quantity;
