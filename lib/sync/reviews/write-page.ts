@@ -34,16 +34,19 @@ export async function languagesOf(
   reviews: readonly { id: string; title: string | null; body: string; countryCode: string | null; languageHint?: string | null }[],
   store: "app_store" | "google_play" = "app_store",
 ): Promise<string[]> {
-  const texts = reviews.map((r) => ({ external_id: r.id, title: r.title, body: r.body, country_code: r.countryCode }));
-  const { rows } = await sqlPool().query<{ external_id: string; language: string }>(
-    `SELECT r.external_id, r.language
-     FROM json_to_recordset($2::json) AS t(external_id text, title text, body text, country_code text)
-     JOIN app_store_reviews r ON r.app_id = $1::uuid AND r.store = $3 AND r.external_id = t.external_id
-     WHERE r.language IS NOT NULL AND r.body = t.body AND r.title IS NOT DISTINCT FROM t.title
-       AND r.country_code IS NOT DISTINCT FROM t.country_code`,
-    [target.appId, JSON.stringify(texts), store],
+  // Looked up by the unique (app_id, store, external_id) index, one probe per listed id, and compared here: a join
+  // against the page's JSON let the planner scan every stored review of the app for each page (quadratic over a sync).
+  const { rows } = await sqlPool().query<{ external_id: string; language: string | null; title: string | null; body: string; country_code: string | null }>(
+    `SELECT external_id, language, title, body, country_code FROM app_store_reviews
+     WHERE app_id = $1::uuid AND store = $2 AND external_id = ANY($3::text[])`,
+    [target.appId, store, reviews.map((r) => r.id)],
   );
-  const stored = new Map(rows.map((r) => [r.external_id, r.language]));
+  const byId = new Map(rows.map((r) => [r.external_id, r]));
+  const stored = new Map<string, string>();
+  for (const r of reviews) {
+    const row = byId.get(r.id);
+    if (row?.language && row.body === r.body && row.title === r.title && row.country_code === r.countryCode) stored.set(r.id, row.language);
+  }
   const toDetect = reviews.filter((r) => !stored.has(r.id));
   const detected = await detectReviewLanguages(toDetect);
   toDetect.forEach((r, i) => stored.set(r.id, detected[i]));
