@@ -114,13 +114,26 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
           ]}
         />
         <Select size="sm" aria-label="Sort" value={filters.sort ?? ""} onChange={set("sort")} options={SORTS} />
-        <Field error={rangeError}>
-          <Input type="date" aria-label="Written from (UTC day)" title="Written on or after this day (UTC)" value={from} max={to || undefined} onChange={setDay("from")} />
-        </Field>
-        <Field>
-          <Input type="date" aria-label="Written until (UTC day)" title="Written on or before this day (UTC)" value={to} min={from || undefined} onChange={setDay("to")} />
-        </Field>
       </div>
+      <fieldset className="space-y-1">
+        <legend className="sr-only">Written between two days (UTC)</legend>
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted-foreground">
+          <label htmlFor="reviews-written-from">Written from</label>
+          <span className="w-40">
+            <Input id="reviews-written-from" type="date" aria-label="Written from (UTC day)" aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? "reviews-range-error" : undefined} value={from} max={to || undefined} onChange={setDay("from")} />
+          </span>
+          <label htmlFor="reviews-written-to">to</label>
+          <span className="w-40">
+            <Input id="reviews-written-to" type="date" aria-label="Written until (UTC day)" aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? "reviews-range-error" : undefined} value={to} min={from || undefined} onChange={setDay("to")} />
+          </span>
+          <span>(UTC days)</span>
+        </div>
+        {rangeError ? (
+          <p id="reviews-range-error" className="text-[13px] text-red-700">
+            {rangeError}
+          </p>
+        ) : null}
+      </fieldset>
       {active ? (
         <div className="flex justify-end">
           <Button
