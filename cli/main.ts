@@ -26,8 +26,8 @@ const COMMANDS: Record<string, Command> = {
   "ratings sync": { run: ratingsSync, options: { "no-wait": b() }, help: "ratings sync --project-id <id> [--no-wait]" },
   "reviews list": {
     run: reviewsList,
-    options: { app: s(), store: s(), rating: s(), country: s(), language: s(), response: s(), q: s(), nickname: s(), cursor: s(), limit: s() },
-    help: "reviews list [--project-id] [--app <id>] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--limit 30] [--cursor <c>]",
+    options: { app: s(), store: s(), rating: s(), country: s(), language: s(), response: s(), q: s(), nickname: s(), from: s(), to: s(), sort: s(), cursor: s(), limit: s() },
+    help: "reviews list [--project-id] [--app <id>] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--from 2026-11-01] [--to 2026-11-30] [--sort newest|oldest|lowest|highest] [--limit 30] [--cursor <c>]",
   },
   "reviews view": { run: reviewsView, help: "reviews view <reviewId>" },
   "reviews respond": { run: reviewsRespond, options: { file: s(), text: s() }, help: "reviews respond <reviewId> [text | --file <path> | stdin]" },

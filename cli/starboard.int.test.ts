@@ -114,6 +114,23 @@ describe("reviews", () => {
     expect(bad.stderr).toContain("Rating is 1–5");
   });
 
+  it("list --sort orders by rating or date and --from/--to keep to a range of days; a backwards range is refused with why", async () => {
+    const lowest = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--sort", "lowest", "--json"])).stdout);
+    const ratings = lowest.items.map((r: { rating: number }) => r.rating);
+    expect(ratings.length).toBeGreaterThan(1);
+    expect(ratings).toEqual([...ratings].sort((a: number, b: number) => a - b));
+    const oldest = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--sort", "oldest", "--json"])).stdout);
+    const dates = oldest.items.map((r: { createdAt: string }) => r.createdAt);
+    expect(dates).toEqual([...dates].sort());
+    const day = dates[0].slice(0, 10);
+    const inDay = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--from", day, "--to", day, "--json"])).stdout);
+    expect(inDay.items.length).toBeGreaterThan(0);
+    expect(inDay.items.every((r: { createdAt: string }) => r.createdAt.startsWith(day))).toBe(true);
+    const backwards = await as(readKey)(["reviews", "list", "--from", "2026-02-01", "--to", "2026-01-01"]);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain("The range ends (2026-01-01) before it starts (2026-02-01).");
+  });
+
   it("list --language shows the reviews in that language, with the language and the number of matches", async () => {
     const table = await as(readKey)(["reviews", "list", "--language", "en"]);
     expect(table.code).toBe(0);

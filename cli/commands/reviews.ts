@@ -3,9 +3,9 @@ import { deleteReviewResponse, getReview, listReviews, putReviewResponse } from 
 import { usage, type CommandContext } from "../context";
 import { day, stars, table } from "../format";
 
-const FILTERS = ["app", "store", "rating", "country", "language", "response", "q", "nickname", "cursor", "limit"] as const;
+const FILTERS = ["app", "store", "rating", "country", "language", "response", "q", "nickname", "from", "to", "sort", "cursor", "limit"] as const;
 
-/** starboard reviews list [--project-id] [--app] [--rating 1-3] [--country de] [--language de] [--response yes|no] [--q text] [--nickname] [--limit] [--cursor] */
+/** starboard reviews list [--project-id] [--app] [--rating 1-3] [--country de] [--language de] [--response yes|no] [--q text] [--nickname] [--from 2026-11-01] [--to 2026-11-30] [--sort newest|oldest|lowest|highest] [--limit] [--cursor] */
 export async function reviewsList(ctx: CommandContext) {
   const input: Record<string, string> = {};
   for (const f of FILTERS) if (typeof ctx.flags[f] === "string") input[f] = ctx.flags[f];
@@ -28,7 +28,7 @@ export async function reviewsList(ctx: CommandContext) {
         { key: "text", label: "review", max: 60 },
       ],
     );
-    return page.nextCursor ? `${rows}\n${matching}. More: starboard reviews list --cursor ${page.nextCursor} (same filters)` : `${rows}\n${matching}.`;
+    return page.nextCursor ? `${rows}\n${matching}. More: starboard reviews list --cursor ${page.nextCursor} (same filters and sort)` : `${rows}\n${matching}.`;
   });
 }
 

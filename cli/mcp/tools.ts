@@ -84,7 +84,7 @@ export const TOOLS: ToolDefinition[] = [
     name: "list-reviews",
     title: "Search reviews",
     description:
-      "Customer reviews, newest first, with how many match (total; counting stops at 1,000). Filters: project, app, rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor.",
+      "Customer reviews, newest first unless sort says otherwise (newest, oldest, lowest or highest rating first), with how many match (total; counting stops at 1,000). Filters: from and to (days, YYYY-MM-DD, UTC), project, app, rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor (same filters and sort).",
     inputSchema: inputSchemaOf(listReviews),
     readOnly: true,
     run: (c, i) => c.call(listReviews, i),
