@@ -1,0 +1,41 @@
+// The analytics Inngest functions run the real handler (database + Apple simulator) through @inngest/test.
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { analyticsSimConfig, createAnalyticsWorld, startAnalyticsSim } from "@/test/analytics-world";
+import { useConfig } from "@/test/config";
+import type { RunningAppleSim } from "@/tools/apple-sim";
+import { ANALYTICS_SYNC_CRON, analyticsSyncProject, analyticsSyncScheduled } from "./analytics";
+import { functions } from "./index";
+
+let apple: RunningAppleSim;
+
+beforeAll(async () => {
+  apple = await startAnalyticsSim();
+});
+afterAll(() => apple.stop());
+useConfig(() => analyticsSimConfig(apple));
+
+const pick = (fn: unknown) => {
+  const { id, triggers, concurrency, singleton, retries } = (fn as { opts: Record<string, unknown> }).opts;
+  return { id, triggers, concurrency, singleton, retries };
+};
+
+describe("analytics Inngest functions", () => {
+  it("are served: daily at 14:20 UTC, and one run per project at a time", () => {
+    expect(functions).toEqual(expect.arrayContaining([analyticsSyncScheduled, analyticsSyncProject]));
+    expect(ANALYTICS_SYNC_CRON).toBe("TZ=UTC 20 14 * * *");
+    expect(pick(analyticsSyncScheduled)).toEqual({ id: "analytics-sync-scheduled", triggers: [{ cron: ANALYTICS_SYNC_CRON }], concurrency: undefined, singleton: { mode: "skip" }, retries: 3 });
+    expect(pick(analyticsSyncProject)).toEqual({ id: "analytics-sync-project", triggers: [{ event: "analytics/sync.requested" }], concurrency: [{ key: "event.data.projectId", limit: 1 }], singleton: undefined, retries: 3 });
+  });
+
+  it("runs the queued project run as named steps: start, one per app, finish", async () => {
+    const w = await createAnalyticsWorld();
+    const run = await db.syncRun.create({ data: { kind: "app_store_analytics_sync", scope: "project", trigger: "schedule", teamId: w.teamId, projectId: w.projectId } });
+    const t = new InngestTestEngine({ function: analyticsSyncProject, events: [{ name: "analytics/sync.requested", data: { projectId: w.projectId, runId: run.id } }] });
+    const { result, state } = await t.execute();
+    expect(result).toMatchObject({ runId: run.id, status: "succeeded", counters: { apps: 2, appsFailed: 0 } });
+    expect(Object.keys(state as object)).toHaveLength(4);
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded", trigger: "schedule", progress: { appsDone: 2, appsTotal: 2 } });
+  });
+});
