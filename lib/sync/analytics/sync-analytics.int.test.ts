@@ -228,12 +228,14 @@ describe("analytics sync against the simulator", () => {
     expect(posts()).toHaveLength(0);
   });
 
-  it("the UNCONFIRMED behaviours switched the other way: another crashes name, the checksum of the text, 3-letter territories", async () => {
-    apple.sim.analytics.update({ behaviours: { crashesReportName: "App Crashes Standard", checksumOf: "text", territoryFormat: "alpha3", shuffleColumns: false } });
+  it("the UNCONFIRMED behaviours switched the other way (another crashes name, the checksum of the text, 3-letter territories) and instances in three segments", async () => {
+    apple.sim.analytics.update({ behaviours: { crashesReportName: "App Crashes Standard", checksumOf: "text", territoryFormat: "alpha3", shuffleColumns: false }, segmentsPerInstance: 3 });
     const w = await createAnalyticsWorld({ apps: 1 });
     const result = await sync(w, { snapshot: false });
     expect(result.status).toBe("succeeded");
-    expect(result.counters).toMatchObject({ instancesImported: 40, checksumMismatches: 0, reportsMissing: 0 });
+    expect(result.counters).toMatchObject({ instancesImported: 40, segments: 120, checksumMismatches: 0, reportsMissing: 0 });
+    const day = addDays(LATEST, -3);
+    expect(await metric(w.weatherId, "downloads", day, "first_time_downloads")).toBe(finalDownloads(day, "First-time Download"));
     const territories = await q<{ territory: string }>(`SELECT DISTINCT territory FROM analytics_daily_metrics WHERE app_id = $1 AND report = 'downloads' ORDER BY 1`, [w.weatherId]);
     expect(territories.map((t) => t.territory)).toEqual(["DEU", "USA"]);
   });

@@ -22,8 +22,6 @@ export const analyticsBehavioursSchema = z.object({
   territoryFormat: z.enum(["alpha2", "alpha3"]).default("alpha2"),
   /** §1.2 / §6 item 1: individual keys may read analytics reports. */
   individualKeysRead: z.boolean().default(true),
-  /** §1.3 / §6 item 7: a 429 carries Retry-After (seconds). */
-  retryAfterOn429: z.boolean().default(false),
   /** §2.5: a daily instance carries the day before its processing date (provisional, lower counts) and the day before that (final). */
   revisions: z.boolean().default(true),
   /** Columns in another order in each report (parse by name). */
