@@ -82,13 +82,15 @@ describe("analytics sync against the simulator", () => {
 
   it("P1: skips a byte-identical duplicate instance, counts it, and records the date that was never published as a gap", async () => {
     const missing = addDays(LATEST, -4);
-    apple.sim.analytics.update({ duplicateInstances: [missing], neverPublished: [missing] });
+    const sessionsOnly = addDays(LATEST, -6);
+    apple.sim.analytics.update({ duplicateInstances: [missing], neverPublished: [missing, { day: sessionsOnly, report: "App Sessions Standard" }] });
     const w = await createAnalyticsWorld({ apps: 1 });
     const result = await sync(w, { snapshot: false });
     expect(result.status).toBe("succeeded");
-    expect(result.counters).toMatchObject({ duplicatesSkipped: 5, instancesImported: 40, gaps: 5 });
+    expect(result.counters).toMatchObject({ duplicatesSkipped: 5, instancesImported: 40, gaps: 6 });
     const days = await coverage(w.weatherId, "crashes");
     expect(days.filter((d) => d.status === "gap").map((d) => d.day)).toEqual([missing]);
+    expect((await coverage(w.weatherId, "sessions")).filter((d) => d.status === "gap").map((d) => d.day)).toEqual([sessionsOnly, missing]);
     expect(await metric(w.weatherId, "downloads", missing, "first_time_downloads")).toBe(0);
     // The day before the gap is counted once: its final instance's counts, not those plus the duplicate's.
     const before = addDays(missing, -1);

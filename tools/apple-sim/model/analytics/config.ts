@@ -5,6 +5,14 @@ import { z } from "zod";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD");
 
+/** A day for one app and/or one report only (a report by its exact name). */
+const targeted = z.object({ day: isoDay, appleId: z.string().optional(), report: z.string().optional() });
+export type TargetedDay = string | z.infer<typeof targeted>;
+
+/** Whether a configured day applies to this day of this app's report. */
+export const appliesTo = (entry: TargetedDay, day: string, appleId: string, report: string) =>
+  typeof entry === "string" ? entry === day : entry.day === day && (entry.appleId ?? appleId) === appleId && (entry.report ?? report) === report;
+
 export const analyticsAppSchema = z.object({
   appleId: z.string(),
   name: z.string(),
@@ -45,10 +53,10 @@ export const analyticsConfigSchema = z.object({
   stoppedDueToInactivity: z.array(z.string()).default([]),
   /** P3: a ONE_TIME_SNAPSHOT POST returns an id, GET by id is 404, a second POST 409, the list is empty. */
   ghostSnapshot: z.boolean().default(false),
-  /** P1: processing dates published twice (same processing date, byte-identical file). */
-  duplicateInstances: z.array(isoDay).default([]),
-  /** P1/P2: dates that no instance ever carries. */
-  neverPublished: z.array(isoDay).default([]),
+  /** P1: processing dates published twice (same processing date, byte-identical file); every app and report, or the one named. */
+  duplicateInstances: z.array(z.union([isoDay, targeted])).default([]),
+  /** P1/P2: dates that no instance ever carries; every app and report, or the one named. */
+  neverPublished: z.array(z.union([isoDay, targeted])).default([]),
   /** P6: instances (by processing date) whose segments answer 404. */
   segmentsGone: z.array(isoDay).default([]),
   /** P5: reports whose instance list is empty (200, data: []). */

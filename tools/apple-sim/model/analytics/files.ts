@@ -2,7 +2,7 @@
 // Combinations under Apple's privacy threshold (< 5) are left out, as Apple does (§2.9).
 import { addDays } from "../../../../lib/apple/asc/reports/values";
 import { hashUnit } from "../../random";
-import type { AnalyticsConfig } from "./config";
+import { appliesTo, type AnalyticsConfig } from "./config";
 
 export const ANALYTICS_REPORT_NAMES = {
   downloads: "App Downloads Standard",
@@ -103,11 +103,11 @@ export interface InstanceContent {
 }
 
 /** What a DAILY instance processed on `processingDate` carries (§2.5–2.6: late days and corrections). */
-export function dailyContent(config: AnalyticsConfig, processingDate: string): InstanceContent {
+export function dailyContent(config: AnalyticsConfig, processingDate: string, appleId: string, report: string): InstanceContent {
   const dates = config.behaviours.revisions
     ? [{ day: addDays(processingDate, -2), scale: 1 }, { day: addDays(processingDate, -1), scale: 0.8 }]
     : [{ day: addDays(processingDate, -1), scale: 1 }];
-  return { dates: dates.filter((d) => !config.neverPublished.includes(d.day)) };
+  return { dates: dates.filter((d) => !config.neverPublished.some((e) => appliesTo(e, d.day, appleId, report))) };
 }
 
 /** A WEEKLY instance: the week's Monday as its Date, a week's counts (never to be added to daily rows). */

@@ -3,7 +3,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { addDays } from "../../../../lib/apple/asc/reports/values";
-import { analyticsConfigSchema, type AnalyticsConfig, type AnalyticsConfigInput } from "./config";
+import { analyticsConfigSchema, appliesTo, type AnalyticsConfig, type AnalyticsConfigInput } from "./config";
 import { dailyContent, instanceText, wantedNames, weeklyContent, type InstanceContent } from "./files";
 
 export type * from "./config";
@@ -126,9 +126,9 @@ export class Analytics {
     for (let i = this.config.retentionDays - 1; i >= 0; i--) {
       const p = addDays(latest, -i);
       const base = { reportId, appleId: report.request.appleId, reportName: report.name, processingDate: p };
-      const daily = dailyContent(this.config, p);
+      const daily = dailyContent(this.config, p, report.request.appleId, report.name);
       out.push({ ...base, id: this.instanceId(reportId, p, "d"), granularity: "DAILY", content: daily });
-      if (this.config.duplicateInstances.includes(p)) out.push({ ...base, id: this.instanceId(reportId, p, "dup"), granularity: "DAILY", content: daily });
+      if (this.config.duplicateInstances.some((e) => appliesTo(e, p, report.request.appleId, report.name))) out.push({ ...base, id: this.instanceId(reportId, p, "dup"), granularity: "DAILY", content: daily });
       if (new Date(`${p}T00:00:00Z`).getUTCDay() === 5) out.push({ ...base, id: this.instanceId(reportId, p, "w"), granularity: "WEEKLY", content: weeklyContent(p) });
     }
     return out;
