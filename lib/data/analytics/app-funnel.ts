@@ -45,7 +45,7 @@ export async function appFunnelDaily(ctx: AppAccess, range: { from: string; to: 
         sum(value) FILTER (WHERE report = 'engagement' AND metric = 'page_views') AS page_views,
         sum(value) FILTER (WHERE report = 'downloads' AND metric = 'first_time_downloads') AS first_time,
         sum(value) FILTER (WHERE report = 'downloads' AND metric = 'redownloads') AS redownloads
-      FROM analytics_daily_metrics
+      FROM analytics_app_days
       WHERE app_id = ${ctx.appId}::uuid AND team_id = ${ctx.teamId}::uuid AND report IN ('engagement', 'downloads') AND day BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY day
     )

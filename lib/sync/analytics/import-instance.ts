@@ -147,6 +147,18 @@ async function writeInstance(
        RETURNING (xmax = 0) AS inserted`,
       [...params, app.teamId, app.projectId],
     );
+    // The app's daily sums of the replaced dates, rewritten only where they changed.
+    await client.query(
+      `WITH sums AS (
+         SELECT day, metric, sum(value)::bigint AS value FROM analytics_daily_metrics WHERE app_id = $1 AND report = $2 AND day = ANY($3::date[]) GROUP BY day, metric),
+       gone AS (
+         DELETE FROM analytics_app_days a WHERE a.app_id = $1 AND a.report = $2 AND a.day = ANY($3::date[])
+           AND NOT EXISTS (SELECT 1 FROM sums s WHERE s.day = a.day AND s.metric = a.metric))
+       INSERT INTO analytics_app_days (app_id, report, day, metric, team_id, project_id, value)
+       SELECT $1, $2, s.day, s.metric, $4, $5, s.value FROM sums s
+       ON CONFLICT (app_id, report, day, metric) DO UPDATE SET value = EXCLUDED.value WHERE analytics_app_days.value IS DISTINCT FROM EXCLUDED.value`,
+      [app.appId, report, replace, app.teamId, app.projectId],
+    );
     await client.query(
       `INSERT INTO analytics_coverage (app_id, report, day, team_id, project_id, status, instance_id, processing_date, checksum)
        SELECT $1, $2, d, $3, $4, 'imported', $5, $6::date, $7 FROM unnest($8::date[]) AS d

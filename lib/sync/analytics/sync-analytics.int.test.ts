@@ -38,6 +38,7 @@ const fingerprint = async (w: AnalyticsWorld) =>
     await q<{ t: string | null }>(
       `SELECT string_agg(x, ',' ORDER BY x) AS t FROM (
          SELECT 'm' || app_id || report || day || territory || source_type || page_type || device || metric || value || '@' || xmin AS x FROM analytics_daily_metrics WHERE project_id = $1
+         UNION ALL SELECT 'a' || app_id || report || day || metric || value || '@' || xmin FROM analytics_app_days WHERE project_id = $1
          UNION ALL SELECT 'c' || app_id || report || day || status || '@' || xmin FROM analytics_coverage WHERE project_id = $1
          UNION ALL SELECT 'i' || app_id || instance_id || status || '@' || xmin FROM analytics_instances WHERE project_id = $1
          UNION ALL SELECT 'r' || app_id || '@' || xmin FROM analytics_request_states WHERE project_id = $1) s`,
@@ -72,6 +73,15 @@ describe("analytics sync against the simulator", () => {
     expect(days.every((d) => d.status === "imported")).toBe(true);
     expect(days.find((d) => d.day === day)?.processing_date).toBe(addDays(day, 2));
 
+    // The app's daily sums are exactly the metrics' sums.
+    const [diff] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT app_id, report, day, metric, sum(value) AS v FROM analytics_daily_metrics WHERE project_id = $1 GROUP BY 1, 2, 3, 4
+         EXCEPT SELECT app_id, report, day, metric, value FROM analytics_app_days WHERE project_id = $1) d`,
+      [w.projectId],
+    );
+    expect(diff.n).toBe(0);
+    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM analytics_app_days WHERE project_id = $1`, [w.projectId]))[0].n).toBeGreaterThan(0);
     const before = await fingerprint(w);
     const again = await sync(w, { now: later(1) });
     expect(again.status).toBe("succeeded");
