@@ -2,6 +2,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { syncJobOf } from "@/lib/jobs/registry";
+import { inlineSteps } from "@/lib/sync/steps";
 import { analyticsSimConfig, createAnalyticsWorld, startAnalyticsSim } from "@/test/analytics-world";
 import { useConfig } from "@/test/config";
 import type { RunningAppleSim } from "@/tools/apple-sim";
@@ -37,5 +39,14 @@ describe("analytics Inngest functions", () => {
     expect(result).toMatchObject({ runId: run.id, status: "succeeded", counters: { apps: 2, appsFailed: 0 } });
     expect(Object.keys(state as object)).toHaveLength(4);
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded", trigger: "schedule", progress: { appsDone: 2, appsTotal: 2 } });
+  });
+
+  it("the registry's job runs one project, or an app's project (the CLI's --app-id), never every project for an app", async () => {
+    const w = await createAnalyticsWorld({ apps: 1 });
+    const handler = await syncJobOf("app_store_analytics_sync").handler();
+    const byApp = await handler({ appId: w.weatherId, trigger: "cli", steps: inlineSteps });
+    expect(byApp).toMatchObject({ status: "succeeded", counters: { apps: 1 } });
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: byApp.runId! } })).toMatchObject({ kind: "app_store_analytics_sync", projectId: w.projectId, trigger: "cli" });
+    await expect(handler({ appId: "00000000-0000-4000-8000-000000000000", trigger: "cli", steps: inlineSteps })).rejects.toThrow(/does not exist/);
   });
 });
