@@ -49,4 +49,33 @@ describe("analytics Inngest functions", () => {
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: byApp.runId! } })).toMatchObject({ kind: "app_store_analytics_sync", projectId: w.projectId, trigger: "cli" });
     await expect(handler({ appId: "00000000-0000-4000-8000-000000000000", trigger: "cli", steps: inlineSteps })).rejects.toThrow(/does not exist/);
   });
+
+  it("the daily fan-out queues one run per project with an enabled integration, and none where one is still queued", async () => {
+    const a = await createAnalyticsWorld({ apps: 1 });
+    const b = await createAnalyticsWorld({ apps: 1 });
+    await db.integration.updateMany({ where: { projectId: b.projectId }, data: { enabled: false } });
+    const fanOut = async () => {
+      let sent: { name: string; data: { projectId: string; runId: string } }[] = [];
+      const t = new InngestTestEngine({
+        function: analyticsSyncScheduled,
+        steps: [{ id: "fan-out", handler: () => undefined }],
+        transformCtx: (ctx) => {
+          const original = ctx.step.sendEvent;
+          ctx.step.sendEvent = ((id: string, events: typeof sent) => {
+            sent = events;
+            return original(id, events);
+          }) as never;
+          return ctx;
+        },
+      });
+      await t.execute();
+      return sent;
+    };
+    const sent = await fanOut();
+    expect(sent.filter((e) => e.data.projectId === a.projectId)).toHaveLength(1);
+    expect(sent.map((e) => e.data.projectId)).not.toContain(b.projectId);
+    expect(sent.every((e) => e.name === "analytics/sync.requested")).toBe(true);
+    expect(await db.syncRun.findFirstOrThrow({ where: { projectId: a.projectId, kind: "app_store_analytics_sync" } })).toMatchObject({ status: "queued", trigger: "schedule" });
+    expect((await fanOut()).map((e) => e.data.projectId)).not.toContain(a.projectId);
+  });
 });
