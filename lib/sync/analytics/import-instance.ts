@@ -7,6 +7,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import {
   AnalyticsChecksumError,
+  AnalyticsDownloadError,
   AnalyticsRowError,
   AnalyticsUrlExpiredError,
   createDailyAggregate,
@@ -20,7 +21,7 @@ import { discardSink, readReport, ReportBodyError } from "@/lib/apple/asc/report
 import { sqlPool } from "@/lib/db";
 import type { AppTarget } from "./requests";
 
-/** Fresh links asked for when a download is refused (expired) or does not match its checksum. */
+/** Fresh links asked for when a download is refused (expired), fails or does not match its checksum. */
 const RELISTS = 2;
 
 export type InstanceOutcome =
@@ -47,8 +48,9 @@ async function downloadAll(client: AnalyticsClient, instanceId: string): Promise
       for (const segment of segments) files.push(await client.downloadSegment(segment));
       return { segments, files, relists, checksumMismatches };
     } catch (error) {
+      // A refused (expired) link, a mismatch and a storage failure (5xx, no answer) all get a fresh list and link.
       if (error instanceof AnalyticsChecksumError) checksumMismatches++;
-      else if (!(error instanceof AnalyticsUrlExpiredError)) throw error;
+      else if (!(error instanceof AnalyticsUrlExpiredError) && !(error instanceof AnalyticsDownloadError)) throw error;
       if (relists >= RELISTS) return { failed: (error as Error).message, relists, checksumMismatches };
       relists++;
     }

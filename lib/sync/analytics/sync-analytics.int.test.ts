@@ -202,6 +202,22 @@ describe("analytics sync against the simulator", () => {
     expect(apple.sim.log.filter((e) => e.endpoint === "analytics.segmentDownload" && e.status === 400)).toHaveLength(0);
   });
 
+  it("a storage failure (500) on a download gets a fresh link; one that persists fails the instance, not the app", async () => {
+    apple.sim.addFault({ endpoint: "analytics.segmentDownload", kind: "500", count: 1 });
+    const w = await createAnalyticsWorld({ apps: 1 });
+    const once = await sync(w, { snapshot: false });
+    expect(once.status).toBe("succeeded");
+    expect(once.counters).toMatchObject({ urlRefreshes: 1, instancesImported: 40 });
+
+    apple.sim.reset();
+    apple.sim.addFault({ endpoint: "analytics.segmentDownload", kind: "500" });
+    const w2 = await createAnalyticsWorld({ apps: 1 });
+    const broken = await sync(w2, { snapshot: false });
+    expect(broken.status).toBe("partial");
+    expect(broken.counters).toMatchObject({ appsFailed: 0, instancesFailed: 40, instancesImported: 0 });
+    expect((broken.counters.notes as string[])[0]).toMatch(/could not be downloaded \(500: Injected failure\)/);
+  });
+
   it("a checksum mismatch is re-listed once; a persistent one fails the instance (partial, nothing stored for it) and the next run reads it", async () => {
     apple.sim.addFault({ endpoint: "asc.analyticsReportInstances.segments", kind: "bad_checksum", count: 1 });
     const w = await createAnalyticsWorld({ apps: 1 });
