@@ -50,10 +50,13 @@ describe("analytics Inngest functions", () => {
     await expect(handler({ appId: "00000000-0000-4000-8000-000000000000", trigger: "cli", steps: inlineSteps })).rejects.toThrow(/does not exist/);
   });
 
-  it("the daily fan-out queues one run per project with an enabled integration, and none where one is still queued", async () => {
+  it("the daily fan-out queues one run per project with an enabled integration and an App Store app, and none where one is still queued", async () => {
     const a = await createAnalyticsWorld({ apps: 1 });
     const b = await createAnalyticsWorld({ apps: 1 });
     await db.integration.updateMany({ where: { projectId: b.projectId }, data: { enabled: false } });
+    // A project whose app has no App Store id yet has nothing to read: no run that would fail every day.
+    const c = await createAnalyticsWorld({ apps: 1 });
+    await db.app.update({ where: { id: c.weatherId }, data: { appleAppStoreId: null } });
     const fanOut = async () => {
       let sent: { name: string; data: { projectId: string; runId: string } }[] = [];
       const t = new InngestTestEngine({
@@ -74,6 +77,7 @@ describe("analytics Inngest functions", () => {
     const sent = await fanOut();
     expect(sent.filter((e) => e.data.projectId === a.projectId)).toHaveLength(1);
     expect(sent.map((e) => e.data.projectId)).not.toContain(b.projectId);
+    expect(sent.map((e) => e.data.projectId)).not.toContain(c.projectId);
     expect(sent.every((e) => e.name === "analytics/sync.requested")).toBe(true);
     expect(await db.syncRun.findFirstOrThrow({ where: { projectId: a.projectId, kind: "app_store_analytics_sync" } })).toMatchObject({ status: "queued", trigger: "schedule" });
     expect((await fanOut()).map((e) => e.data.projectId)).not.toContain(a.projectId);

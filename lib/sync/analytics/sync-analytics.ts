@@ -83,7 +83,14 @@ export async function syncAnalytics(input: AnalyticsSyncInput): Promise<JobResul
   });
 }
 
-/** Projects the daily run covers: an enabled App Store Connect integration. */
+/**
+ * Projects the daily run covers: an enabled App Store Connect integration and at least one App Store app with its id
+ * (a project without one would fail every day and say so every day).
+ */
 export async function projectsWithAnalytics(): Promise<{ teamId: string; projectId: string }[]> {
-  return db.integration.findMany({ where: { enabled: true, provider: "app_store_connect" }, select: { teamId: true, projectId: true }, orderBy: { createdAt: "asc" } });
+  return db.integration.findMany({
+    where: { enabled: true, provider: "app_store_connect", project: { apps: { some: { platform: "apple", appleAppStoreId: { not: null } } } } },
+    select: { teamId: true, projectId: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
