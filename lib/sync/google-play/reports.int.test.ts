@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGoogleSim } from "@/tools/google-sim";
 import { db } from "@/lib/db";
-import { playAppCountryRatings } from "@/lib/data/google-play/ratings";
+import { resolveAccess } from "@/lib/auth/access";
+import { appCountryRatings } from "@/lib/data/ratings/app-country-ratings";
 import { inlineSteps } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";
 import { createPlayWorld, NOTES, playScenario, simConfig, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
@@ -172,7 +173,8 @@ describe("ratings import from the monthly exports", () => {
     expect(app.ratingsSyncedAt).not.toBeNull();
     expect(overview).toMatchObject({ ratingCount: null, countries: 3 });
 
-    const grid = await playAppCountryRatings({ teamId: w.teamId, appId: w.weatherId });
+    const grid = await appCountryRatings(await resolveAccess(w.caller, { appId: w.weatherId }, "reviews:read"));
+    expect(grid.store).toBe("google_play");
     expect(grid.countries).toHaveLength(3);
     expect(grid.countries.every((c) => c.ratingCount === null && c.snapshotDate === newest.toISOString().slice(0, 10))).toBe(true);
 
