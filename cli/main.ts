@@ -27,7 +27,7 @@ const COMMANDS: Record<string, Command> = {
   "reviews list": {
     run: reviewsList,
     options: { app: s(), store: s(), rating: s(), country: s(), language: s(), response: s(), q: s(), nickname: s(), cursor: s(), limit: s() },
-    help: "reviews list [--project-id] [--app <id>] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--limit 30] [--cursor <c>]",
+    help: "reviews list [--project-id] [--app <id>] [--store app_store|google_play] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--limit 30] [--cursor <c>]",
   },
   "reviews view": { run: reviewsView, help: "reviews view <reviewId>" },
   "reviews respond": { run: reviewsRespond, options: { file: s(), text: s() }, help: "reviews respond <reviewId> [text | --file <path> | stdin]" },

@@ -47,7 +47,8 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "list-app-ratings",
     title: "Apps and their ratings",
-    description: "The apps of a project with their worldwide average rating, rating count and the rating count's change since the previous day.",
+    description:
+      "The apps of a project with their worldwide average rating, rating count and the rating count's change since the previous day. Android apps (platform android) carry Play Console's cumulative average and no count: Google Play does not publish rating counts (null, never 0).",
     inputSchema: inputSchemaOf(listApps),
     readOnly: true,
     run: (c, i) => c.call(listApps, i as never),
@@ -55,7 +56,8 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "list-ratings-by-country",
     title: "Ratings by country",
-    description: "Latest ratings per App Store storefront with their deltas: for one app (appId), or combined over a project's apps (projectId).",
+    description:
+      "Latest ratings per country: for one app (appId), or combined over a project's Apple apps (projectId). An Android app's answer has store google_play: Play Console's cumulative average per country and that day's average (dailyAverageRating); ratingCount and ratingCountDelta are null because Google Play does not publish rating counts.",
     inputSchema: z
       .object({ projectId: projectParams.shape.projectId.optional(), appId: appParams.shape.appId.optional() })
       .refine((v) => Boolean(v.projectId) !== Boolean(v.appId), { message: "Pass either appId or projectId." }),
@@ -84,7 +86,7 @@ export const TOOLS: ToolDefinition[] = [
     name: "list-reviews",
     title: "Search reviews",
     description:
-      "Customer reviews, newest first, with how many match (total; counting stops at 1,000). Filters: project, app, rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor.",
+      "Customer reviews from the App Store and Google Play, newest first, each with its store, and how many match (total; counting stops at 1,000). Filters: project, app, store (app_store|google_play), rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor.",
     inputSchema: inputSchemaOf(listReviews),
     readOnly: true,
     run: (c, i) => c.call(listReviews, i),
@@ -100,14 +102,15 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "respond-to-review",
     title: "Reply to a review",
-    description: "Publish a public developer reply on the App Store, replacing the existing reply if there is one. Needs an agent key with reviews:write.",
+    description:
+      "Publish a public developer reply on the review's store, replacing the existing reply if there is one: the App Store (at most 5,970 characters; Apple publishes it after its review) or Google Play (at most 350 characters). Needs an agent key with reviews:write.",
     inputSchema: inputSchemaOf(putReviewResponse),
     run: (c, i) => c.call(putReviewResponse, i as never),
   },
   {
     name: "delete-review-response",
     title: "Delete a review reply",
-    description: `${DELETE_WARNING} Deletes the developer reply of one review. Only call this when the user explicitly asked to delete that reply. Needs reviews:write.`,
+    description: `${DELETE_WARNING} Deletes the developer reply of one App Store review (Google Play has no delete: a Play review's reply can only be replaced). Only call this when the user explicitly asked to delete that reply. Needs reviews:write.`,
     inputSchema: inputSchemaOf(deleteReviewResponse),
     destructive: true,
     run: (c, i) => c.call(deleteReviewResponse, i as never),

@@ -12,12 +12,9 @@ import { appListSchema } from "@/lib/api/v1/schemas/apps";
 import { appCountryRatingsSchema, ratingHistorySchema } from "@/lib/api/v1/schemas/ratings";
 import { reviewPageSchema } from "@/lib/api/v1/schemas/reviews";
 import { db } from "@/lib/db";
-import { importPlayRatings } from "@/lib/sync/google-play/import-ratings";
-import { syncPlayReviews } from "@/lib/sync/google-play/sync-reviews";
-import { inlineSteps } from "@/lib/sync/steps";
 import { googleSimConfig, useConfig } from "@/test/config";
 import { createApp } from "@/test/fixtures";
-import { createPlayWorld, NOTES, playScenario, simConfig, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { createSyncedPlayWorld, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 import { agentKeyFor, callRoute } from "./harness";
 
 let google: RunningGoogleSim;
@@ -27,22 +24,7 @@ let writeKey: { key: string; id: string };
 let appStoreReviewId: string;
 
 beforeAll(async () => {
-  google = await startPlaySim(
-    playScenario({
-      apps: [
-        {
-          packageName: WEATHER,
-          reviews: [
-            { id: "gp:crash", author: "Ana", rating: 1, text: "Crashes on start", modified: "-1h" },
-            { id: "gp:thanks", author: "Ben", rating: 5, text: "Great radar", modified: "-2h", reply: { text: "Thank you!", modified: "-1h" } },
-          ],
-        },
-        { packageName: NOTES, reviews: [] },
-      ],
-      // Cuba has no App Store storefront: an Android app's country history must still be readable.
-      ratings: { [WEATHER]: { countries: { us: 4.4, de: 3.9, cu: 4.6 }, days: 6, naShare: 0 } },
-    }),
-  );
+  google = await startPlaySim(PLAY_API_SCENARIO);
 });
 // A reply through the API reaches Google through the configured endpoints.
 useConfig(() => googleSimConfig(google));
@@ -50,9 +32,7 @@ afterAll(() => google.stop());
 
 beforeEach(async () => {
   google.sim.reset();
-  w = await createPlayWorld();
-  await syncPlayReviews({ projectId: w.projectId, trigger: "manual", steps: inlineSteps, google: simConfig(google) });
-  await importPlayRatings({ projectId: w.projectId, trigger: "manual", steps: inlineSteps, google: simConfig(google) });
+  w = await createSyncedPlayWorld(google);
   // An App Store app with a review beside the Play ones, in the same project.
   const apple = await createApp(w.teamId, w.projectId, { name: "Weather for iPhone", bundleId: "com.example.weather.ios" });
   appStoreReviewId = (
