@@ -81,8 +81,8 @@ export function CountryRatingsGrid({ appId, selected, onSelect }: { appId: strin
             <thead className="bg-subtle text-left text-xs text-muted-foreground">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">Country</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Play Console average</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">That day&apos;s ratings</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Average</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">That day</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
