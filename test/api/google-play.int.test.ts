@@ -1,6 +1,6 @@
 // /api/v1 for Google Play: Play reviews in the reviews list (store field and filter), a reply through the API (Play's
-// 350 characters, no delete), and an Android app's ratings (Play Console averages per country, no counts), against
-// the Google simulator over HTTP.
+// 350 characters, no delete), an Android app's ratings (Play Console averages per country, no counts), and the
+// connection's status, test, sync and copy, against the Google simulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGoogleSim } from "@/tools/google-sim";
 import * as appRatings from "@/app/api/v1/apps/[appId]/ratings/route";
@@ -8,13 +8,20 @@ import * as appHistory from "@/app/api/v1/apps/[appId]/ratings/history/route";
 import * as apps from "@/app/api/v1/projects/[projectId]/apps/route";
 import * as reply from "@/app/api/v1/reviews/[reviewId]/response/route";
 import * as reviews from "@/app/api/v1/reviews/route";
+import * as playStatus from "@/app/api/v1/projects/[projectId]/integrations/google-play/route";
+import * as playCopy from "@/app/api/v1/projects/[projectId]/integrations/google-play/copy/route";
+import * as playSync from "@/app/api/v1/projects/[projectId]/integrations/google-play/sync/route";
+import * as playTest from "@/app/api/v1/projects/[projectId]/integrations/google-play/test/route";
+import * as run from "@/app/api/v1/runs/[runId]/route";
+import { playConnectionCopiedSchema, playConnectionTestSchema, playStatusSchema } from "@/lib/api/v1/schemas/google-play";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { appListSchema } from "@/lib/api/v1/schemas/apps";
 import { appCountryRatingsSchema, ratingHistorySchema } from "@/lib/api/v1/schemas/ratings";
 import { reviewPageSchema } from "@/lib/api/v1/schemas/reviews";
 import { db } from "@/lib/db";
 import { googleSimConfig, useConfig } from "@/test/config";
 import { createApp } from "@/test/fixtures";
-import { createSyncedPlayWorld, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { createSyncedPlayWorld, PLAY_ACCOUNT, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 import { agentKeyFor, callRoute } from "./harness";
 
 let google: RunningGoogleSim;
@@ -28,7 +35,10 @@ beforeAll(async () => {
 });
 // A reply through the API reaches Google through the configured endpoints.
 useConfig(() => googleSimConfig(google));
-afterAll(() => google.stop());
+afterAll(async () => {
+  await settleBackgroundWork();
+  await google.stop();
+});
 
 beforeEach(async () => {
   google.sim.reset();
@@ -143,5 +153,60 @@ describe("an Android app's ratings", () => {
     const zz = await callRoute(appHistory.GET, "", { key: readKey, params: { appId: w.weatherId }, query: { country: "zz" } });
     expect(zz.status).toBe(400);
     expect(zz.json.error.fieldErrors.country).toBe("Not a country code: use two letters such as us or de.");
+  });
+});
+
+describe("the Google Play connection in /api/v1", () => {
+  const project = () => ({ params: { projectId: w.projectId } });
+  let adminKey: string;
+  beforeEach(async () => {
+    adminKey = (await agentKeyFor(w.teamId, w.caller, { permissions: ["reviews:read", "integrations:read", "integrations:write"] })).key;
+  });
+
+  it("status: the connection (never the key), the latest run of each Play job, and whether the key may sync", async () => {
+    const res = await callRoute(playStatus.GET, "", { key: readKey, ...project() });
+    expect(res.status).toBe(403);
+    const ok = await callRoute(playStatus.GET, "", { key: adminKey, ...project() });
+    expect(ok.status).toBe(200);
+    const body = playStatusSchema.parse(ok.json);
+    expect(body).toMatchObject({ canSync: true, connection: { clientEmail: PLAY_ACCOUNT.clientEmail, enabled: true }, runs: { reviews: { status: "succeeded" }, ratings: { status: "succeeded" }, backfill: null } });
+    expect(JSON.stringify(ok.json)).not.toContain("PRIVATE KEY");
+  });
+
+  it("test: each step with what Google answered; a refusal is a result, not an error", async () => {
+    const res = await callRoute(playTest.POST, "", { method: "POST", key: adminKey, ...project() });
+    expect(res.status).toBe(200);
+    expect(playConnectionTestSchema.parse(res.json)).toMatchObject({ ok: true, token: { ok: true }, apps: [{ packageName: WEATHER, ok: true }, { ok: true }], bucket: { ok: true } });
+    google.sim.updateAccount(PLAY_ACCOUNT.clientEmail, { bucketAccess: false });
+    const refused = await callRoute(playTest.POST, "", { method: "POST", key: adminKey, ...project() });
+    expect(refused.json).toMatchObject({ ok: false, bucket: { ok: false, error: { service: "Cloud Storage", status: 403, hint: expect.stringContaining("reports bucket") } } });
+  });
+
+  it("sync: 202 with the run to poll, which the API reports as it ends", async () => {
+    google.sim.upsertReview(WEATHER, { id: "gp:new", rating: 3, text: "Okay", author: "Cy" });
+    const res = await callRoute(playSync.POST, "", { method: "POST", key: adminKey, ...project() });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ runId: expect.any(String), alreadyRunning: false });
+    await settleBackgroundWork();
+    const polled = await callRoute(run.GET, "", { key: readKey, params: { runId: res.json.runId } });
+    expect(polled.json).toMatchObject({ kind: "google_play_reviews_sync", trigger: "api", status: "succeeded", counters: { inserted: 1 } });
+    await db.googlePlayConnection.updateMany({ where: { projectId: w.projectId }, data: { enabled: false } });
+    const disabled = await callRoute(playSync.POST, "", { method: "POST", key: adminKey, ...project() });
+    expect(disabled.status).toBe(409);
+    expect(disabled.json.error.message).toBe("Enable the Google Play connection to sync reviews.");
+  });
+
+  it("copy: the connection of another project of the team, tested, with its imports started", async () => {
+    const second = await db.project.create({ data: { teamId: w.teamId, name: "Second" } });
+    const res = await callRoute(playCopy.POST, "", { method: "POST", key: adminKey, params: { projectId: second.id }, body: { fromProjectId: w.projectId } });
+    expect(res.status).toBe(200);
+    const body = playConnectionCopiedSchema.parse(res.json);
+    expect(body).toMatchObject({ connection: { projectId: second.id, clientEmail: PLAY_ACCOUNT.clientEmail }, test: { ok: true } });
+    expect(body.runs.map((r) => r.kind).sort()).toEqual(["google_play_ratings_sync", "google_play_reviews_backfill", "google_play_reviews_sync"]);
+    expect(await db.auditLog.findFirst({ where: { projectId: second.id, action: "google_play.connection_copied" } })).toMatchObject({ actorApiKeyId: expect.any(String), actorUserId: null });
+    await settleBackgroundWork();
+    const empty = await db.project.create({ data: { teamId: w.teamId, name: "Empty" } });
+    const none = await callRoute(playCopy.POST, "", { method: "POST", key: adminKey, params: { projectId: second.id }, body: { fromProjectId: empty.id } });
+    expect(none.status).toBe(404);
   });
 });

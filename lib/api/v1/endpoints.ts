@@ -5,6 +5,7 @@ import { inboxSchema, notificationListQuery } from "./schemas/notifications";
 import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema, integrationStatusSchema } from "./schemas/integrations";
 import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema, reviewParams, reviewResultSchema } from "./schemas/reviews";
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
+import { googlePlayEndpoints } from "./google-play-endpoints";
 import { ratingsEndpoints } from "./ratings-endpoints";
 
 export const listApps = endpoint({
@@ -149,5 +150,6 @@ export const ENDPOINTS = [
   testAscIntegration,
   syncAscIntegration,
   copyAscIntegration,
+  ...googlePlayEndpoints,
   listNotifications,
 ] as const;

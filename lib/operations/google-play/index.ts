@@ -2,6 +2,7 @@ import "server-only";
 export * from "./connect-google-play";
 export * from "./copy-play-connection";
 export * from "./get-play-setup";
+export * from "./get-play-status";
 export * from "./publish-play-reply";
 export * from "./remove-play-connection";
 export * from "./request-play-reviews-sync";
