@@ -12,7 +12,8 @@ import { db } from "@/lib/db";
 import { useScratchDirs } from "@/test/scratch-dirs";
 import { withConfig } from "@/lib/env";
 import { appleSimConfig, googleSimConfig } from "@/test/config";
-import { createSyncedPlayWorld, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { BUCKET, createSyncedPlayWorld, PLAY_ACCOUNT, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 
 const scratchDir = useScratchDirs();
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   home = await scratchDir("starboard-cli-");
 }, 120_000);
 afterAll(async () => {
+  await settleBackgroundWork();
   await api?.stop();
   await apple?.stop();
   await google?.stop();
@@ -204,7 +206,7 @@ describe("Google Play", () => {
   beforeAll(async () => {
     play = await createSyncedPlayWorld(google);
     playRead = (await agentKeyFor(play.teamId, play.caller)).key;
-    playWrite = (await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write"] })).key;
+    playWrite = (await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
   });
 
   it("reviews list --store google_play shows the Play reviews with their store; view names it", async () => {
@@ -241,6 +243,36 @@ describe("Google Play", () => {
     expect(deleted.code).toBe(1);
     expect(deleted.stderr).toContain("Google Play has no way to delete a reply: reply again to replace it.");
     expect(google.sim.findReview(WEATHER, "gp:crash")?.reply?.text).toBe("Sorry! Fixed in 4.3.");
+  });
+
+  it("integrations status, test, sync and copy google-play", async () => {
+    const status = await as(playWrite)(["integrations", "status", "google-play", "--project-id", play.projectId]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`Google Play: enabled · service account ${PLAY_ACCOUNT.clientEmail} · bucket ${BUCKET}`);
+    expect(status.stdout).toMatch(/\nLast ratings import: succeeded\b.* on \d{4}-\d{2}-\d{2} .*ratingRows=\d+/);
+
+    const tested = await as(playWrite)(["integrations", "test", "google-play", "--project-id", play.projectId]);
+    expect(tested.code, tested.stderr).toBe(0);
+    expect(tested.stdout).toContain(`✓ Weather (${WEATHER})`);
+    google.sim.updateAccount(PLAY_ACCOUNT.clientEmail, { bucketAccess: false });
+    try {
+      const refused = await as(playWrite)(["integrations", "test", "google-play", "--project-id", play.projectId]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(new RegExp(`✗ bucket ${BUCKET}: 403 forbidden .*— The service account cannot read the reports bucket`));
+    } finally {
+      google.sim.updateAccount(PLAY_ACCOUNT.clientEmail, { bucketAccess: true });
+    }
+
+    const synced = await as(playWrite)(["integrations", "sync", "google-play", "--project-id", play.projectId]);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toMatch(/^Google Play reviews sync succeeded \(run [0-9a-f-]{36}\)/);
+
+    const second = await db.project.create({ data: { teamId: play.teamId, name: "Second" } });
+    const copied = await as(playWrite)(["integrations", "copy", "play", "--from", play.projectId, "--to", second.id]);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stdout).toBe(`Copied the Google Play connection (${PLAY_ACCOUNT.clientEmail}) into project ${second.id}. Connection test: ok. 3 import(s) started.\n`);
+    expect(await db.googlePlayConnection.count({ where: { projectId: second.id } })).toBe(1);
+    expect((await as(playWrite)(["integrations", "sync", "google-pay", "--project-id", play.projectId])).code).toBe(2);
   });
 
   it("ratings list of an Android app: Play Console averages per country, and no counts", async () => {

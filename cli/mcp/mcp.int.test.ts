@@ -9,6 +9,7 @@ import { buildCli, CLI } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import type { RunningGoogleSim } from "@/tools/google-sim";
 import { db } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { DELETE_WARNING } from "./tools";
 import { withConfig } from "@/lib/env";
 import { appleSimConfig, googleSimConfig } from "@/test/config";
@@ -48,6 +49,7 @@ beforeAll(async () => {
   readOnly = await connect((await agentKeyFor(w.teamId, w.ownerCaller)).key);
 }, 120_000);
 afterAll(async () => {
+  await settleBackgroundWork();
   await client?.close();
   await readOnly?.close();
   await api?.stop();
@@ -139,7 +141,7 @@ describe("starboard MCP server with Google Play", () => {
   const playReview = async (externalId: string) => (await db.appStoreReview.findFirstOrThrow({ where: { projectId: play.projectId, externalId } })).id;
   beforeAll(async () => {
     play = await createSyncedPlayWorld(google);
-    playClient = await connect((await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write"] })).key);
+    playClient = await connect((await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key);
   }, 60_000);
   afterAll(async () => {
     await playClient?.close();
@@ -191,5 +193,15 @@ describe("starboard MCP server with Google Play", () => {
       ["us", null],
       ["de", null],
     ]);
+  });
+
+  it("sync-integration and copy-integration with provider google-play", async () => {
+    const sync = data(await call(playClient, "sync-integration", { projectId: play.projectId, provider: "google-play" }));
+    expect(sync.run).toMatchObject({ kind: "google_play_reviews_sync", status: "succeeded" });
+    const second = await db.project.create({ data: { teamId: play.teamId, name: "Second" } });
+    const copied = data(await call(playClient, "copy-integration", { projectId: second.id, fromProjectId: play.projectId, provider: "google-play" }));
+    expect(copied).toMatchObject({ connection: { projectId: second.id }, test: { ok: true } });
+    const unknown = await call(playClient, "sync-integration", { projectId: play.projectId, provider: "play-store" });
+    expect(unknown.isError).toBe(true);
   });
 });

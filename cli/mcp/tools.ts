@@ -12,6 +12,7 @@ import {
   putReviewResponse,
   syncAscIntegration,
 } from "@/lib/api/v1/endpoints";
+import { copyPlayIntegration, syncPlayIntegration } from "@/lib/api/v1/google-play-endpoints";
 import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
 import { appParams, projectParams } from "@/lib/api/v1/schemas/apps";
 import { pollRun } from "../wait-for-run";
@@ -34,7 +35,7 @@ export interface ToolDefinition {
   run: (client: StarboardClient, input: Record<string, unknown>, context: ToolContext) => Promise<unknown>;
 }
 
-const provider = z.enum(["app-store-connect"]).default("app-store-connect").describe("The integration; only App Store Connect exists today.");
+const provider = z.enum(["app-store-connect", "google-play"]).default("app-store-connect").describe("The integration: App Store Connect (App Store reviews) or Google Play (Play reviews, and ratings from the Play Console reports).");
 const wait = z.boolean().default(true).describe("Wait (up to waitSeconds) for the run to finish and return its counters.");
 const waitSeconds = z.number().int().min(1).max(600).default(120);
 
@@ -117,20 +118,25 @@ export const TOOLS: ToolDefinition[] = [
   },
   {
     name: "sync-integration",
-    title: "Sync reviews from App Store Connect",
-    description: "Fetch every customer review of the project's apps from App Store Connect. Returns the sync run (waits for it by default).",
+    title: "Sync reviews from App Store Connect or Google Play",
+    description:
+      "Fetch the customer reviews of the project's apps: every review from App Store Connect (provider app-store-connect), or the last 7 days from Google Play (provider google-play). Returns the sync run (waits for it by default).",
     inputSchema: inputSchemaOf(syncAscIntegration).extend({ provider, wait, waitSeconds }),
     run: async (c, i, ctx) => {
-      const started = await c.call(syncAscIntegration, { projectId: String(i.projectId) });
+      const started = await c.call(i.provider === "google-play" ? syncPlayIntegration : syncAscIntegration, { projectId: String(i.projectId) });
       return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i, ctx) };
     },
   },
   {
     name: "copy-integration",
     title: "Copy an integration",
-    description: "Copy the App Store Connect key of another project of the same team (fromProjectId) into a project (projectId), then test the connection.",
+    description:
+      "Copy the App Store Connect key, or the Google Play connection (provider google-play: service-account key and reports bucket), of another project of the same team (fromProjectId) into a project (projectId), then test the connection.",
     inputSchema: inputSchemaOf(copyAscIntegration).extend({ provider }),
-    run: (c, i) => c.call(copyAscIntegration, { projectId: String(i.projectId), fromProjectId: String(i.fromProjectId) }),
+    run: (c, i) => {
+      const input = { projectId: String(i.projectId), fromProjectId: String(i.fromProjectId) };
+      return i.provider === "google-play" ? c.call(copyPlayIntegration, input) : c.call(copyAscIntegration, input);
+    },
   },
 ];
 
