@@ -29,12 +29,12 @@ export interface ReportJobSpec<Notice = never> {
   dimensions: (string | null)[];
   importer(run: PlayRun, app: PlayApp, file: ReportFile): FileImporter;
   /** One more step per app after its files (the ratings rollup): its counters, and what to tell (JSON-safe), if anything. */
-  afterApp?(run: PlayRun, app: PlayApp, filesImported: number): Promise<{ delta: NumericDelta; notice: Notice | null }>;
+  afterApp?: (run: PlayRun, app: PlayApp, filesImported: number) => Promise<{ delta: NumericDelta; notice: Notice | null }>;
   /**
    * Tells what afterApp found, in a step of its own: a retried step tells it from afterApp's recorded answer, not from
    * a second rollup that would find nothing changed.
    */
-  announce?(run: PlayRun, app: PlayApp, notice: Notice): Promise<NumericDelta>;
+  announce?: (run: PlayRun, app: PlayApp, notice: Notice) => Promise<NumericDelta>;
 }
 
 interface ListStep {
