@@ -1,5 +1,6 @@
 // The reviews page's filters: one zod schema for the URL, /api/v1/reviews and the data layer (no server imports).
 import { z } from "zod";
+import { STORES } from "@/lib/data/stores";
 import { unstorableCharacterMessage } from "@/lib/validation";
 import { searchQueryProblem } from "./search-query";
 
@@ -34,7 +35,7 @@ const day = (label: string) =>
 export const reviewFiltersSchema = z.object({
   project: opt(z.uuid({ message: "Not a valid project." })),
   app: opt(z.uuid({ message: "Not a valid app." })),
-  store: opt(z.enum(["app_store", "google_play"], { message: "Store is app_store or google_play." })),
+  store: opt(z.enum(STORES, { message: "Store is app_store or google_play." })),
   /** "5" (exact) or "1-3" (range). */
   rating: opt(z.string().regex(/^[1-5](-[1-5])?$/, { message: "Rating is 1–5 or a range such as 1-3." })),
   country: opt(z.string().trim().regex(/^[A-Za-z]{2}$/, { message: "Country is a two-letter code." }).transform((v) => v.toLowerCase())),

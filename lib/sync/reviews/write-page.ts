@@ -2,6 +2,7 @@ import "server-only";
 // One set-based statement per page: upsert the reviews, record their ids as seen by this run.
 import type { AscReview } from "@/lib/apple/asc";
 import { detectReviewLanguages } from "@/lib/data/reviews/language";
+import type { Store } from "@/lib/data/stores";
 import { sqlPool } from "@/lib/db";
 
 export interface PageTarget {
@@ -32,7 +33,7 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function languagesOf(
   target: Pick<PageTarget, "appId">,
   reviews: readonly { id: string; title: string | null; body: string; countryCode: string | null; languageHint?: string | null }[],
-  store: "app_store" | "google_play" = "app_store",
+  store: Store = "app_store",
 ): Promise<string[]> {
   // Looked up by the unique (app_id, store, external_id) index, one probe per listed id, and compared here: a join
   // against the page's JSON let the planner scan every stored review of the app for each page (quadratic over a sync).

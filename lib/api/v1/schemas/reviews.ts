@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reviewFiltersSchema } from "@/lib/data/reviews/filters";
+import { STORES } from "@/lib/data/stores";
 import { replyTextSchema } from "@/lib/validation";
 import { isoDateTime, uuid } from "./common";
 
@@ -20,7 +21,7 @@ export const reviewListQuery = reviewFiltersSchema.extend({
 });
 
 export const replyBodySchema = z.object({
-  body: replyTextSchema.describe("The public reply. Replaces the existing reply when there is one."),
+  body: replyTextSchema.describe("The public reply. Replaces the existing reply when there is one. At most 5,970 characters on the App Store, 350 on Google Play."),
 });
 
 export const reviewReplySchema = z.object({
@@ -28,7 +29,7 @@ export const reviewReplySchema = z.object({
   body: z.string(),
   state: z.enum(["PUBLISHED", "PENDING_PUBLISH"]).nullable(),
   at: isoDateTime.nullable(),
-  byUserName: z.string().nullable().describe("Who replied from Starboard; null when made in App Store Connect or by an agent key."),
+  byUserName: z.string().nullable().describe("Who replied from Starboard; null when made in App Store Connect, Play Console or by an agent key."),
 });
 
 export const reviewSchema = z
@@ -37,13 +38,13 @@ export const reviewSchema = z
     projectId: z.string(),
     appId: z.string(),
     appName: z.string(),
-    store: z.string(),
+    store: z.enum(STORES).describe("Where the review was written; filter with store=."),
     externalId: z.string(),
     rating: z.number().int().min(1).max(5),
     title: z.string().nullable(),
     body: z.string(),
     reviewer: z.string().nullable(),
-    countryCode: z.string().nullable(),
+    countryCode: z.string().nullable().describe("Null on Google Play, whose reviews carry no country."),
     language: z.string().nullable().describe("Detected language (ISO 639-1); null when the text does not tell."),
     createdAt: isoDateTime,
     reply: reviewReplySchema.nullable(),
