@@ -6,6 +6,7 @@ import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema,
 import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema, reviewParams, reviewResultSchema } from "./schemas/reviews";
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
 import { ratingsEndpoints } from "./ratings-endpoints";
+import { salesEndpoints } from "./sales-endpoints";
 
 export const listApps = endpoint({
   operationId: "listApps",
@@ -139,6 +140,7 @@ export const listNotifications = endpoint({
 export const ENDPOINTS = [
   listApps,
   ...ratingsEndpoints,
+  ...salesEndpoints,
   getRun,
   listReviews,
   getReview,
