@@ -5,6 +5,7 @@ import { login } from "./commands/login";
 import { integrationsCopy, integrationsStatus, integrationsSync, integrationsTest, runsShow } from "./commands/integrations";
 import { appsList, ratingsByCountry, ratingsList, ratingsSync } from "./commands/ratings";
 import { reviewsDeleteResponse, reviewsList, reviewsRespond, reviewsView } from "./commands/reviews";
+import { salesApps, salesList, salesSummary } from "./commands/sales";
 import { CliError, createContext, type CommandContext, type Io } from "./context";
 
 type Opt = { type: "string" | "boolean"; short?: string };
@@ -32,6 +33,13 @@ const COMMANDS: Record<string, Command> = {
   "reviews view": { run: reviewsView, help: "reviews view <reviewId>" },
   "reviews respond": { run: reviewsRespond, options: { file: s(), text: s() }, help: "reviews respond <reviewId> [text | --file <path> | stdin]" },
   "reviews delete-response": { run: reviewsDeleteResponse, options: { yes: b() }, help: "reviews delete-response <reviewId> --yes" },
+  "sales list": {
+    run: salesList,
+    options: { app: s(), from: s(), to: s(), by: s() },
+    help: "sales list [--project-id <id> | --app <appId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by day|country]",
+  },
+  "sales apps": { run: salesApps, options: { from: s(), to: s() }, help: "sales apps --project-id <id> [--from YYYY-MM-DD] [--to YYYY-MM-DD]" },
+  "sales summary": { run: salesSummary, help: "sales summary --project-id <id>" },
   "integrations status": { run: integrationsStatus, help: "integrations status app-store-connect --project-id <id>" },
   "integrations test": { run: integrationsTest, help: "integrations test app-store-connect --project-id <id>" },
   "integrations sync": { run: integrationsSync, options: { "no-wait": b() }, help: "integrations sync app-store-connect --project-id <id> [--no-wait]" },
@@ -40,7 +48,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export const HELP = [
-  "starboard — App Store ratings and reviews from your terminal",
+  "starboard — App Store ratings, reviews, downloads and revenue from your terminal",
   "",
   "Commands:",
   ...Object.values(COMMANDS).map((c) => `  starboard ${c.help}`),
