@@ -1,4 +1,4 @@
-import { Boxes, PlugZap } from "lucide-react";
+import { BarChart3, Boxes, PlugZap } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddAppButton } from "@/components/apps/add-app-button";
@@ -27,6 +27,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         description={apps.length === 1 ? "1 app" : `${apps.length} apps`}
         actions={
           <>
+            <Link href={`/dashboard/projects/${project.id}/sales`} className={buttonVariants({ variant: "secondary" })}>
+              <BarChart3 aria-hidden /> Downloads &amp; revenue
+            </Link>
             <ProjectNotificationsLink projectId={project.id} />
             <Link href={`/dashboard/projects/${project.id}/integrations`} className={buttonVariants({ variant: "secondary" })}>
               <PlugZap aria-hidden /> App Store Connect
