@@ -1,7 +1,7 @@
 // Downloads & revenue: before reports are connected the page says how; after the real sales backfill and finance
 // sync against the simulator, the KPIs, the daily chart (a day Apple has not published shown as pending, not zero) and
 // the country table equal what the stored facts say (computed from the database, not written here), the range is in
-// the URL, and the page passes axe at 1280 and 390 px and works by keyboard.
+// the URL, the app cards show their 30 days, and the page passes axe at 1280 and 390 px and works by keyboard.
 import { expect, test, type Page } from "@playwright/test";
 import { latestPublishedSalesDay } from "../lib/apple/asc/reports/publication";
 import { addDays } from "../lib/apple/asc/reports/values";
@@ -122,4 +122,17 @@ test("Downloads & revenue: empty until reports are connected, then KPIs, chart a
   await expect(page).toHaveURL(new RegExp(`from=${addDays(latest, -9)}&to=${addDays(latest, -3)}`));
   await page.reload();
   await expect(page.getByTestId("sales-chart")).toHaveAccessibleName(/^7 days: /);
+
+  // The app cards: 30 days of downloads beside the ★ badge, linking here.
+  await page.goto(`/dashboard/projects/${projectId}`);
+  await page.getByTestId("sync-ratings").click();
+  await expect(page.getByTestId("sync-last-run")).toContainText("Last sync succeeded", { timeout: 45_000 });
+  const weather = page.getByTestId("app-card").filter({ hasText: "Breeze Weather" });
+  await expect(weather.getByTestId("rating-badge")).toBeVisible();
+  await expect(weather.getByTestId("rating-badge").locator("xpath=..").getByTestId("downloads-sparkline")).toHaveAttribute("href", salesPage);
+  for (const app of expected.apps) {
+    const card = page.getByTestId("app-card").filter({ hasText: app.name });
+    await expect(card.getByTestId("downloads-sparkline")).toHaveAccessibleName(`${units(app.last30)} downloads · 30 days`);
+  }
+  await checkLayout(page, "sales-project-cards");
 });
