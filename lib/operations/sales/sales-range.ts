@@ -2,21 +2,29 @@ import "server-only";
 // What every sales read resolves first: the range (defaults from Apple's publication schedule), the team currency
 // with the fiscal months that are still estimates, and the product types per bucket for reads of the raw facts.
 import { calendarName, codesOf, fiscalMonthContaining, latestPublishedSalesDay } from "@/lib/apple/asc/reports";
-import { addDays } from "@/lib/apple/asc/reports/values";
+import { addDays, daysBetween } from "@/lib/apple/asc/reports/values";
+import { MAX_SALES_RANGE_DAYS } from "@/lib/api/v1/schemas/sales";
 import type { ProjectAccess } from "@/lib/auth/access";
 import type { ProductTypeCodes } from "@/lib/data/sales/by-country";
 import { financeCoverage } from "@/lib/data/sales/team-currency";
 import type { SalesRange, TeamCurrency } from "@/lib/data/sales/types";
 import { ValidationError } from "@/lib/errors";
 
-/** Days a range covers when only one end, or neither, is given. */
+/** Days a range covers when `from` is not given. */
 export const DEFAULT_RANGE_DAYS = 30;
 
-/** from/to as given, else the 30 days up to the newest day Apple publishes by `now`. */
+/** from/to as given; `to` defaults to the newest day Apple publishes by `now`, `from` to 29 days before `to`. */
 export function resolveSalesRange(input: { from?: string; to?: string }, now = new Date()): SalesRange {
-  const to = input.to ?? (input.from ? addDays(input.from, DEFAULT_RANGE_DAYS - 1) : latestPublishedSalesDay(now));
+  const to = input.to ?? latestPublishedSalesDay(now);
   const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-  if (from > to) throw new ValidationError(`from (${from}) is after to (${to}): swap them.`, { from: `from (${from}) is after to (${to}): swap them.` });
+  // The query checked from/to as given; a default end can still fall before a given start, or too far after it.
+  const problem =
+    from > to
+      ? `from (${from}) is after to (${to}), the newest day Apple has published: pick an earlier from.`
+      : daysBetween(from, to) + 1 > MAX_SALES_RANGE_DAYS
+        ? `The range is ${daysBetween(from, to) + 1} days; ask for at most ${MAX_SALES_RANGE_DAYS} at a time.`
+        : null;
+  if (problem) throw new ValidationError(problem, { from: problem });
   return { from, to };
 }
 

@@ -2,7 +2,7 @@
 // is checked against the stored facts and exchange rates (computed here in SQL of their own), a day Apple has not
 // published is pending with no figures, and proceeds in the team currency are estimates outside finance months.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codesOf } from "@/lib/apple/asc/reports";
+import { codesOf, latestPublishedSalesDay } from "@/lib/apple/asc/reports";
 import { addDays } from "@/lib/apple/asc/reports/values";
 import type { Caller } from "@/lib/auth/access";
 import { db, sqlPool } from "@/lib/db";
@@ -201,6 +201,11 @@ describe("input and access", () => {
     expect(await refused({ from: "2023-01-01", to: "2026-03-01" })).toMatchObject({ ok: false, error: { fieldErrors: { from: expect.stringMatching(/at most 731/) } } });
     expect(await refused({ to: "2026-02-30" })).toMatchObject({ ok: false, error: { fieldErrors: { to: expect.stringMatching(/YYYY-MM-DD/) } } });
     expect(await refused({ groupBy: "week" })).toMatchObject({ ok: false, error: { fieldErrors: { groupBy: "groupBy is day or country." } } });
+    // With only from, the range ends at the newest day Apple publishes: a start after it, or years before it, is refused.
+    expect(await refused({ from: "2999-01-01" })).toMatchObject({ ok: false, error: { fieldErrors: { from: expect.stringMatching(/newest day Apple has published/) } } });
+    expect(await refused({ from: "2001-01-01" })).toMatchObject({ ok: false, error: { fieldErrors: { from: expect.stringMatching(/at most 731/) } } });
+    const fromOnly = await run(getProjectSales, { projectId: w.projectId, from: FIRST });
+    expect(fromOnly).toMatchObject({ from: FIRST, to: latestPublishedSalesDay(new Date()) });
   });
 
   it("another team's caller finds nothing; an agent key without sales:read is refused", async () => {
