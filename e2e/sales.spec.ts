@@ -67,6 +67,14 @@ test("Downloads & revenue: empty until reports are connected, then KPIs, chart a
   const expected = await expectedSales(projectId, from, latest);
   expect(expected.latest).toBe(addDays(latest, -1));
 
+  // Every figure is read over GET from /api/v1; looking around the page changes nothing (no server action).
+  const actions: string[] = [];
+  const reads = new Set<string>();
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (request.headers()["next-action"]) actions.push(url.pathname);
+    else if (request.method() === "GET" && url.pathname.startsWith("/api/v1/")) reads.add(url.pathname);
+  });
   await page.goto(salesPage);
   // KPIs: the 7 and 30 days up to the newest day that is in.
   const downloadsTile = page.getByTestId("kpi-downloads");
@@ -107,6 +115,7 @@ test("Downloads & revenue: empty until reports are connected, then KPIs, chart a
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/[?&]range=365/);
   await expect(page.getByTestId("sales-chart")).toHaveAccessibleName(/^365 days: /);
+  await screenshot(page, "sales-365-1280");
   const countryHeader = page.getByTestId("sales-country-table").getByRole("button", { name: "Country" });
   await countryHeader.focus();
   await page.keyboard.press("Enter");
@@ -122,6 +131,15 @@ test("Downloads & revenue: empty until reports are connected, then KPIs, chart a
   await expect(page).toHaveURL(new RegExp(`from=${addDays(latest, -9)}&to=${addDays(latest, -3)}`));
   await page.reload();
   await expect(page.getByTestId("sales-chart")).toHaveAccessibleName(/^7 days: /);
+  // (The bell's inbox is read too.)
+  expect([...reads].filter((p) => p.includes("/sales")).sort()).toEqual([`/api/v1/projects/${projectId}/sales`, `/api/v1/projects/${projectId}/sales/apps`, `/api/v1/projects/${projectId}/sales/summary`]);
+  expect(actions).toEqual([]);
+
+  // A range the API refuses (over two years, typed into the URL): the panels say so with the server's words and a retry.
+  await page.goto(`${salesPage}?from=2020-01-01&to=${latest}`);
+  const refused = page.getByRole("alert").filter({ hasText: "Could not load the daily figures" });
+  await expect(refused).toContainText("at most 731");
+  await expect(refused.getByRole("button", { name: "Retry" })).toBeVisible();
 
   // The app cards: 30 days of downloads beside the ★ badge, linking here.
   await page.goto(`/dashboard/projects/${projectId}`);
