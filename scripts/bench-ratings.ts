@@ -150,6 +150,8 @@ try {
   const projectPage = await measure("project page (app cards with their 30-day downloads + sync status)", () =>
     Promise.all([listAppCards(projectCtx), appDownloadSparklines(projectCtx), ratingsSyncStatus(projectCtx)]),
   );
+  // The same page without the downloads, measured in the same run (same machine load): what the sparklines cost.
+  await measure("project page without the 30-day downloads (as before them)", () => Promise.all([listAppCards(projectCtx), ratingsSyncStatus(projectCtx)]));
   await measure("the app cards' 30-day downloads alone", () => appDownloadSparklines(projectCtx));
   const grid = await measure("one app's country grid", (i) => appCountryRatings(pick(i)));
   const byCountry = await measure("project by country", () => projectCountryRatings(projectCtx));
