@@ -44,6 +44,18 @@ function pointsOf(data: Sales, currency: string | null): { points: Point[]; top:
   return { points, top };
 }
 
+/** Why the hatched days have no figures, for the states the range has. */
+function missingWhy(data: Sales): string {
+  const states = new Set(data.days.filter((d) => !d.figures).map((d) => d.state));
+  return [
+    states.has("pending") ? "Apple publishes each day's report the next morning (Pacific time)" : null,
+    states.has("unavailable") ? "Apple keeps daily reports for a year, and older ones were not fetched in time" : null,
+    states.has("failed") ? "some could not be read and are fetched again at the next sync" : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
 /** Downloads, redownloads and updates per day (stacked bars), proceeds in the team currency (line), releases marked. */
 export function SalesChart({ data }: { data: Sales }) {
   const currency = data.teamCurrency.code;
@@ -51,7 +63,7 @@ export function SalesChart({ data }: { data: Sales }) {
   const missing = data.days.filter((d) => !d.figures).length;
   const labelled = data.releases.length <= LABELLED_RELEASES;
   const settled = data.days.filter((d) => d.figures);
-  const summary = `${data.days.length} days: ${formatUnits(String(settled.reduce((s, d) => s + Number(d.figures!.downloads), 0)))} downloads over the ${settled.length} days that are in${missing ? `, ${missing} not in yet` : ""}${data.releases.length ? `, ${data.releases.length} releases` : ""}.`;
+  const summary = `${data.days.length} days: ${formatUnits(String(settled.reduce((s, d) => s + Number(d.figures!.downloads), 0)))} downloads over the ${settled.length} days that are in${missing ? `, ${missing} without figures` : ""}${data.releases.length ? `, ${data.releases.length} releases` : ""}.`;
   return (
     <div className="space-y-2">
       <div className="h-72 w-full" role="img" aria-label={summary} data-testid="sales-chart">
@@ -77,7 +89,7 @@ export function SalesChart({ data }: { data: Sales }) {
                 return [formatDay(String(d), true), point && STATE_WORDS[point.state] ? ` · ${STATE_WORDS[point.state]}` : "", releases.length ? ` · released ${releases.join(", ")}` : ""].join("");
               }}
               formatter={(value, name) => {
-                if (name === "Not in yet") return ["", "No figures"];
+                if (name === "No figures") return ["", "No figures"];
                 if (name === "Proceeds" && currency) return [formatMoney(Number(value), currency), name];
                 return [formatUnits(String(value)), name];
               }}
@@ -86,7 +98,7 @@ export function SalesChart({ data }: { data: Sales }) {
             <Bar yAxisId="units" dataKey="downloads" name="Downloads" stackId="units" fill={COLORS.downloads} isAnimationActive={false} />
             <Bar yAxisId="units" dataKey="redownloads" name="Redownloads" stackId="units" fill={COLORS.redownloads} isAnimationActive={false} />
             <Bar yAxisId="units" dataKey="updates" name="Updates" stackId="units" fill={COLORS.updates} isAnimationActive={false} />
-            {missing ? <Bar yAxisId="units" dataKey="missing" name="Not in yet" stackId="units" fill={COLORS.pending} isAnimationActive={false} /> : null}
+            {missing ? <Bar yAxisId="units" dataKey="missing" name="No figures" stackId="units" fill={COLORS.pending} isAnimationActive={false} /> : null}
             {currency ? (
               <Line yAxisId="money" type="monotone" dataKey="proceeds" name="Proceeds" stroke={COLORS.proceeds} strokeWidth={2} dot={points.length === 1} connectNulls={false} isAnimationActive={false} />
             ) : null}
@@ -105,7 +117,7 @@ export function SalesChart({ data }: { data: Sales }) {
         </ResponsiveContainer>
       </div>
       <p className="text-xs text-muted-foreground">
-        {missing ? "Hatched days have no figures yet: Apple publishes each day's report the next morning (Pacific time). " : ""}
+        {missing ? `Hatched days have no figures: ${missingWhy(data)}. ` : ""}
         {data.releases.length ? "Dashed lines mark the first day a new version appears in the reports. " : ""}
         {currency ? `Proceeds in ${currency}, the currency Apple pays you in.` : "Proceeds are in the table per currency: the chart shows them once a finance report gives the exchange rates."}
       </p>
