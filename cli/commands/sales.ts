@@ -32,7 +32,7 @@ const figureCells = (f: Figures, currency: string | null) => ({
 function currencyNote(data: { teamCurrency: { code: string | null; estimatedMonths: { name: string }[] } }) {
   if (!data.teamCurrency.code) return "Proceeds per currency of proceeds: no finance report yet, so no team currency.";
   const estimated = data.teamCurrency.estimatedMonths.map((m) => m.name);
-  return estimated.length ? `≈ ${estimated.join(", ")}: estimated at the nearest month's exchange rates until Apple's finance report arrives.` : "";
+  return estimated.length ? `≈ ${estimated.join(", ")}: estimated at the latest month's exchange rates until Apple's finance report arrives.` : "";
 }
 
 function readableSales(data: Sales): string {

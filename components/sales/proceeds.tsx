@@ -8,7 +8,7 @@ interface Figures {
 /** Proceeds as one figure in the team currency ("≈" while an estimate), else per currency of proceeds. */
 export function ProceedsText({ figures, currency }: { figures: Figures; currency: string | null }) {
   if (figures.converted && currency) {
-    const notes = [figures.converted.estimate ? "estimated at the nearest month's exchange rates" : null, figures.converted.missingRates.length ? `without ${figures.converted.missingRates.join(", ")} (no exchange rate)` : null].filter(Boolean);
+    const notes = [figures.converted.estimate ? "estimated at the latest month's exchange rates" : null, figures.converted.missingRates.length ? `without ${figures.converted.missingRates.join(", ")} (no exchange rate)` : null].filter(Boolean);
     return (
       <span title={[figures.proceeds.map((p) => formatMoney(p.amount, p.currency)).join(" + "), ...notes].filter(Boolean).join(" · ") || undefined}>
         {figures.converted.estimate ? <span aria-label="about">≈ </span> : null}

@@ -51,7 +51,7 @@ function CurrencyNote({ teamCurrency }: { teamCurrency: { code: string | null; e
           {" "}
           <span className="text-amber-800">
             ≈ {teamCurrency.estimatedMonths.map((m) => `${m.name} (${formatRange(m.from, m.to)})`).join(", ")}:{" "}
-            {teamCurrency.estimatedMonths.length === 1 ? "an estimate" : "estimates"} at the nearest month&apos;s rates until Apple&apos;s finance report arrives.
+            {teamCurrency.estimatedMonths.length === 1 ? "an estimate" : "estimates"} at the latest month&apos;s exchange rates until Apple&apos;s finance report arrives.
           </span>
         </>
       ) : null}

@@ -3,7 +3,7 @@ import "server-only";
 // many products in its reports belong to none of its apps (kept, not counted here).
 import type { ProjectAccess } from "@/lib/auth/access";
 import { db } from "@/lib/db";
-import { convCte, FIGURE_COLUMNS, figuresOf, fxCtes, perCurrencyCte, rollupSource, type FigureRow } from "./sql";
+import { figuresCtes, figuresOf, fxCtes, rollupSource, type FigureRow } from "./sql";
 import type { SalesAppBreakdown, SalesRange } from "./types";
 
 interface AppRow extends FigureRow {
@@ -16,17 +16,15 @@ interface AppRow extends FigureRow {
 export async function salesByApp(ctx: ProjectAccess, range: SalesRange, teamCurrency: string | null): Promise<{ apps: SalesAppBreakdown[]; unmatchedProducts: number }> {
   const [rows, unmatched] = await Promise.all([
     db.$queryRaw<AppRow[]>`
-      WITH ${fxCtes(ctx, range)},
+      WITH ${fxCtes(ctx)},
       ${rollupSource(ctx, range, "apps")},
-      ${convCte(["app_id"])},
-      ${perCurrencyCte(["app_id"])},
-      sums AS (SELECT app_id, ${FIGURE_COLUMNS} FROM per_currency GROUP BY app_id)
+      ${figuresCtes(ctx, ["app_id"])}
       SELECT a.id AS app_id, a.name, s.downloads, s.redownloads, s.updates, s.in_app_purchases, s.subscriptions, s.proceeds, s.converted, s.estimate, s.missing_rates,
         EXISTS (SELECT 1 FROM sales_identifiers i WHERE i.project_id = a.project_id AND i.app_id = a.id) AS matched
       FROM apps a
-      LEFT JOIN sums s ON s.app_id = a.id
+      LEFT JOIN figures s ON s.app_id = a.id
       WHERE a.project_id = ${ctx.projectId}::uuid AND a.team_id = ${ctx.teamId}::uuid AND a.platform = 'apple'
-      ORDER BY coalesce(s.downloads::numeric, 0) DESC, a.name, a.id`,
+      ORDER BY coalesce(s.downloads_sum, 0) DESC, a.name, a.id`,
     db.salesIdentifier.count({ where: { projectId: ctx.projectId, teamId: ctx.teamId, appId: null } }),
   ]);
   return {

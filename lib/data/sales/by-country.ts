@@ -3,7 +3,7 @@ import "server-only";
 // facts of the products that belong to it (the app and its in-app purchases), classified by product type.
 import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
-import { convCte, FIGURE_COLUMNS, figuresOf, fxCtes, perCurrencyCte, type FigureRow } from "./sql";
+import { figuresCtes, figuresOf, fxCtes, type FigureRow } from "./sql";
 import type { SalesCountry, SalesRange } from "./types";
 
 /** Product type codes per bucket (lib/apple/asc/reports codesOf), passed in: this layer reads the database only. */
@@ -46,13 +46,10 @@ export async function salesByCountry(
   app: { appId: string; codes: ProductTypeCodes } | null = null,
 ): Promise<SalesCountry[]> {
   const rows = await db.$queryRaw<CountryRow[]>`
-    WITH ${fxCtes(ctx, range)},
+    WITH ${fxCtes(ctx)},
     ${countrySource(ctx, range, app)},
-    ${convCte(["country_code"])},
-    ${perCurrencyCte(["country_code"])}
-    SELECT country_code, ${FIGURE_COLUMNS}
-    FROM per_currency
-    GROUP BY country_code
-    ORDER BY sum(downloads) DESC, country_code`;
+    ${figuresCtes(ctx, ["country_code"])}
+    SELECT * FROM figures
+    ORDER BY downloads_sum DESC, country_code`;
   return rows.map((r) => ({ countryCode: r.country_code.toLowerCase(), ...figuresOf(r, teamCurrency) }));
 }

@@ -3,7 +3,7 @@ import "server-only";
 // day Apple has not published has no figures (pending), never zeros.
 import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
-import { convCte, dayStateOf, FIGURE_COLUMNS, figuresOf, fxCtes, perCurrencyCte, rollupSource, salesFileOn, type FigureRow } from "./sql";
+import { dayStateOf, figuresCtes, figuresOf, fxCtes, rollupSource, salesFileOn, type FigureRow } from "./sql";
 import { isSettled, type SalesDay, type SalesRange } from "./types";
 
 interface DayRow extends FigureRow {
@@ -14,15 +14,13 @@ interface DayRow extends FigureRow {
 /** One entry per day of the range, oldest first. `appId`: one app of the project (the caller checked it is). */
 export async function salesByDay(ctx: ProjectAccess, range: SalesRange, teamCurrency: string | null, appId: string | null = null): Promise<SalesDay[]> {
   const rows = await db.$queryRaw<DayRow[]>`
-    WITH ${fxCtes(ctx, range)},
+    WITH ${fxCtes(ctx)},
     ${rollupSource(ctx, range, appId ? { appId } : "project")},
-    ${convCte()},
-    ${perCurrencyCte(["report_date"])},
-    sums AS (SELECT report_date, ${FIGURE_COLUMNS} FROM per_currency GROUP BY report_date)
+    ${figuresCtes(ctx, ["report_date"])}
     SELECT days.d::date::text AS date, f.status::text AS file_status, s.downloads, s.redownloads, s.updates, s.in_app_purchases, s.subscriptions,
       s.proceeds, s.converted, s.estimate, s.missing_rates
     FROM generate_series(${range.from}::date, ${range.to}::date, interval '1 day') days(d)
-    LEFT JOIN sums s ON s.report_date = days.d::date
+    LEFT JOIN figures s ON s.report_date = days.d::date
     LEFT JOIN asc_report_files f ON ${salesFileOn(ctx, Prisma.sql`days.d::date`)}
     ORDER BY days.d`;
   return rows.map((r) => {

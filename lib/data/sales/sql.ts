@@ -6,72 +6,72 @@ import { Prisma } from "@/lib/db";
 import type { Money, SalesDayState, SalesFigures, SalesRange } from "./types";
 
 /**
- * CTEs `fx_days` (date → the fiscal month whose rates apply, and whether that month has finance data) and `fx`
- * (date, currency → rate into the payout currency) over the range, and `fx_payout` (the payout currency of the
- * newest finance month). A day outside every finance month takes the nearest month's rates: an estimate.
+ * CTEs `fx_months` (the fiscal months with finance data, numbered in order), `fx_bounds` (their first and last days as
+ * arrays) and `fx_payout` (the payout currency of the newest one). A day takes the rates of its month, else of the
+ * latest month before it, else of the first: outside a month with finance data it is an estimate.
  */
-export function fxCtes(ctx: ProjectAccess, range: SalesRange): Prisma.Sql {
+export function fxCtes(ctx: ProjectAccess): Prisma.Sql {
   return Prisma.sql`
     fx_months AS (
-      SELECT period_start, max(period_end) AS period_end FROM finance_exchange_rates
+      SELECT period_start, max(period_end) AS period_end, row_number() OVER (ORDER BY period_start)::int AS n FROM finance_exchange_rates
       WHERE project_id = ${ctx.projectId}::uuid AND team_id = ${ctx.teamId}::uuid GROUP BY period_start
     ),
+    fx_bounds AS (SELECT array_agg(period_start ORDER BY period_start) AS starts, array_agg(period_end ORDER BY period_start) AS ends FROM fx_months),
     fx_payout AS (
       SELECT payout_currency FROM finance_exchange_rates WHERE project_id = ${ctx.projectId}::uuid AND team_id = ${ctx.teamId}::uuid
       ORDER BY period_start DESC, currency LIMIT 1
-    ),
-    fx_days AS (
-      SELECT g.d::date AS date, coalesce(m.period_start, n.period_start) AS month, m.period_start IS NOT NULL AS settled
-      FROM generate_series(${range.from}::date, ${range.to}::date, interval '1 day') g(d)
-      LEFT JOIN fx_months m ON g.d::date BETWEEN m.period_start AND m.period_end
-      LEFT JOIN LATERAL (SELECT period_start FROM fx_months ORDER BY abs(period_start - g.d::date), period_start DESC LIMIT 1) n ON m.period_start IS NULL
-    ),
-    fx AS (
-      SELECT fd.date, r.currency, r.rate FROM fx_days fd
-      JOIN finance_exchange_rates r ON r.project_id = ${ctx.projectId}::uuid AND r.team_id = ${ctx.teamId}::uuid AND r.period_start = fd.month
     )`;
 }
 
 /**
- * `conv`: the rows of `src` (report_date, proceeds_currency, the five unit columns, proceeds, and the `keys`) with
- * the rate that converts their proceeds (NULL when none is known) and whether their day's month has finance data.
+ * CTEs ending in `figures`: the rows of `from` (a CTE with the `keys`, report_date, proceeds_currency, the five unit
+ * columns and proceeds) summed per key — units as text, proceeds per currency as JSON, and proceeds in the team
+ * currency. Units are summed by key alone, proceeds per key, currency and fiscal month (found by width_bucket over the
+ * months' first days, no join per row), and only then is the month's rate joined (Σ amount × rate is exactly
+ * Σ(amount × rate) in numeric): a year of a large vendor's per-app rows never meets the rates row by row. Needs fxCtes.
  */
-export function convCte(keys: string[] = []): Prisma.Sql {
-  const extra = keys.map((k) => `src.${k}, `).join("");
+export function figuresCtes(ctx: ProjectAccess, keys: string[], from: "src" | "ranged" = "src"): Prisma.Sql {
+  const k = (prefix: string) => Prisma.raw(keys.map((key) => `${prefix}${key}, `).join(""));
+  const on = Prisma.raw(keys.map((key) => `m.${key} = u.${key}`).join(" AND "));
+  const source = Prisma.raw(from);
   return Prisma.sql`
-    conv AS (
-      SELECT ${Prisma.raw(extra)}src.report_date, src.proceeds_currency, src.downloads, src.redownloads, src.updates, src.in_app_purchases, src.subscriptions, src.proceeds,
-        coalesce(fx.rate, CASE WHEN src.proceeds_currency = (SELECT payout_currency FROM fx_payout) THEN 1 END) AS rate,
-        coalesce(fd.settled, false) AS fx_settled
-      FROM src
-      LEFT JOIN fx_days fd ON fd.date = src.report_date
-      LEFT JOIN fx ON fx.date = src.report_date AND fx.currency = src.proceeds_currency
-    )`;
-}
-
-/** Per currency of proceeds over `conv` (or another CTE of its columns), grouped by `keys` plus the currency. */
-export function perCurrencyCte(keys: string[], from: "conv" | "ranged" = "conv"): Prisma.Sql {
-  const cols = keys.map((k) => `${k}, `).join("");
-  return Prisma.sql`
+    units AS (
+      SELECT ${k("")}sum(downloads) AS downloads, sum(redownloads) AS redownloads, sum(updates) AS updates,
+        sum(in_app_purchases) AS in_app_purchases, sum(subscriptions) AS subscriptions
+      FROM ${source} GROUP BY ${Prisma.raw(keys.join(", "))}
+    ),
+    money AS (
+      SELECT ${k("s.")}s.proceeds_currency, greatest(width_bucket(s.report_date, b.starts), 1) AS n,
+        coalesce(s.report_date BETWEEN b.starts[width_bucket(s.report_date, b.starts)] AND b.ends[width_bucket(s.report_date, b.starts)], false) AS settled,
+        sum(s.proceeds) AS proceeds
+      FROM ${source} s CROSS JOIN fx_bounds b
+      WHERE s.proceeds <> 0
+      GROUP BY ${k("s.")}s.proceeds_currency, 3, 4
+    ),
     per_currency AS (
-      SELECT ${Prisma.raw(cols)}proceeds_currency, sum(downloads) AS downloads, sum(redownloads) AS redownloads, sum(updates) AS updates,
-        sum(in_app_purchases) AS in_app_purchases, sum(subscriptions) AS subscriptions, sum(proceeds) AS proceeds,
-        sum(proceeds * rate) FILTER (WHERE proceeds <> 0) AS converted,
-        bool_or(NOT fx_settled) FILTER (WHERE proceeds <> 0) AS estimate,
-        bool_or(rate IS NULL) FILTER (WHERE proceeds <> 0) AS missing_rate
-      FROM ${Prisma.raw(from)} GROUP BY ${Prisma.raw(cols)}proceeds_currency
+      SELECT ${k("m.")}m.proceeds_currency, sum(m.proceeds) AS proceeds,
+        sum(m.proceeds * coalesce(r.rate, CASE WHEN m.proceeds_currency = (SELECT payout_currency FROM fx_payout) THEN 1 END)) AS converted,
+        bool_or(NOT m.settled) AS estimate,
+        bool_or(r.rate IS NULL AND m.proceeds_currency IS DISTINCT FROM (SELECT payout_currency FROM fx_payout)) AS missing_rate
+      FROM money m
+      LEFT JOIN fx_months fm ON fm.n = m.n
+      LEFT JOIN finance_exchange_rates r
+        ON r.project_id = ${ctx.projectId}::uuid AND r.team_id = ${ctx.teamId}::uuid AND r.period_start = fm.period_start AND r.currency = m.proceeds_currency
+      GROUP BY ${k("m.")}m.proceeds_currency
+    ),
+    money_sums AS (
+      SELECT ${k("")}json_agg(json_build_object('currency', proceeds_currency, 'amount', proceeds::text) ORDER BY proceeds_currency) AS proceeds,
+        round(sum(converted), 2)::text AS converted, bool_or(estimate) AS estimate,
+        coalesce(array_agg(proceeds_currency ORDER BY proceeds_currency) FILTER (WHERE missing_rate), '{}') AS missing_rates
+      FROM per_currency WHERE proceeds <> 0 GROUP BY ${Prisma.raw(keys.join(", "))}
+    ),
+    figures AS (
+      SELECT ${k("u.")}u.downloads AS downloads_sum, trim_scale(u.downloads)::text AS downloads, trim_scale(u.redownloads)::text AS redownloads,
+        trim_scale(u.updates)::text AS updates, trim_scale(u.in_app_purchases)::text AS in_app_purchases, trim_scale(u.subscriptions)::text AS subscriptions,
+        m.proceeds, m.converted, m.estimate, m.missing_rates
+      FROM units u LEFT JOIN money_sums m ON ${on}
     )`;
 }
-
-/** The figure columns of a SELECT over `per_currency` grouped by the caller's keys. */
-export const FIGURE_COLUMNS = Prisma.sql`
-  trim_scale(coalesce(sum(downloads), 0))::text AS downloads, trim_scale(coalesce(sum(redownloads), 0))::text AS redownloads,
-  trim_scale(coalesce(sum(updates), 0))::text AS updates, trim_scale(coalesce(sum(in_app_purchases), 0))::text AS in_app_purchases,
-  trim_scale(coalesce(sum(subscriptions), 0))::text AS subscriptions,
-  json_agg(json_build_object('currency', proceeds_currency, 'amount', proceeds::text) ORDER BY proceeds_currency) FILTER (WHERE proceeds <> 0) AS proceeds,
-  round(coalesce(sum(converted), 0), 2)::text AS converted,
-  coalesce(bool_or(estimate), false) AS estimate,
-  coalesce(array_agg(proceeds_currency ORDER BY proceeds_currency) FILTER (WHERE missing_rate), '{}') AS missing_rates`;
 
 export interface FigureRow {
   downloads: string | null;
@@ -85,7 +85,7 @@ export interface FigureRow {
   missing_rates: string[] | null;
 }
 
-/** Figures from a FIGURE_COLUMNS row; a row that matched nothing (LEFT JOIN) is zeros. */
+/** Figures from a row of `figures`; a row that matched nothing (LEFT JOIN) is zeros. */
 export function figuresOf(row: FigureRow, teamCurrency: string | null): SalesFigures {
   return {
     downloads: row.downloads ?? "0",
@@ -110,7 +110,8 @@ export const dayStateOf = (status: string | null): SalesDayState =>
 export function rollupSource(ctx: ProjectAccess, range: SalesRange, of: "project" | "apps" | { appId: string }): Prisma.Sql {
   const where = Prisma.sql`project_id = ${ctx.projectId}::uuid AND team_id = ${ctx.teamId}::uuid AND report_date BETWEEN ${range.from}::date AND ${range.to}::date`;
   const unitCols = Prisma.sql`report_date, proceeds_currency, downloads, redownloads, updates, in_app_purchases, subscriptions, proceeds`;
-  if (of === "project") return Prisma.sql`src AS (SELECT ${unitCols} FROM sales_project_days WHERE ${where})`;
-  if (of === "apps") return Prisma.sql`src AS (SELECT app_id, ${unitCols} FROM sales_app_days WHERE ${where})`;
-  return Prisma.sql`src AS (SELECT ${unitCols} FROM sales_app_days WHERE ${where} AND app_id = ${of.appId}::uuid)`;
+  // Read twice (units, proceeds): inlined, so the rows are scanned again rather than copied into a work table.
+  if (of === "project") return Prisma.sql`src AS NOT MATERIALIZED (SELECT ${unitCols} FROM sales_project_days WHERE ${where})`;
+  if (of === "apps") return Prisma.sql`src AS NOT MATERIALIZED (SELECT app_id, ${unitCols} FROM sales_app_days WHERE ${where})`;
+  return Prisma.sql`src AS NOT MATERIALIZED (SELECT ${unitCols} FROM sales_app_days WHERE ${where} AND app_id = ${of.appId}::uuid)`;
 }

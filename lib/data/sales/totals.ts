@@ -3,7 +3,7 @@ import "server-only";
 // how many days of each range are in: a comparison against a period with missing days is not a comparison.
 import type { ProjectAccess } from "@/lib/auth/access";
 import { db, Prisma } from "@/lib/db";
-import { convCte, FIGURE_COLUMNS, figuresOf, fxCtes, perCurrencyCte, rollupSource, salesFileOn, type FigureRow } from "./sql";
+import { figuresCtes, figuresOf, fxCtes, rollupSource, salesFileOn, type FigureRow } from "./sql";
 import type { SalesRange, SalesTotals } from "./types";
 
 interface TotalsRow extends FigureRow {
@@ -24,12 +24,10 @@ export async function salesTotals<K extends string>(
     WITH ranges AS (
       SELECT * FROM unnest(${entries.map(([k]) => k)}::text[], ${entries.map(([, r]) => r.from)}::date[], ${entries.map(([, r]) => r.to)}::date[]) AS r(name, from_d, to_d)
     ),
-    ${fxCtes(ctx, span)},
+    ${fxCtes(ctx)},
     ${rollupSource(ctx, span, appId ? { appId } : "project")},
-    ${convCte()},
-    ranged AS (SELECT r.name, conv.* FROM ranges r JOIN conv ON conv.report_date BETWEEN r.from_d AND r.to_d),
-    ${perCurrencyCte(["name"], "ranged")},
-    sums AS (SELECT name, ${FIGURE_COLUMNS} FROM per_currency GROUP BY name),
+    ranged AS (SELECT r.name, src.* FROM ranges r JOIN src ON src.report_date BETWEEN r.from_d AND r.to_d),
+    ${figuresCtes(ctx, ["name"], "ranged")},
     coverage AS (
       SELECT r.name, count(*)::int AS days, (count(*) FILTER (WHERE f.status IN ('imported', 'no_sales')))::int AS settled_days
       FROM ranges r
@@ -38,7 +36,7 @@ export async function salesTotals<K extends string>(
       GROUP BY r.name
     )
     SELECT c.name, c.days, c.settled_days, s.downloads, s.redownloads, s.updates, s.in_app_purchases, s.subscriptions, s.proceeds, s.converted, s.estimate, s.missing_rates
-    FROM coverage c LEFT JOIN sums s ON s.name = c.name`;
+    FROM coverage c LEFT JOIN figures s ON s.name = c.name`;
   const byName = new Map(rows.map((r) => [r.name, r]));
   return Object.fromEntries(
     entries.map(([k]) => {

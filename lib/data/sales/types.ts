@@ -34,8 +34,8 @@ export interface Money {
 
 /**
  * Proceeds in the team currency: the currency Apple pays the team in, with each fiscal month's exchange rates from
- * its finance report. `estimate`: some of it falls in a month without finance data yet, converted at the nearest
- * month's rate. `missingRates`: currencies no finance report gave a rate for, left out of `amount`.
+ * its finance report. `estimate`: some of it falls in a month without finance data yet, converted at the latest
+ * earlier month's rates. `missingRates`: currencies no finance report gave a rate for, left out of `amount`.
  */
 export interface ConvertedProceeds {
   amount: string;
@@ -85,7 +85,7 @@ export interface ReleaseMarker {
 export interface TeamCurrency {
   /** ISO 4217; null until a finance report named the payout currency. */
   code: string | null;
-  /** Fiscal months of the range (clipped to it) without finance data yet: converted at the nearest month's rates. */
+  /** Fiscal months of the range (clipped to it) without finance data yet: converted at the latest earlier month's rates. */
   estimatedMonths: { name: string; from: string; to: string }[];
 }
 

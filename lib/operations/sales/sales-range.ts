@@ -35,7 +35,7 @@ const monthName = (start: string) => {
 
 /**
  * The team currency, and the fiscal months of the range (clipped to it) that no finance report covers yet: their
- * converted proceeds use the nearest month's rates. Without finance data there is nothing converted, so no estimate.
+ * converted proceeds use the latest earlier month's rates. Without finance data there is nothing converted, so no estimate.
  */
 export async function teamCurrencyFor(ctx: ProjectAccess, range: SalesRange | null): Promise<TeamCurrency> {
   const coverage = await financeCoverage(ctx);

@@ -52,7 +52,7 @@ const figures = {
   converted: z
     .object({
       amount: decimal.describe("Proceeds in the team currency (teamCurrency.code), rounded to the cent."),
-      estimate: z.boolean().describe("Some of it falls in a fiscal month without finance data yet: converted at the nearest month's rates."),
+      estimate: z.boolean().describe("Some of it falls in a fiscal month without finance data yet: converted at the rates of the latest month before it that has them (or the first)."),
       missingRates: z.array(z.string()).describe("Currencies no finance report gave a rate for: left out of amount."),
     })
     .nullable()
