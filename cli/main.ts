@@ -5,6 +5,7 @@ import { login } from "./commands/login";
 import { integrationsCopy, integrationsStatus, integrationsSync, integrationsTest, runsShow } from "./commands/integrations";
 import { appsList, ratingsByCountry, ratingsList, ratingsSync } from "./commands/ratings";
 import { reviewsDeleteResponse, reviewsList, reviewsRespond, reviewsView } from "./commands/reviews";
+import { salesApps, salesList, salesSummary } from "./commands/sales";
 import { CliError, createContext, type CommandContext, type Io } from "./context";
 
 type Opt = { type: "string" | "boolean"; short?: string };
@@ -36,11 +37,18 @@ const COMMANDS: Record<string, Command> = {
   "integrations test": { run: integrationsTest, help: "integrations test app-store-connect|google-play --project-id <id>" },
   "integrations sync": { run: integrationsSync, options: { "no-wait": b() }, help: "integrations sync app-store-connect|google-play --project-id <id> [--no-wait]" },
   "integrations copy": { run: integrationsCopy, options: { from: s(), to: s() }, help: "integrations copy app-store-connect|google-play --from <projectId> --to <projectId>" },
+  "sales list": {
+    run: salesList,
+    options: { app: s(), from: s(), to: s(), by: s() },
+    help: "sales list [--project-id <id> | --app <appId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by day|country]",
+  },
+  "sales apps": { run: salesApps, options: { from: s(), to: s() }, help: "sales apps --project-id <id> [--from YYYY-MM-DD] [--to YYYY-MM-DD]" },
+  "sales summary": { run: salesSummary, help: "sales summary --project-id <id>" },
   "runs show": { run: runsShow, help: "runs show <runId>" },
 };
 
 export const HELP = [
-  "starboard — App Store and Google Play ratings and reviews from your terminal",
+  "starboard — App Store and Google Play ratings and reviews, App Store downloads and revenue, from your terminal",
   "",
   "Commands:",
   ...Object.values(COMMANDS).map((c) => `  starboard ${c.help}`),

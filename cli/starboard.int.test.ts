@@ -14,6 +14,10 @@ import { withConfig } from "@/lib/env";
 import { appleSimConfig, googleSimConfig } from "@/test/config";
 import { BUCKET, createSyncedPlayWorld, PLAY_ACCOUNT, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 import { settleBackgroundWork } from "@/lib/jobs/dispatch";
+import { addDays } from "@/lib/apple/asc/reports/values";
+import { syncSalesReports } from "@/lib/sync/sales/sync-sales";
+import { inlineSteps } from "@/lib/sync/steps";
+import { createSalesWorld, LATEST_DAY, NOW, salesSimConfig, startSalesSim, type SalesWorld } from "@/test/sales-world";
 
 const scratchDir = useScratchDirs();
 
@@ -305,6 +309,55 @@ describe("Google Play", () => {
       ["us", null],
       ["de", null],
     ]);
+describe("sales", () => {
+  let sales: RunningAppleSim;
+  let world: SalesWorld;
+  let salesKey: string;
+  let noSalesKey: string;
+  const [d1, d2] = [addDays(LATEST_DAY, -2), addDays(LATEST_DAY, -1)];
+
+  beforeAll(async () => {
+    sales = await startSalesSim();
+    world = await createSalesWorld();
+    sales.sim.addFault({ endpoint: "asc.salesReports", kind: "not_available_yet", date: LATEST_DAY });
+    await withConfig(salesSimConfig(sales), () => syncSalesReports({ projectId: world.projectId, trigger: "manual", steps: inlineSteps, mode: "daily", now: NOW, days: [d1, d2, LATEST_DAY] }));
+    const owner = { kind: "user" as const, userId: (await db.teamMember.findFirstOrThrow({ where: { teamId: world.teamId, role: "owner" } })).userId };
+    salesKey = (await agentKeyFor(world.teamId, owner, { permissions: ["reviews:read", "sales:read"] })).key;
+    noSalesKey = (await agentKeyFor(world.teamId, owner)).key;
+  }, 60_000);
+  afterAll(() => sales?.stop());
+
+  it("list shows each day (the one Apple has not published as pending), by country, one app, per app and the summary", async () => {
+    const days = await as(salesKey)(["sales", "list", "--project-id", world.projectId, "--from", d1, "--to", LATEST_DAY]);
+    expect(days.code, days.stderr).toBe(0);
+    expect(days.stdout).toMatch(new RegExp(`${LATEST_DAY}\\s+pending`));
+    const asJson = json((await as(salesKey)(["sales", "list", "--project-id", world.projectId, "--from", d1, "--to", LATEST_DAY, "--json"])).stdout);
+    expect(asJson.days.map((d: { state: string }) => d.state)).toEqual(["imported", "imported", "pending"]);
+    const downloads = Number(asJson.days[1].figures.downloads);
+    expect(days.stdout).toMatch(new RegExp(`${d2}\\s+${downloads.toLocaleString("en-US")}\\s`));
+
+    const countries = json((await as(salesKey)(["sales", "list", "--project-id", world.projectId, "--from", d2, "--to", d2, "--by", "country", "--json"])).stdout);
+    expect(countries.countries.reduce((s: number, c: { downloads: string }) => s + Number(c.downloads), 0)).toBe(downloads);
+    const app = json((await as(salesKey)(["sales", "list", "--app", world.notesId, "--from", d2, "--to", d2, "--json"])).stdout);
+    expect(Number(app.days[0].figures.downloads)).toBeLessThan(downloads);
+
+    const apps = await as(salesKey)(["sales", "apps", "--project-id", world.projectId, "--from", d1, "--to", d2]);
+    expect(apps.code, apps.stderr).toBe(0);
+    expect(apps.stdout).toContain("Breeze Weather");
+    expect(apps.stdout).toContain("2 product(s) in the reports belong to no app of this project.");
+    const summary = await as(salesKey)(["sales", "summary", "--project-id", world.projectId]);
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(summary.stdout).toMatch(new RegExp(`7 days to ${d2} \\(5 pending\\)`));
+  });
+
+  it("a bad range is refused with the server's words (exit 1), --by with anything else is a usage error (exit 2), a key without sales:read is refused", async () => {
+    const reversed = await as(salesKey)(["sales", "list", "--project-id", world.projectId, "--from", d2, "--to", d1]);
+    expect(reversed.code).toBe(1);
+    expect(reversed.stderr).toMatch(/HTTP 400.*after to.*swap them/);
+    expect((await as(salesKey)(["sales", "list", "--project-id", world.projectId, "--by", "week"])).code).toBe(2);
+    const refused = await as(noSalesKey)(["sales", "summary", "--project-id", world.projectId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('lacks the "sales:read" permission');
   });
 });
 

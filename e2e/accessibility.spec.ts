@@ -158,6 +158,7 @@ const PAGES: PageCase[] = [
   { name: "empty-dashboard", as: "empty", path: () => "/dashboard" },
   { name: "empty-project", as: "empty", path: (s) => `/dashboard/projects/${s.emptyProjectId}` },
   { name: "empty-integrations", as: "empty", path: (s) => `/dashboard/projects/${s.emptyProjectId}/integrations` },
+  { name: "empty-sales", as: "empty", path: (s) => `/dashboard/projects/${s.emptyProjectId}/sales` },
   { name: "empty-reviews", as: "empty", path: () => "/dashboard/reviews" },
 ];
 

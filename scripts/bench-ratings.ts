@@ -1,6 +1,7 @@
 // `npm run bench:ratings`: a year of per-storefront history (60 apps × 175 storefronts × 365 days) seeded
-// with generate_series into a fresh embedded PostgreSQL, one full ratings sync of the 60 apps against the
-// Apple simulator with pacing off, then p50/p95 of the four dashboard reads. Last line: one JSON object.
+// with generate_series into a fresh embedded PostgreSQL (with a year of the per-app Sales rollup the app cards read),
+// one full ratings sync of the 60 apps against the Apple simulator with pacing off, then p50/p95 of the four
+// dashboard reads. Last line: one JSON object.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -32,6 +33,7 @@ const { syncRatings } = await import("../lib/sync/ratings/sync-ratings");
 const { inlineSteps } = await import("../lib/sync/steps");
 const { resolveAccess } = await import("../lib/auth/access");
 const { listAppCards } = await import("../lib/data/apps");
+const { appDownloadSparklines } = await import("../lib/data/sales/sparklines");
 const { ratingsSyncStatus } = await import("../lib/data/ratings/ratings-sync-status");
 const { appCountryRatings } = await import("../lib/data/ratings/app-country-ratings");
 const { projectCountryRatings } = await import("../lib/data/ratings/project-country-ratings");
@@ -98,6 +100,23 @@ try {
     GROUP BY app_id, snapshot_date, team_id, project_id`;
   await db.$executeRawUnsafe("VACUUM (ANALYZE) app_store_ratings");
   await db.$executeRawUnsafe("VACUUM (ANALYZE) app_worldwide_ratings");
+  // A year of Sales report days as the reports sync leaves them (a file row per day, the per-app rollup in three
+  // currencies), so the project page's 30-day downloads per app card read what they read in production.
+  await db.$executeRaw`
+    INSERT INTO asc_report_files (team_id, project_id, kind, report_type, frequency, report_date, request_label, status, rows, rows_written)
+    SELECT ${team.id}::uuid, ${project.id}::uuid, 'sales', 'SALES', 'DAILY', (now() AT TIME ZONE 'UTC')::date - d.n, ((now() AT TIME ZONE 'UTC')::date - d.n)::text, 'imported', 20000, 20000
+    FROM generate_series(${DAYS}::int, 1, -1) AS d(n)`;
+  const salesRows = await db.$executeRaw`
+    INSERT INTO sales_app_days (project_id, app_id, report_date, proceeds_currency, team_id, downloads, redownloads, updates, in_app_purchases, subscriptions, other_units, proceeds)
+    SELECT a.project_id, a.id, (now() AT TIME ZONE 'UTC')::date - d.n, c.code, a.team_id, 50 + (h.v + d.n) % 400, (h.v + d.n) % 60, 100 + (h.v + d.n) % 900, (h.v + d.n) % 30, (h.v + d.n) % 12, 0, ((h.v + d.n) % 9000) / 100.0
+    FROM apps a
+    CROSS JOIN unnest(ARRAY['EUR', 'JPY', 'USD']) AS c(code)
+    CROSS JOIN LATERAL (SELECT abs(hashtext(a.id::text || c.code)) AS v) h
+    CROSS JOIN generate_series(${DAYS}::int, 1, -1) AS d(n)
+    WHERE a.project_id = ${project.id}::uuid`;
+  await db.$executeRawUnsafe("VACUUM (ANALYZE) sales_app_days");
+  await db.$executeRawUnsafe("VACUUM (ANALYZE) asc_report_files");
+  log(`sales rollup: ${salesRows.toLocaleString("en-US")} rows`);
   log(`history ready in ${Math.round(performance.now() - started)} ms`);
 
   // A full sync of every storefront for the 60 apps, pacing off.
@@ -128,7 +147,12 @@ try {
     log(`${name}: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms`);
     return { p50: q(0.5), p95: q(0.95) };
   }
-  const projectPage = await measure("project page (app cards + sync status)", () => Promise.all([listAppCards(projectCtx), ratingsSyncStatus(projectCtx)]));
+  const projectPage = await measure("project page (app cards with their 30-day downloads + sync status)", () =>
+    Promise.all([listAppCards(projectCtx), appDownloadSparklines(projectCtx), ratingsSyncStatus(projectCtx)]),
+  );
+  // The same page without the downloads, measured in the same run (same machine load): what the sparklines cost.
+  await measure("project page without the 30-day downloads (as before them)", () => Promise.all([listAppCards(projectCtx), ratingsSyncStatus(projectCtx)]));
+  await measure("the app cards' 30-day downloads alone", () => appDownloadSparklines(projectCtx));
   const grid = await measure("one app's country grid", (i) => appCountryRatings(pick(i)));
   const byCountry = await measure("project by country", () => projectCountryRatings(projectCtx));
   const history = await measure("history, 365 days (worldwide and one country, alternating)", (i) =>

@@ -14,6 +14,10 @@ import { DELETE_WARNING } from "./tools";
 import { withConfig } from "@/lib/env";
 import { appleSimConfig, googleSimConfig } from "@/test/config";
 import { createSyncedPlayWorld, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { addDays } from "@/lib/apple/asc/reports/values";
+import { syncSalesReports } from "@/lib/sync/sales/sync-sales";
+import { inlineSteps } from "@/lib/sync/steps";
+import { createSalesWorld, LATEST_DAY, NOW, salesSimConfig, startSalesSim, type SalesWorld } from "@/test/sales-world";
 
 let apple: RunningAppleSim;
 let google: RunningGoogleSim;
@@ -68,7 +72,20 @@ describe("starboard MCP server", () => {
   it("lists the tools with input schemas; the delete tool starts with the irrecoverable warning", async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["copy-integration", "delete-review-response", "get-review", "get-sync-run", "list-app-ratings", "list-ratings-by-country", "list-reviews", "respond-to-review", "sync-app-ratings", "sync-integration"].sort(),
+      [
+        "copy-integration",
+        "delete-review-response",
+        "get-review",
+        "get-sales-summary",
+        "get-sync-run",
+        "list-app-ratings",
+        "list-ratings-by-country",
+        "list-reviews",
+        "list-sales",
+        "respond-to-review",
+        "sync-app-ratings",
+        "sync-integration",
+      ].sort(),
     );
     const del = tools.find((t) => t.name === "delete-review-response")!;
     expect(del.description!.startsWith("WARNING: this removes the public developer reply from the App Store irrecoverably")).toBe(true);
@@ -203,5 +220,49 @@ describe("starboard MCP server with Google Play", () => {
     expect(copied).toMatchObject({ connection: { projectId: second.id }, test: { ok: true } });
     const unknown = await call(playClient, "sync-integration", { projectId: play.projectId, provider: "play-store" });
     expect(unknown.isError).toBe(true);
+describe("the MCP sales tools", () => {
+  let sales: RunningAppleSim;
+  let world: SalesWorld;
+  let salesClient: Client;
+  let withoutSales: Client;
+  const day = addDays(LATEST_DAY, -1);
+
+  beforeAll(async () => {
+    sales = await startSalesSim();
+    world = await createSalesWorld();
+    sales.sim.addFault({ endpoint: "asc.salesReports", kind: "not_available_yet", date: LATEST_DAY });
+    await withConfig(salesSimConfig(sales), () => syncSalesReports({ projectId: world.projectId, trigger: "manual", steps: inlineSteps, mode: "daily", now: NOW, days: [day, LATEST_DAY] }));
+    const owner = { kind: "user" as const, userId: (await db.teamMember.findFirstOrThrow({ where: { teamId: world.teamId, role: "owner" } })).userId };
+    salesClient = await connect((await agentKeyFor(world.teamId, owner, { permissions: ["sales:read"] })).key);
+    withoutSales = await connect((await agentKeyFor(world.teamId, owner)).key);
+  }, 60_000);
+  afterAll(async () => {
+    await salesClient?.close();
+    await withoutSales?.close();
+    await sales?.stop();
+  });
+
+  it("list-sales reads days (pending without figures), countries and apps; get-sales-summary the KPIs", async () => {
+    const days = data(await call(salesClient, "list-sales", { projectId: world.projectId, from: day, to: LATEST_DAY }));
+    expect(days.days).toEqual([expect.objectContaining({ date: day, state: "imported" }), { date: LATEST_DAY, state: "pending", figures: null }]);
+    const downloads = Number(days.days[0].figures.downloads);
+    const countries = data(await call(salesClient, "list-sales", { projectId: world.projectId, from: day, to: day, groupBy: "country" }));
+    expect(countries.countries.reduce((s: number, c: { downloads: string }) => s + Number(c.downloads), 0)).toBe(downloads);
+    const apps = data(await call(salesClient, "list-sales", { projectId: world.projectId, from: day, to: day, groupBy: "app" }));
+    expect(apps.apps.reduce((s: number, a: { downloads: string }) => s + Number(a.downloads), 0)).toBe(downloads);
+    const app = data(await call(salesClient, "list-sales", { appId: world.weatherId, from: day, to: day }));
+    expect(app.days[0].state).toBe("imported");
+    const summary = data(await call(salesClient, "get-sales-summary", { projectId: world.projectId }));
+    expect(summary.kpis.last7.current).toMatchObject({ to: day, settledDays: 1, days: 7 });
+  });
+
+  it("refuses bad input and a key without sales:read with the server's words", async () => {
+    expect((await call(salesClient, "list-sales", { appId: world.weatherId, groupBy: "app" })).isError).toBe(true);
+    const reversed = await call(salesClient, "list-sales", { projectId: world.projectId, from: LATEST_DAY, to: day });
+    expect(reversed.isError).toBe(true);
+    expect(reversed.content[0].text).toMatch(/after to.*swap them/);
+    const refused = await call(withoutSales, "get-sales-summary", { projectId: world.projectId });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0].text).toContain('lacks the "sales:read" permission');
   });
 });

@@ -14,6 +14,8 @@ import {
 } from "@/lib/api/v1/endpoints";
 import { copyPlayIntegration, syncPlayIntegration } from "@/lib/api/v1/google-play-endpoints";
 import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
+import { appSales, projectSales, projectSalesByApp, projectSalesSummary } from "@/lib/api/v1/sales-endpoints";
+import { salesRangeFields } from "@/lib/api/v1/schemas/sales";
 import { appParams, projectParams } from "@/lib/api/v1/schemas/apps";
 import { pollRun } from "../wait-for-run";
 
@@ -74,6 +76,37 @@ export const TOOLS: ToolDefinition[] = [
       const started = await c.call(syncRatings, { projectId: String(i.projectId) });
       return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i, ctx) };
     },
+  },
+  {
+    name: "list-sales",
+    title: "Downloads and revenue",
+    description:
+      "Downloads, redownloads, updates, in-app purchases, subscriptions and proceeds from App Store Connect's Sales and Finance reports, for a project (projectId) or one app (appId), over from–to (YYYY-MM-DD; default the last 30 days Apple has published). groupBy: day (each day with its state: a `pending` day is not published yet and has no figures — never read it as zero; `no_sales` is a real zero), country, or app (a project's apps). Units and money are exact decimals as text; proceeds are per currency and, as `converted`, in the team currency (estimate: true where the month's finance report has not arrived). Needs an agent key with sales:read.",
+    inputSchema: z
+      .object({
+        projectId: projectParams.shape.projectId.optional(),
+        appId: appParams.shape.appId.optional(),
+        ...salesRangeFields,
+        groupBy: z.enum(["day", "country", "app"]).default("day"),
+      })
+      .refine((v) => Boolean(v.projectId) !== Boolean(v.appId), { message: "Pass either appId or projectId." })
+      .refine((v) => !(v.appId && v.groupBy === "app"), { message: "groupBy app is for a project: pass projectId." }),
+    readOnly: true,
+    run: (c, i) => {
+      const range = { from: i.from as string | undefined, to: i.to as string | undefined };
+      if (i.groupBy === "app") return c.call(projectSalesByApp, { projectId: String(i.projectId), ...range });
+      const groupBy = i.groupBy === "country" ? "country" : "day";
+      return i.appId ? c.call(appSales, { appId: String(i.appId), ...range, groupBy }) : c.call(projectSales, { projectId: String(i.projectId), ...range, groupBy });
+    },
+  },
+  {
+    name: "get-sales-summary",
+    title: "Downloads and revenue: last 7 and 30 days",
+    description:
+      "A project's downloads, redownloads, updates and proceeds over the last 7 and 30 days (ending at the newest day Apple has published) with the change against the period before (a fraction; null when a period misses days), and whether its reports are connected (if not, why). Needs sales:read.",
+    inputSchema: inputSchemaOf(projectSalesSummary),
+    readOnly: true,
+    run: (c, i) => c.call(projectSalesSummary, i as never),
   },
   {
     name: "get-sync-run",

@@ -24,6 +24,11 @@ interface Props {
   serverUrl: string;
 }
 
+const PERMISSION_NOTES: Record<string, string> = {
+  "reviews:write": "Replies are public on the App Store: grant only to agents you trust to answer customers.",
+  "sales:read": "Proceeds are the team's financial figures: grant only to agents that need them.",
+};
+
 /** Name, scope and permissions; the new key is shown once, with how to use it from the CLI and MCP. */
 export function CreateAgentKeyForm({ teamId, projects, permissions, serverUrl }: Props) {
   const router = useRouter();
@@ -73,7 +78,7 @@ export function CreateAgentKeyForm({ teamId, projects, permissions, serverUrl }:
               checked={granted.includes(p.value)}
               onCheckedChange={(v) => toggle(p.value, v === true)}
               label={<code className="text-[13px]">{p.value}</code>}
-              description={p.value === "reviews:write" ? `${p.label}. Replies are public on the App Store: grant only to agents you trust to answer customers.` : p.label}
+              description={PERMISSION_NOTES[p.value] ? `${p.label}. ${PERMISSION_NOTES[p.value]}` : p.label}
             />
           ))}
           {errors.permissions ? <p className="text-sm text-red-600">{errors.permissions}</p> : null}

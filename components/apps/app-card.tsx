@@ -3,10 +3,24 @@ import { AppRatingSummary } from "@/components/ratings/app-rating-summary";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { DownloadsSparkline } from "@/components/sales/downloads-sparkline";
 import type { AppCard as AppCardData } from "@/lib/data/apps";
+import type { AppDownloadsSparkline } from "@/lib/data/sales/types";
 import { AppCardMenu } from "./app-card-menu";
 
-export function AppCard({ app, projectId, canEdit, lookupRetriesHourly }: { app: AppCardData; projectId: string; canEdit: boolean; lookupRetriesHourly: boolean }) {
+export function AppCard({
+  app,
+  projectId,
+  canEdit,
+  lookupRetriesHourly,
+  downloads = null,
+}: {
+  app: AppCardData;
+  projectId: string;
+  canEdit: boolean;
+  lookupRetriesHourly: boolean;
+  downloads?: AppDownloadsSparkline | null;
+}) {
   return (
     <Card data-testid="app-card" aria-label={app.name}>
       <CardHeader
@@ -35,7 +49,13 @@ export function AppCard({ app, projectId, canEdit, lookupRetriesHourly }: { app:
         </div>
       </CardHeader>
       <CardContent>
-        <AppRatingSummary app={app} projectId={projectId} canEdit={canEdit} lookupRetriesHourly={lookupRetriesHourly} />
+        <AppRatingSummary
+          app={app}
+          projectId={projectId}
+          canEdit={canEdit}
+          lookupRetriesHourly={lookupRetriesHourly}
+          downloads={downloads ? <DownloadsSparkline sparkline={downloads} href={`/dashboard/projects/${projectId}/sales`} /> : null}
+        />
       </CardContent>
     </Card>
   );

@@ -10,7 +10,20 @@ import { RelativeTime } from "@/components/ui/relative-time";
  * The rating area of an app card: ★ badge, the delta with its honest date, last sync, and the country view —
  * or, before the first sync, why there are no ratings yet.
  */
-export function AppRatingSummary({ app, projectId, canEdit, lookupRetriesHourly }: { app: AppCard; projectId: string; canEdit: boolean; lookupRetriesHourly: boolean }) {
+export function AppRatingSummary({
+  app,
+  projectId,
+  canEdit,
+  lookupRetriesHourly,
+  downloads = null,
+}: {
+  app: AppCard;
+  projectId: string;
+  canEdit: boolean;
+  lookupRetriesHourly: boolean;
+  /** The app's 30-day downloads (sparkline), shown beside the ★ badge. */
+  downloads?: React.ReactNode;
+}) {
   if (app.platform === "android") return <PlayRatingSummary app={app} projectId={projectId} />;
   if (!app.ratingsSyncedAt && app.bundleId && !app.appStoreId && app.appStoreLookup && app.appStoreLookup.status !== "found") {
     return (
@@ -30,6 +43,7 @@ export function AppRatingSummary({ app, projectId, canEdit, lookupRetriesHourly 
         <p className="text-sm text-muted-foreground">
           {app.bundleId ? "Ratings appear after the first sync (daily at 04:30 UTC, or “Sync ratings” now)." : "Add a bundle id so Starboard can find this app on the App Store."}
         </p>
+        {downloads}
       </div>
     );
   }
@@ -54,6 +68,7 @@ export function AppRatingSummary({ app, projectId, canEdit, lookupRetriesHourly 
         ) : (
           <span className="text-sm text-muted-foreground">First snapshot</span>
         )}
+        {downloads}
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-muted-foreground">

@@ -23,6 +23,8 @@ async function waitForReady(child: ChildProcess, log: () => string, timeoutMs: n
 
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "starboard-e2e-"));
+  // Specs that run a job beside the dashboard (npm run job's way) use its data folder.
+  process.env.E2E_DATA_DIR = dataDir;
   const scenario = JSON.parse(await readFile(path.join("tools", "apple-sim", "scenarios", "demo.json"), "utf8")) as Scenario;
   const apple = await startAppleSim({ scenario, options: { publishDelayMs: null } });
   const keys = (await (await fetch(`${apple.url}/__sim/keys`)).json()) as Array<{ keyId: string; issuerId?: string; privateKeyPem?: string }>;

@@ -32,6 +32,7 @@ import * as notificationOps from "@/lib/operations/notifications";
 import * as projectOps from "@/lib/operations/projects";
 import * as ratingOps from "@/lib/operations/ratings";
 import * as reviewOps from "@/lib/operations/reviews";
+import * as salesOps from "@/lib/operations/sales";
 import * as teamOps from "@/lib/operations/teams";
 
 interface World {
@@ -157,6 +158,12 @@ const reads: Array<[string, Operation, (w: World) => unknown]> = [
   ["searchReviews (project)", reviewOps.searchReviews, (w) => ({ teamId: w.teamId, project: w.projectId })],
   ["searchReviews (app)", reviewOps.searchReviews, (w) => ({ teamId: w.teamId, app: w.appId })],
   ["integrationStatus", integrationOps.getIntegrationStatus, (w) => ({ projectId: w.projectId })],
+  ["getSalesPage (page)", salesOps.getSalesPage, (w) => ({ projectId: w.projectId })],
+  ["getProjectSales", salesOps.getProjectSales, (w) => ({ projectId: w.projectId, from: "2026-01-01", to: "2026-01-31" })],
+  ["getProjectSales (by country)", salesOps.getProjectSales, (w) => ({ projectId: w.projectId, groupBy: "country" })],
+  ["getAppSales", salesOps.getAppSales, (w) => ({ appId: w.appId })],
+  ["getProjectSalesByApp", salesOps.getProjectSalesByApp, (w) => ({ projectId: w.projectId })],
+  ["getProjectSalesSummary", salesOps.getProjectSalesSummary, (w) => ({ projectId: w.projectId })],
 ];
 
 describe.each(reads)("%s", (_name, action, input) => {

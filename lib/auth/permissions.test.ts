@@ -11,6 +11,7 @@ describe("role permissions", () => {
   it("lets members read but not write, manage integrations, projects or the team", () => {
     const member = permissionsForRole("member", { membersMayPublishReplies: false });
     expect(member.has("reviews:read")).toBe(true);
+    expect(member.has("sales:read")).toBe(true);
     expect(member.has("integrations:read")).toBe(true);
     for (const p of ["reviews:write", "integrations:write", "projects:write", "team:admin"] as const) expect(member.has(p)).toBe(false);
   });

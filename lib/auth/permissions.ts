@@ -2,6 +2,7 @@
 export const PERMISSIONS = [
   "reviews:read",
   "reviews:write",
+  "sales:read",
   "integrations:read",
   "integrations:write",
   "projects:write",
@@ -23,7 +24,8 @@ export function isRole(value: string): value is Role {
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  member: ["reviews:read", "integrations:read"],
+  // Members see the team's dashboard, downloads and proceeds included; agent keys get sales:read only when granted.
+  member: ["reviews:read", "sales:read", "integrations:read"],
 };
 
 export interface TeamSettings {
@@ -44,6 +46,7 @@ export function isPermission(value: string): value is Permission {
 export const PERMISSION_LABELS: Record<Permission, string> = {
   "reviews:read": "Read reviews and ratings",
   "reviews:write": "Publish, edit and delete replies to reviews",
+  "sales:read": "Read downloads and proceeds (Sales and Finance reports)",
   "integrations:read": "See integration status",
   "integrations:write": "Set up and run integrations and syncs",
   "projects:write": "Create and change projects and apps",

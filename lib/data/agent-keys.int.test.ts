@@ -36,6 +36,14 @@ describe("agent keys", () => {
     expect(result.data.agentKey.projectName).toBeTruthy();
   });
 
+  it("grants sales:read only when it is chosen: the default key cannot read downloads and proceeds", async () => {
+    const plain = await create({});
+    const sales = await create({ permissions: ["reviews:read", "sales:read"] });
+    if (!plain.ok || !sales.ok) throw new Error("not created");
+    expect(await callerForAgentKey(plain.data.key)).toMatchObject({ kind: "apiKey", permissions: ["reviews:read"] });
+    expect(await callerForAgentKey(sales.data.key)).toMatchObject({ permissions: ["reviews:read", "sales:read"] });
+  });
+
   it("refuses team administration, unknown permissions, an empty list and another team's project", async () => {
     expect(await create({ permissions: ["team:admin"] })).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     expect(await create({ permissions: ["reviews:delete"] })).toMatchObject({ ok: false, error: { code: "validation_failed" } });

@@ -9,9 +9,10 @@ import { writeAudit } from "./audit";
 
 /**
  * What an agent key may be granted: what the REST API serves. Keys never get team administration (a key
- * must not mint keys) nor project changes (the API has no such routes).
+ * must not mint keys) nor project changes (the API has no such routes). Only reviews:read is granted unless ticked:
+ * sales:read (proceeds are financial data) and the write permissions are given explicitly.
  */
-export const AGENT_KEY_PERMISSIONS = ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] as const satisfies readonly Permission[];
+export const AGENT_KEY_PERMISSIONS = ["reviews:read", "reviews:write", "sales:read", "integrations:read", "integrations:write"] as const satisfies readonly Permission[];
 export type AgentKeyPermission = (typeof AGENT_KEY_PERMISSIONS)[number];
 export const DEFAULT_AGENT_KEY_PERMISSIONS: AgentKeyPermission[] = ["reviews:read"];
 

@@ -33,6 +33,16 @@ const INPUTS: Record<string, Inputs> = {
   getProjectRatingsByCountry: { valid: project, invalid: badProject },
   getRatingsSyncStatus: { valid: project, invalid: badProject },
   syncRatings: { valid: project, invalid: badProject },
+  getProjectSales: {
+    valid: (w) => ({ ...project(w), query: { from: "2026-01-01", to: "2026-01-31", groupBy: "country" } }),
+    invalid: (w) => ({ ...project(w), query: { from: "2026-02-01", to: "2026-01-31" } }),
+  },
+  getProjectSalesByApp: { valid: (w) => ({ ...project(w), query: { from: "2026-01-01" } }), invalid: (w) => ({ ...project(w), query: { to: "2026-02-30" } }) },
+  getProjectSalesSummary: { valid: project, invalid: badProject },
+  getAppSales: {
+    valid: (w) => ({ params: { appId: w.weatherId }, query: { groupBy: "day" } }),
+    invalid: (w) => ({ params: { appId: w.weatherId }, query: { groupBy: "week" } }),
+  },
   getRun: { valid: (w) => ({ params: { runId: w.runId } }), invalid: () => ({ params: { runId: "42" } }) },
   listReviews: { valid: (w) => ({ query: { project: w.projectId } }), invalid: (w) => ({ query: { project: w.projectId, rating: "9" } }) },
   getReview: { valid: (w) => ({ params: { reviewId: w.reviews.crash } }), invalid: () => ({ params: { reviewId: "x" } }) },

@@ -11,7 +11,7 @@ export interface Endpoint<P extends Obj = Obj, Q extends Obj = Obj, B extends Ob
   method: HttpMethod;
   /** OpenAPI-style path below /api/v1, e.g. "/projects/{projectId}/apps". */
   path: string;
-  tag: "Apps & ratings" | "Reviews" | "Integrations" | "Runs" | "Notifications";
+  tag: "Apps & ratings" | "Downloads & revenue" | "Reviews" | "Integrations" | "Runs" | "Notifications";
   summary: string;
   description?: string;
   /** What the caller needs; the route adapter (lib/operations/adapters/v1-route.ts) enforces it. "self": a signed-in

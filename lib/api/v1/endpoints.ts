@@ -7,6 +7,7 @@ import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema,
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
 import { googlePlayEndpoints } from "./google-play-endpoints";
 import { ratingsEndpoints } from "./ratings-endpoints";
+import { salesEndpoints } from "./sales-endpoints";
 
 export const listApps = endpoint({
   operationId: "listApps",
@@ -141,6 +142,7 @@ export const listNotifications = endpoint({
 export const ENDPOINTS = [
   listApps,
   ...ratingsEndpoints,
+  ...salesEndpoints,
   getRun,
   listReviews,
   getReview,

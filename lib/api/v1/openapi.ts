@@ -100,11 +100,11 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       title: "Starboard API",
       version: "1.0.0",
       description:
-        "App Store ratings and reviews of your team's projects. Authenticate with an agent key (team settings → Agent keys) as `Authorization: Bearer sb_…`. Errors are `{ \"error\": { \"code\", \"message\" } }`.",
+        "App Store ratings and reviews, downloads and proceeds of your team's projects. Authenticate with an agent key (team settings → Agent keys) as `Authorization: Bearer sb_…`. Errors are `{ \"error\": { \"code\", \"message\" } }`.",
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     security: [{ agentKey: [] }],
-    tags: [{ name: "Apps & ratings" }, { name: "Reviews" }, { name: "Integrations" }, { name: "Runs" }, { name: "Notifications" }],
+    tags: [{ name: "Apps & ratings" }, { name: "Downloads & revenue" }, { name: "Reviews" }, { name: "Integrations" }, { name: "Runs" }, { name: "Notifications" }],
     paths,
     components: {
       securitySchemes: { agentKey: { type: "http", scheme: "bearer", description: "An agent key: sb_<prefix>_<secret>." } },

@@ -2,6 +2,7 @@ import "server-only";
 // What a report sync needs of the project's App Store Connect integration, and why it cannot run when it cannot.
 import type { AscCredentials } from "@/lib/apple/asc";
 import { loadIntegration } from "@/lib/data/integrations/credentials";
+import { reportsRefusalOf } from "@/lib/data/sales/reports-state";
 import { db } from "@/lib/db";
 
 export interface ReportsIntegration {
@@ -11,13 +12,9 @@ export interface ReportsIntegration {
 
 export async function loadReportsIntegration(target: { teamId: string; projectId: string }): Promise<{ integration: ReportsIntegration | null; refusal: string | null }> {
   const stored = await loadIntegration(target.projectId, target.teamId);
-  if (!stored) return { integration: null, refusal: "This project has no App Store Connect integration." };
-  if (!stored.enabled) return { integration: null, refusal: "The App Store Connect integration is disabled." };
-  const row = await db.integration.findUnique({ where: { id: stored.id }, select: { vendorNumber: true } });
-  if (!row?.vendorNumber) return { integration: null, refusal: "The App Store Connect integration has no vendor number: add it (App Store Connect → Payments and Financial Reports) to read Sales and Finance reports." };
-  if (stored.credentials.keyType === "individual") {
-    return { integration: null, refusal: "The App Store Connect key is an individual key, which cannot read Sales and Finance reports: use a team key with the Sales and Reports, Finance or Admin role." };
-  }
+  const row = stored ? await db.integration.findUnique({ where: { id: stored.id }, select: { vendorNumber: true } }) : null;
+  const refusal = reportsRefusalOf(stored ? { enabled: stored.enabled, keyType: stored.credentials.keyType, vendorNumber: row?.vendorNumber ?? null } : null);
+  if (!stored || !row?.vendorNumber || refusal) return { integration: null, refusal: refusal ?? "The App Store Connect integration changed during the run." };
   return { integration: { credentials: stored.credentials, vendorNumber: row.vendorNumber }, refusal: null };
 }
 

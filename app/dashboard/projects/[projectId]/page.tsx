@@ -1,4 +1,4 @@
-import { Boxes, PlugZap } from "lucide-react";
+import { BarChart3, Boxes, PlugZap } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddAppButton } from "@/components/apps/add-app-button";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Project" };
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project, apps, canEdit } = await pageOperation(getProjectOverview, { projectId }, `/dashboard/projects/${projectId}`);
+  const { project, apps, canEdit, downloads } = await pageOperation(getProjectOverview, { projectId }, `/dashboard/projects/${projectId}`);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -27,6 +27,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         description={apps.length === 1 ? "1 app" : `${apps.length} apps`}
         actions={
           <>
+            <Link href={`/dashboard/projects/${project.id}/sales`} className={buttonVariants({ variant: "secondary" })}>
+              <BarChart3 aria-hidden /> Downloads &amp; revenue
+            </Link>
             <ProjectNotificationsLink projectId={project.id} />
             <Link href={`/dashboard/projects/${project.id}/integrations`} className={buttonVariants({ variant: "secondary" })}>
               <PlugZap aria-hidden /> Integrations
@@ -56,7 +59,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           {apps.some((a) => a.platform === "apple") ? <RatingsSyncPanel projectId={project.id} /> : null}
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {apps.map((app) => (
-              <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} lookupRetriesHourly={inngestConfigured()} />
+              <AppCard key={app.id} app={app} projectId={project.id} canEdit={canEdit} lookupRetriesHourly={inngestConfigured()} downloads={downloads[app.id] ?? null} />
             ))}
           </div>
           {apps.some((a) => a.platform === "apple") ? <ProjectCountryPanel projectId={project.id} /> : null}

@@ -47,7 +47,7 @@ export default async function AgentKeysPage() {
       <Card>
         <CardHeader>
           <CardTitle>New key</CardTitle>
-          <CardDescription>Keys read reviews and ratings by default. Replying needs reviews:write, granted explicitly.</CardDescription>
+          <CardDescription>Keys read reviews and ratings by default. Downloads and proceeds need sales:read, replying needs reviews:write: both granted explicitly.</CardDescription>
         </CardHeader>
         <CardContent>
           <CreateAgentKeyForm

@@ -1,0 +1,5 @@
+import { projectSalesSummary } from "@/lib/api/v1/sales-endpoints";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { getProjectSalesSummary } from "@/lib/operations/sales";
+
+export const GET = v1Route(projectSalesSummary, getProjectSalesSummary);
