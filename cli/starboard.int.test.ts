@@ -309,6 +309,9 @@ describe("Google Play", () => {
       ["us", null],
       ["de", null],
     ]);
+  });
+});
+
 describe("sales", () => {
   let sales: RunningAppleSim;
   let world: SalesWorld;

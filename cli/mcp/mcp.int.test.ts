@@ -220,6 +220,9 @@ describe("starboard MCP server with Google Play", () => {
     expect(copied).toMatchObject({ connection: { projectId: second.id }, test: { ok: true } });
     const unknown = await call(playClient, "sync-integration", { projectId: play.projectId, provider: "play-store" });
     expect(unknown.isError).toBe(true);
+  });
+});
+
 describe("the MCP sales tools", () => {
   let sales: RunningAppleSim;
   let world: SalesWorld;
