@@ -17,7 +17,7 @@ import {
 } from "@/lib/apple/asc/reports";
 import { sqlPool } from "@/lib/db";
 import { resolveIdentifiers } from "./mapping";
-import { importedChecksum, recordReportFile, salesFileKey, type ReportFileStatus } from "./report-files";
+import { importedChecksum, recordReportFile, retryAfter, salesFileKey, type ReportFileStatus } from "./report-files";
 import { BUCKET_OF, bucketCodes, rebuildRollups } from "./rollups";
 
 export interface DayFailure {
@@ -119,9 +119,9 @@ const NOT_YET_RETRY_MS = 3_600_000;
 export function nextAttemptFor(status: ReportFileStatus, day: string, latest: string, now: Date, attempts = 1): string | null {
   if (status === "not_available_yet") {
     const recent = Date.parse(`${latest}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`) <= 2 * 86_400_000;
-    return new Date(now.getTime() + (recent ? NOT_YET_RETRY_MS : 24 * NOT_YET_RETRY_MS)).toISOString();
+    return retryAfter(now, recent ? NOT_YET_RETRY_MS : 24 * NOT_YET_RETRY_MS);
   }
-  if (status === "failed") return new Date(now.getTime() + Math.min(24, 2 ** Math.max(0, attempts - 1)) * NOT_YET_RETRY_MS).toISOString();
+  if (status === "failed") return retryAfter(now, Math.min(24, 2 ** Math.max(0, attempts - 1)) * NOT_YET_RETRY_MS);
   return null;
 }
 
