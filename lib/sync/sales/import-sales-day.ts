@@ -208,8 +208,15 @@ export async function importSalesDay(client: ReportsClient, target: SalesTarget,
   }
 }
 
+/** One fixed order for every import (code-unit order). */
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 async function merge(conn: pg.PoolClient, target: SalesTarget, day: string, summary: SalesFileSummary) {
-  const ids = summary.identifiers.map((i) => ({ apple_identifier: i.appleIdentifier, sku: i.sku, title: i.title, parent_identifier: i.parentIdentifier, in_app: i.inApp }));
+  // Days imported side by side lock the identifier and version rows they share: always in the same (sorted) order,
+  // or two files listing them in different orders deadlock.
+  const ids = summary.identifiers
+    .map((i) => ({ apple_identifier: i.appleIdentifier, sku: i.sku, title: i.title, parent_identifier: i.parentIdentifier, in_app: i.inApp }))
+    .sort((a, b) => compareCodes(a.apple_identifier, b.apple_identifier));
   const upserted = await conn.query<{ apple_identifier: string; inserted: boolean }>(UPSERT_IDENTIFIERS, [target.projectId, day, target.teamId, JSON.stringify(ids)]);
   const introduced = new Set(upserted.rows.filter((r) => r.inserted).map((r) => r.apple_identifier));
   const changed = await resolveIdentifiers(conn, target.projectId, summary.identifiers.map((i) => i.appleIdentifier));
@@ -220,7 +227,10 @@ async function merge(conn: pg.PoolClient, target: SalesTarget, day: string, summ
     : (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
   if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: "staged", fresh });
   if (summary.versions.length > 0) {
-    await conn.query(UPSERT_VERSIONS, [target.projectId, day, target.teamId, JSON.stringify(summary.versions.map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version })))]);
+    const versions = summary.versions
+      .map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version }))
+      .sort((a, b) => compareCodes(a.apple_identifier, b.apple_identifier) || compareCodes(a.version, b.version));
+    await conn.query(UPSERT_VERSIONS, [target.projectId, day, target.teamId, JSON.stringify(versions)]);
   }
   return { ...facts, remapped: changed.filter((id) => !introduced.has(id)) };
 }

@@ -87,4 +87,13 @@ describe("sales sync against the simulator", () => {
     expect(shuffled.counters).toMatchObject({ imported: 2, unchanged: 0, rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0 });
     expect(await fingerprint(w)).toBe(before);
   });
+
+  it("days imported side by side, each naming the vendor's identifiers in its own order, all commit (no deadlock on the identifiers they share)", async () => {
+    const w = await createSalesWorld();
+    // Every download lists its rows in another order, so two files in flight meet the same identifiers in different orders.
+    apple.sim.reports.update({ behaviours: { shuffleRows: true } });
+    const result = await sync(w, { mode: "backfill", concurrency: 6, days: Array.from({ length: 60 }, (_, i) => addDays(LATEST_DAY, -i)) });
+    expect(result.error).toBeNull();
+    expect(result.counters).toMatchObject({ due: 60, imported: 60, failed: 0 });
+  });
 });
