@@ -1,6 +1,6 @@
 import "server-only";
 // One day's SALES/SUMMARY/DAILY report into the database, in one transaction: the file is streamed (gunzip →
-// csv-parse → COPY into a session-local staging table), then merged set-wise. A file that cannot be read
+// split into lines → COPY into a session-local staging table), then merged set-wise. A file that cannot be read
 // completely (truncated, a renamed column, an unreadable value) leaves nothing of itself behind.
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";

@@ -2,7 +2,7 @@
 // (SKU, title, parent) and versions. Pure and stateful per file; values stay text (decimals for PostgreSQL).
 import { mapHeader, SALES_SUMMARY_COLUMNS, type HeaderMap } from "./columns";
 import { productType } from "./product-types";
-import { copyText, isBlankRecord } from "./read-report";
+import { copyText, type ReportLine } from "./read-report";
 import { parseCountry, parseCurrency, parseDecimal, parseReportDate, ReportValueError } from "./values";
 
 type SalesKey = keyof typeof SALES_SUMMARY_COLUMNS.columns;
@@ -39,15 +39,15 @@ export class SalesRowMapper {
   /** `reportDate`: the day requested (YYYY-MM-DD); every row's Begin Date must be it. */
   constructor(private readonly reportDate: string) {}
 
-  readonly onRecord = (record: string[]): string | null => {
+  readonly onRecord = (record: ReportLine): string | null => {
     this.line++;
-    if (isBlankRecord(record)) return null;
+    if (record.blank) return null;
     if (!this.header) {
-      this.header = mapHeader(record, SALES_SUMMARY_COLUMNS);
+      this.header = mapHeader(record.cells(), SALES_SUMMARY_COLUMNS);
       return null;
     }
     const at = this.header.index;
-    const cell = (i: number) => (i < 0 ? "" : (record[i] ?? ""));
+    const cell = (i: number) => record.cell(i);
     try {
       const appleIdentifier = cell(at.appleIdentifier).trim();
       if (!appleIdentifier) throw new ReportValueError("Apple Identifier is empty");

@@ -149,6 +149,28 @@ describe("sales rows", () => {
   });
 });
 
+describe("reading a report body", () => {
+  const records = async (chunks: Buffer[]) => {
+    const seen: string[][] = [];
+    const read = await readReport(Readable.from(chunks), (line) => (seen.push(line.cells()), null), discardSink());
+    return { seen, read };
+  };
+
+  it("splits lines at LF or CRLF and cells at tabs, keeps quotes and empty cells as they are, and counts every line", async () => {
+    const { seen, read } = await records([Buffer.from('\ufeffA\tB\tC\r\n"x"\t\tMy "Best" App\n\nshort\nlast\twithout newline')]);
+    expect(seen).toEqual([["A", "B", "C"], ['"x"', "", 'My "Best" App'], [""], ["short"], ["last", "without newline"]]);
+    expect(read.records).toBe(5);
+  });
+
+  it("reads a character whose bytes are split between chunks, and a line split between chunks", async () => {
+    const bytes = Buffer.from("Title\tCountry\nCafé ☕ 東京\tJP\n");
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { seen } = await records([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(seen).toEqual([["Title", "Country"], ["Café ☕ 東京", "JP"]]);
+    }
+  });
+});
+
 describe("finance rows", () => {
   const HEADER = ["Start Date", "End Date", "UPC", "ISRC/ISBN", "Vendor Identifier", "Quantity", "Partner Share", "Extended Partner Share", "Partner Share Currency", "Sales or Return", "Apple Identifier", "Artist/Show/Developer/Author", "Title", "Label/Studio/Network/Developer/Publisher", "Grid", "Product Type Identifier", "ISAN/Other Identifier", "Country Of Sale", "Pre-order Flag", "Promo Code", "Customer Price", "Customer Currency"];
   const row = (q: string, share: string, ext: string, cur: string, id: string, country: string) =>
