@@ -18,7 +18,7 @@ import {
 import { sqlPool } from "@/lib/db";
 import { resolveIdentifiers } from "./mapping";
 import { importedChecksum, recordReportFile, retryAfter, salesFileKey, type ReportFileStatus } from "./report-files";
-import { BUCKET_OF, bucketCodes, rebuildRollups } from "./rollups";
+import { rebuildRollups } from "./rollups";
 
 export interface DayFailure {
   /** Apple's HTTP status, "network", or "file" when the file itself could not be read. */
@@ -53,24 +53,26 @@ export interface SalesTarget {
   runId: string | null;
 }
 
+/** The file's rows as read, each with its product type's bucket (1 downloads … 5 subscriptions, 6 other: SALES_BUCKETS). */
 const STAGE = `CREATE TEMP TABLE IF NOT EXISTS sales_stage (
   apple_identifier text NOT NULL, country_code text NOT NULL, product_type text NOT NULL, proceeds_currency text NOT NULL,
-  units numeric NOT NULL, developer_proceeds numeric NOT NULL) ON COMMIT DELETE ROWS`;
+  units numeric NOT NULL, developer_proceeds numeric NOT NULL, bucket smallint NOT NULL) ON COMMIT DELETE ROWS`;
 
 const AGG = `CREATE TEMP TABLE IF NOT EXISTS sales_agg (
   apple_identifier text NOT NULL, country_code text NOT NULL, product_type text NOT NULL, proceeds_currency text NOT NULL,
   units numeric NOT NULL, proceeds numeric NOT NULL, bucket smallint NOT NULL) ON COMMIT DELETE ROWS`;
 
-/** The day's rows summed per fact key (a file may split a key by device, version, price…), with their bucket. */
-const AGGREGATE = `
-  INSERT INTO pg_temp.sales_agg
-  SELECT apple_identifier, country_code, product_type, proceeds_currency, sum(units), sum(units * developer_proceeds), ${BUCKET_OF("product_type", 1)}
+/** The day's rows summed per fact key (a file may split a key by device, version, price…); a key has one product type, so one bucket. */
+const SUMMED = `SELECT apple_identifier, country_code, product_type, proceeds_currency, sum(units) AS units, sum(units * developer_proceeds) AS proceeds, min(bucket) AS bucket
   FROM pg_temp.sales_stage GROUP BY 1, 2, 3, 4`;
 
-/** A day with no facts yet (a first import): a plain insert. */
+/** For a merge into a day already stored: the summed rows, kept for the comparison and the clean-up. */
+const AGGREGATE = `INSERT INTO pg_temp.sales_agg ${SUMMED}`;
+
+/** A day with no facts yet (a first import): the summed rows inserted straight from the staged file. */
 const INSERT_FACTS = `
   INSERT INTO sales_daily_facts (project_id, report_date, apple_identifier, country_code, product_type, proceeds_currency, team_id, units, proceeds)
-  SELECT $1::uuid, $2::date, apple_identifier, country_code, product_type, proceeds_currency, $3::uuid, units, proceeds FROM pg_temp.sales_agg`;
+  SELECT $1::uuid, $2::date, s.apple_identifier, s.country_code, s.product_type, s.proceeds_currency, $3::uuid, s.units, s.proceeds FROM (${SUMMED}) s`;
 
 const MERGE_FACTS = `
   WITH agg AS (SELECT * FROM pg_temp.sales_agg),
@@ -176,7 +178,7 @@ export async function importSalesDay(client: ReportsClient, target: SalesTarget,
     await conn.query(AGG);
     const mapper = new SalesRowMapper(day);
     copying = true;
-    const copy = conn.query(copyFrom("COPY pg_temp.sales_stage (apple_identifier, country_code, product_type, proceeds_currency, units, developer_proceeds) FROM STDIN"));
+    const copy = conn.query(copyFrom("COPY pg_temp.sales_stage (apple_identifier, country_code, product_type, proceeds_currency, units, developer_proceeds, bucket) FROM STDIN"));
     const read = await readReport(answer.body, mapper.onRecord, copy);
     copying = false;
     if (!mapper.sawHeader) throw new ReportBodyError("The report file is empty: it has no header row.");
@@ -220,12 +222,15 @@ async function merge(conn: pg.PoolClient, target: SalesTarget, day: string, summ
   const upserted = await conn.query<{ apple_identifier: string; inserted: boolean }>(UPSERT_IDENTIFIERS, [target.projectId, day, target.teamId, JSON.stringify(ids)]);
   const introduced = new Set(upserted.rows.filter((r) => r.inserted).map((r) => r.apple_identifier));
   const changed = await resolveIdentifiers(conn, target.projectId, summary.identifiers.map((i) => i.appleIdentifier));
-  await conn.query(AGGREGATE, bucketCodes());
   const fresh = (await conn.query(`SELECT 1 FROM sales_daily_facts WHERE project_id = $1::uuid AND report_date = $2::date LIMIT 1`, [target.projectId, day])).rows.length === 0;
-  const facts = fresh
-    ? { inserted: (await conn.query(INSERT_FACTS, [target.projectId, day, target.teamId])).rowCount ?? 0, updated: 0, deleted: 0 }
-    : (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
-  if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: "staged", fresh });
+  let facts: { inserted: number; updated: number; deleted: number };
+  if (fresh) facts = { inserted: (await conn.query(INSERT_FACTS, [target.projectId, day, target.teamId])).rowCount ?? 0, updated: 0, deleted: 0 };
+  else {
+    await conn.query(AGGREGATE);
+    facts = (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
+  }
+  // The day's facts are exactly the staged file (summed): the rollups come from it, not read back.
+  if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: fresh ? "stage" : "aggregate", fresh });
   if (summary.versions.length > 0) {
     const versions = summary.versions
       .map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version }))

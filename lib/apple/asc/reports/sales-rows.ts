@@ -1,7 +1,7 @@
 // SALES / SUMMARY / DAILY rows → COPY text for the staging table, plus what the file says about identifiers
 // (SKU, title, parent) and versions. Pure and stateful per file; values stay text (decimals for PostgreSQL).
 import { mapHeader, SALES_SUMMARY_COLUMNS, type HeaderMap } from "./columns";
-import { productType } from "./product-types";
+import { productType, salesBucketNumber } from "./product-types";
 import { copyText, type ReportLine } from "./read-report";
 import { parseCountry, parseCurrency, parseDecimal, parseReportDate, ReportValueError } from "./values";
 
@@ -74,7 +74,7 @@ export class SalesRowMapper {
         set.add(version);
       }
       this.rows++;
-      return `${copyText(appleIdentifier)}\t${country}\t${copyText(code)}\t${currency}\t${units}\t${proceeds}\n`;
+      return `${copyText(appleIdentifier)}\t${country}\t${copyText(code)}\t${currency}\t${units}\t${proceeds}\t${salesBucketNumber(type)}\n`;
     } catch (error) {
       if (error instanceof ReportValueError) throw new ReportValueError(`Line ${this.line}: ${error.message}.`);
       throw error;

@@ -102,10 +102,10 @@ describe("sales rows", () => {
     const out = collect();
     const result = await readReport(Readable.from([gzipSync(text)]), mapper.onRecord, out.sink);
     expect(out.text().trim().split("\n")).toEqual([
-      "1480000001\tUS\t1F\tUSD\t12\t0",
-      "1480000001\tDE\t7F\tEUR\t40\t0",
-      "1480000101\tDE\tIAY\tEUR\t3\t2.79",
-      "1480000102\tUS\tIA1\tUSD\t-1\t0.70",
+      "1480000001\tUS\t1F\tUSD\t12\t0\t1",
+      "1480000001\tDE\t7F\tEUR\t40\t0\t3",
+      "1480000101\tDE\tIAY\tEUR\t3\t2.79\t5",
+      "1480000102\tUS\tIA1\tUSD\t-1\t0.70\t4",
     ]);
     const summary = mapper.summary();
     expect(summary.rows).toBe(4);
