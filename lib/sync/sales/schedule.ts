@@ -6,7 +6,7 @@ import "server-only";
 import { fiscalMonthContaining, latestPublishedSalesDay, previousFiscalMonth, type FiscalMonth } from "@/lib/apple/asc/reports";
 import { addDays } from "@/lib/apple/asc/reports/values";
 import { sqlPool } from "@/lib/db";
-import { findActiveRun, queueProjectRun } from "../runs";
+import { queueProjectRun } from "../runs";
 import { projectsWithReports } from "./integration";
 import { mappingIsStale } from "./mapping";
 import { dueFinanceMonthsOf } from "./report-files";
@@ -31,14 +31,13 @@ async function projectsWithDueSalesDays(projectIds: string[], now: Date): Promis
   return new Set(rows.map((r) => r.project_id));
 }
 
-/** One queued app_store_sales_sync per project with a day due or a stale mapping, skipping projects whose backfill is running. */
+/** One queued app_store_sales_sync per project with a day due or a stale mapping (none while the project's backfill runs). */
 export async function queueScheduledSalesRuns(now = new Date()): Promise<{ projectId: string; runId: string }[]> {
   const projects = await projectsWithReports();
   const due = await projectsWithDueSalesDays(projects.map((p) => p.projectId), now);
   const queued: { projectId: string; runId: string }[] = [];
   for (const project of projects) {
     if (!due.has(project.projectId) && !(await mappingIsStale(project.projectId))) continue;
-    if (await findActiveRun("app_store_sales_backfill", project.projectId)) continue;
     const { run, alreadyRunning } = await queueProjectRun("app_store_sales_sync", project, "schedule");
     if (!alreadyRunning) queued.push({ projectId: project.projectId, runId: run.id });
   }
