@@ -108,6 +108,8 @@ const cases: Array<[string, Operation, (w: World) => unknown]> = [
   ["setIntegrationEnabled", integrationOps.setIntegrationEnabled, (w) => ({ projectId: w.projectId, enabled: false })],
   ["removeIntegration", integrationOps.removeIntegration, (w) => ({ projectId: w.projectId, confirm: "remove" })],
   ["requestReviewsSync", integrationOps.requestReviewsSync, (w) => ({ projectId: w.projectId })],
+  ["saveIntegration (vendor number only)", integrationOps.saveIntegration, (w) => ({ projectId: w.projectId, keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", vendorNumber: "85012345" })],
+  ["requestReportsSync", integrationOps.requestReportsSync, (w) => ({ projectId: w.projectId })],
   ["connectGooglePlay", googlePlayOps.connectGooglePlay, (w) => ({ projectId: w.projectId, serviceAccountKey: PLAY_KEY_FILE, reportsBucket: "pubsite_prod_rev_1" })],
   ["testPlayConnection", googlePlayOps.testPlayConnection, (w) => ({ projectId: w.projectId })],
   ["copyPlayConnection", googlePlayOps.copyPlayConnection, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
@@ -153,6 +155,7 @@ const reads: Array<[string, Operation, (w: World) => unknown]> = [
   ["searchReviews (project)", reviewOps.searchReviews, (w) => ({ teamId: w.teamId, project: w.projectId })],
   ["searchReviews (app)", reviewOps.searchReviews, (w) => ({ teamId: w.teamId, app: w.appId })],
   ["integrationStatus", integrationOps.getIntegrationStatus, (w) => ({ projectId: w.projectId })],
+  ["getReportsStatus", integrationOps.getReportsStatus, (w) => ({ projectId: w.projectId })],
 ];
 
 describe.each(reads)("%s", (_name, action, input) => {

@@ -49,6 +49,8 @@ const INPUTS: Record<string, Inputs> = {
     valid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
     invalid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
   },
+  getAppStoreConnectReportsStatus: { valid: project, invalid: badProject },
+  syncAppStoreConnectReports: { valid: project, invalid: badProject },
   listNotifications: { valid: () => ({ query: { limit: "5" } }), invalid: () => ({ query: { limit: "500" } }) },
 };
 
