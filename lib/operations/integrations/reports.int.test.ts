@@ -9,7 +9,7 @@ import { actionResult } from "@/lib/operations/adapters/server-action";
 import { queueProjectRun } from "@/lib/sync/runs";
 import { useConfig } from "@/test/config";
 import { addMember } from "@/test/fixtures";
-import { createSalesWorld, reportsConfig, SALES_ISSUER, salesKeyPem, salesSimConfig, startSalesSim, VENDOR, type SalesKeyId, type SalesWorld } from "@/test/sales-world";
+import { createSalesWorld, reportsConfig, SALES_ISSUER, salesSimConfig, startSalesSim, VENDOR, type SalesKeyId, type SalesWorld } from "@/test/sales-world";
 import type { RunningAppleSim } from "@/tools/apple-sim";
 import * as ops from ".";
 
@@ -74,6 +74,16 @@ describe("the vendor number", () => {
     await actionResult(ops.testConnection, w.caller, { projectId: w.projectId });
     await settleBackgroundWork();
     expect(await runsOf(w)).toHaveLength(2);
+  });
+
+  it("comes along with a key copied from another project of the team, unless the project has its own", async () => {
+    const w = await createSalesWorld();
+    const second = await db.project.create({ data: { teamId: w.teamId, name: "Second" } });
+    const copied = await actionResult(ops.copyIntegration, w.caller, { projectId: second.id, sourceProjectId: w.projectId });
+    expect(copied).toMatchObject({ ok: true, data: { integration: { vendorNumber: VENDOR }, test: { reports: { sales: { ok: true } } } } });
+    await db.integration.updateMany({ where: { projectId: second.id }, data: { vendorNumber: "12345" } });
+    const again = await actionResult(ops.copyIntegration, w.caller, { projectId: second.id, sourceProjectId: w.projectId });
+    expect(again).toMatchObject({ ok: true, data: { integration: { vendorNumber: "12345" } } });
   });
 
   it("that is not digits is a field error saying where to find it, and changes nothing", async () => {
