@@ -24,6 +24,7 @@ if (key?.privateKeyPem) await writeFile(keyFile, key.privateKeyPem, { mode: 0o60
 console.log(`starboard demo: Apple simulator at ${apple.url}`);
 if (key) console.log(`starboard demo: App Store Connect key ${key.keyId}, issuer ${key.issuerId ?? "(individual key)"}, .p8 at ${path.relative(process.cwd(), keyFile)}`);
 console.log("starboard demo: add an app with bundle id com.example.weather to see ratings after “Sync ratings”");
+console.log(`starboard demo: vendor number ${apple.sim.reports.config.vendorNumber} (Sales and Finance reports: a year of downloads and revenue for com.example.weather, com.example.notes and com.example.budget)`);
 
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...process.argv.slice(2)], {
   stdio: "inherit",
@@ -33,6 +34,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ..
     ITUNES_BASE_URL: apple.itunesBaseUrl,
     ASC_BASE_URL: apple.ascBaseUrl,
     ITUNES_CALLS_PER_MINUTE: process.env.ITUNES_CALLS_PER_MINUTE ?? "0",
+    // The simulator has no hourly budget to protect: a year's backfill takes seconds instead of twelve minutes.
+    ASC_REPORTS_CALLS_PER_MINUTE: process.env.ASC_REPORTS_CALLS_PER_MINUTE ?? "0",
   },
 });
 const forward = (signal: NodeJS.Signals) => child.kill(signal);
