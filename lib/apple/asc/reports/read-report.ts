@@ -125,7 +125,7 @@ class TabSeparatedToText extends Transform {
       return;
     }
     this.carry = text.slice(start);
-    if (this.pendingLength >= 256 * 1024) this.flushPending();
+    if (this.pendingLength >= 32 * 1024) this.flushPending();
     done();
   }
   override _flush(done: TransformCallback): void {
@@ -149,7 +149,9 @@ class TabSeparatedToText extends Transform {
       this.pendingLength += out.length;
     }
   }
-  // Fewer, larger writes: each write to the COPY stream is a protocol message.
+  // Each write to the COPY stream is a protocol message, so rows go in batches — small ones (32 KB): the rows of a
+  // batch keep the cells and chunk text they were cut from alive, and 256 KB batches outlived young-generation
+  // collections, so V8 promoted them and a backfill's heap peaked about 70 MB higher.
   private flushPending() {
     if (this.pending.length === 0) return;
     this.push(this.pending.join(""));
