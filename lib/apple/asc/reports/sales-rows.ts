@@ -26,6 +26,13 @@ export interface SalesFileSummary {
   versions: { appleIdentifier: string; version: string }[];
 }
 
+/**
+ * A copy of a cell that does not hold on to the chunk of text it was cut from: V8 keeps a longer substring as a view
+ * of its source, so the few cells kept for the whole file (an identifier's title…) kept most of the file's text alive
+ * until its end, through the young generation's collections into the old one.
+ */
+const own = (cell: string): string => (cell.length < 13 ? cell : Buffer.from(cell, "utf8").toString("utf8"));
+
 export class SalesRowMapper {
   private header: HeaderMap<SalesKey> | null = null;
   private rows = 0;
@@ -65,13 +72,13 @@ export class SalesRowMapper {
       if (!type) this.unknownTypes.set(code, (this.unknownTypes.get(code) ?? 0) + 1);
       const inApp = type?.inApp ?? false;
       if (!this.identifiers.has(appleIdentifier)) {
-        this.identifiers.set(appleIdentifier, { appleIdentifier, sku: cell(at.sku).trim(), title: cell(at.title).trim(), parentIdentifier: cell(at.parentIdentifier).trim(), inApp });
+        this.identifiers.set(appleIdentifier, { appleIdentifier: own(appleIdentifier), sku: own(cell(at.sku).trim()), title: own(cell(at.title).trim()), parentIdentifier: own(cell(at.parentIdentifier).trim()), inApp });
       }
       const version = cell(at.version).trim();
       if (version && !inApp && type) {
         let set = this.versions.get(appleIdentifier);
         if (!set) this.versions.set(appleIdentifier, (set = new Set()));
-        set.add(version);
+        set.add(own(version));
       }
       this.rows++;
       return `${copyText(appleIdentifier)}\t${country}\t${copyText(code)}\t${currency}\t${units}\t${proceeds}\t${salesBucketNumber(type)}\n`;
