@@ -19,3 +19,5 @@ export const signed = (n: number | null | undefined) => (n === null || n === und
 export const count = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("en-US"));
 export const rating = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toFixed(2));
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "—");
+/** "App Store" / "Google Play" ("Play" where a table column is narrow). */
+export const storeName = (store: string, short = false) => (store === "google_play" ? (short ? "Play" : "Google Play") : "App Store");

@@ -26,21 +26,21 @@ const COMMANDS: Record<string, Command> = {
   "ratings sync": { run: ratingsSync, options: { "no-wait": b() }, help: "ratings sync --project-id <id> [--no-wait]" },
   "reviews list": {
     run: reviewsList,
-    options: { app: s(), store: s(), rating: s(), country: s(), language: s(), response: s(), q: s(), nickname: s(), cursor: s(), limit: s() },
-    help: "reviews list [--project-id] [--app <id>] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--limit 30] [--cursor <c>]",
+    options: { app: s(), store: s(), rating: s(), country: s(), language: s(), response: s(), q: s(), nickname: s(), from: s(), to: s(), sort: s(), cursor: s(), limit: s() },
+    help: "reviews list [--project-id] [--app <id>] [--store app_store|google_play] [--rating 5|1-3] [--country de] [--language de] [--response yes|no] [--q <text>] [--nickname <n>] [--from 2026-11-01] [--to 2026-11-30] [--sort newest|oldest|lowest|highest] [--limit 30] [--cursor <c>]",
   },
   "reviews view": { run: reviewsView, help: "reviews view <reviewId>" },
   "reviews respond": { run: reviewsRespond, options: { file: s(), text: s() }, help: "reviews respond <reviewId> [text | --file <path> | stdin]" },
   "reviews delete-response": { run: reviewsDeleteResponse, options: { yes: b() }, help: "reviews delete-response <reviewId> --yes" },
-  "integrations status": { run: integrationsStatus, help: "integrations status app-store-connect --project-id <id>" },
-  "integrations test": { run: integrationsTest, help: "integrations test app-store-connect --project-id <id>" },
-  "integrations sync": { run: integrationsSync, options: { "no-wait": b() }, help: "integrations sync app-store-connect --project-id <id> [--no-wait]" },
-  "integrations copy": { run: integrationsCopy, options: { from: s(), to: s() }, help: "integrations copy app-store-connect --from <projectId> --to <projectId>" },
+  "integrations status": { run: integrationsStatus, help: "integrations status app-store-connect|google-play --project-id <id>" },
+  "integrations test": { run: integrationsTest, help: "integrations test app-store-connect|google-play --project-id <id>" },
+  "integrations sync": { run: integrationsSync, options: { "no-wait": b() }, help: "integrations sync app-store-connect|google-play --project-id <id> [--no-wait]" },
+  "integrations copy": { run: integrationsCopy, options: { from: s(), to: s() }, help: "integrations copy app-store-connect|google-play --from <projectId> --to <projectId>" },
   "runs show": { run: runsShow, help: "runs show <runId>" },
 };
 
 export const HELP = [
-  "starboard — App Store ratings and reviews from your terminal",
+  "starboard — App Store and Google Play ratings and reviews from your terminal",
   "",
   "Commands:",
   ...Object.values(COMMANDS).map((c) => `  starboard ${c.help}`),

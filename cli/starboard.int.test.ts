@@ -1,5 +1,5 @@
 // The BUILT `starboard` CLI against a real HTTP server (the app/api/v1 route handlers), a real PostgreSQL and
-// the Apple simulator.
+// the Apple and Google simulators.
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,14 +7,18 @@ import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, runCli } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
+import type { RunningGoogleSim } from "@/tools/google-sim";
 import { db } from "@/lib/db";
 import { useScratchDirs } from "@/test/scratch-dirs";
 import { withConfig } from "@/lib/env";
-import { appleSimConfig } from "@/test/config";
+import { appleSimConfig, googleSimConfig } from "@/test/config";
+import { BUCKET, createSyncedPlayWorld, PLAY_ACCOUNT, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 
 const scratchDir = useScratchDirs();
 
 let apple: RunningAppleSim;
+let google: RunningGoogleSim;
 let api: RunningApi;
 let w: ApiWorld;
 let readKey: string;
@@ -23,7 +27,8 @@ let home: string;
 
 aroundAll(async (runSuite) => {
   apple = await startApiSim();
-  await withConfig(appleSimConfig(apple), runSuite);
+  google = await startPlaySim(PLAY_API_SCENARIO);
+  await withConfig(appleSimConfig(apple), () => withConfig(googleSimConfig(google), runSuite));
 });
 beforeAll(async () => {
   await buildCli();
@@ -34,8 +39,10 @@ beforeAll(async () => {
   home = await scratchDir("starboard-cli-");
 }, 120_000);
 afterAll(async () => {
+  await settleBackgroundWork();
   await api?.stop();
   await apple?.stop();
+  await google?.stop();
 });
 
 /** The CLI logged in (through env) with a key; XDG_CONFIG_HOME is a fresh folder. */
@@ -114,6 +121,23 @@ describe("reviews", () => {
     expect(bad.stderr).toContain("Rating is 1–5");
   });
 
+  it("list --sort orders by rating or date and --from/--to keep to a range of days; a backwards range is refused with why", async () => {
+    const lowest = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--sort", "lowest", "--json"])).stdout);
+    const ratings = lowest.items.map((r: { rating: number }) => r.rating);
+    expect(ratings.length).toBeGreaterThan(1);
+    expect(ratings).toEqual([...ratings].sort((a: number, b: number) => a - b));
+    const oldest = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--sort", "oldest", "--json"])).stdout);
+    const dates = oldest.items.map((r: { createdAt: string }) => r.createdAt);
+    expect(dates).toEqual([...dates].sort());
+    const day = dates[0].slice(0, 10);
+    const inDay = json((await as(readKey)(["reviews", "list", "--project-id", w.projectId, "--from", day, "--to", day, "--json"])).stdout);
+    expect(inDay.items.length).toBeGreaterThan(0);
+    expect(inDay.items.every((r: { createdAt: string }) => r.createdAt.startsWith(day))).toBe(true);
+    const backwards = await as(readKey)(["reviews", "list", "--from", "2026-02-01", "--to", "2026-01-01"]);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain("The range ends (2026-01-01) before it starts (2026-02-01).");
+  });
+
   it("list --language shows the reviews in that language, with the language and the number of matches", async () => {
     const table = await as(readKey)(["reviews", "list", "--language", "en"]);
     expect(table.code).toBe(0);
@@ -187,6 +211,100 @@ describe("integrations", () => {
     expect(json(res.stdout)).toMatchObject({ integration: { projectId: w.otherProjectId, keyId: "TEAMKEY001" }, test: { ok: true } });
     const missing = await as(writeKey)(["integrations", "copy", "app-store-connect", "--from", w.projectId]);
     expect(missing.code).toBe(2);
+  });
+});
+
+describe("Google Play", () => {
+  // A team of its own, whose Android apps' reviews and ratings came from the Google simulator.
+  let play: PlayWorld;
+  let playRead: string;
+  let playWrite: string;
+  const playReview = async (externalId: string) => (await db.appStoreReview.findFirstOrThrow({ where: { projectId: play.projectId, externalId } })).id;
+  beforeAll(async () => {
+    play = await createSyncedPlayWorld(google);
+    playRead = (await agentKeyFor(play.teamId, play.caller)).key;
+    playWrite = (await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key;
+  });
+
+  it("reviews list --store google_play shows the Play reviews with their store; view names it", async () => {
+    const table = await as(playRead)(["reviews", "list", "--store", "google_play"]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/\bSTORE\b/);
+    expect(table.stdout).toMatch(/Play\s+—\s+.*Crashes on start/);
+    expect(table.stdout).toContain("2 reviews match.");
+    const page = json((await as(playRead)(["reviews", "list", "--store", "google_play", "--json"])).stdout);
+    expect(page.items.map((r: { externalId: string; store: string }) => [r.externalId, r.store])).toEqual([
+      ["gp:crash", "google_play"],
+      ["gp:thanks", "google_play"],
+    ]);
+    expect(json((await as(playRead)(["reviews", "list", "--store", "app_store", "--json"])).stdout).items).toEqual([]);
+    const bad = await as(playRead)(["reviews", "list", "--store", "play"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Store is app_store or google_play.");
+    const view = await as(playRead)(["reviews", "view", await playReview("gp:thanks")]);
+    expect(view.stdout).toContain("Weather · Google Play · — · Ben");
+    expect(view.stdout).toContain("Thank you!");
+  });
+
+  it("respond sends the reply to Google Play within its 350 characters; delete-response says Play has none", async () => {
+    const id = await playReview("gp:crash");
+    const long = await as(playWrite)(["reviews", "respond", id, "x".repeat(351)]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain("Google Play accepts at most 350 characters (this reply has 351).");
+    expect(google.sim.findReview(WEATHER, "gp:crash")?.reply ?? null).toBeNull();
+    const sent = await as(playWrite)(["reviews", "respond", id, "Sorry!", "Fixed", "in", "4.3."]);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toBe(`Reply published on Google Play on review ${id}.\n`);
+    expect(google.sim.findReview(WEATHER, "gp:crash")?.reply?.text).toBe("Sorry! Fixed in 4.3.");
+    const deleted = await as(playWrite)(["reviews", "delete-response", id, "--yes"]);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toContain("Google Play has no way to delete a reply: reply again to replace it.");
+    expect(google.sim.findReview(WEATHER, "gp:crash")?.reply?.text).toBe("Sorry! Fixed in 4.3.");
+  });
+
+  it("integrations status, test, sync and copy google-play", async () => {
+    const status = await as(playWrite)(["integrations", "status", "google-play", "--project-id", play.projectId]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`Google Play: enabled · service account ${PLAY_ACCOUNT.clientEmail} · bucket ${BUCKET}`);
+    expect(status.stdout).toMatch(/\nLast ratings import: succeeded\b.* on \d{4}-\d{2}-\d{2} .*ratingRows=\d+/);
+
+    const tested = await as(playWrite)(["integrations", "test", "google-play", "--project-id", play.projectId]);
+    expect(tested.code, tested.stderr).toBe(0);
+    expect(tested.stdout).toContain(`✓ Weather (${WEATHER})`);
+    google.sim.updateAccount(PLAY_ACCOUNT.clientEmail, { bucketAccess: false });
+    try {
+      const refused = await as(playWrite)(["integrations", "test", "google-play", "--project-id", play.projectId]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(new RegExp(`✗ bucket ${BUCKET}: 403 forbidden .*— The service account cannot read the reports bucket`));
+    } finally {
+      google.sim.updateAccount(PLAY_ACCOUNT.clientEmail, { bucketAccess: true });
+    }
+
+    const synced = await as(playWrite)(["integrations", "sync", "google-play", "--project-id", play.projectId]);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toMatch(/^Google Play reviews sync succeeded \(run [0-9a-f-]{36}\)/);
+
+    const second = await db.project.create({ data: { teamId: play.teamId, name: "Second" } });
+    const copied = await as(playWrite)(["integrations", "copy", "play", "--from", play.projectId, "--to", second.id]);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stdout).toBe(`Copied the Google Play connection (${PLAY_ACCOUNT.clientEmail}) into project ${second.id}. Connection test: ok. 3 import(s) started.\n`);
+    expect(await db.googlePlayConnection.count({ where: { projectId: second.id } })).toBe(1);
+    expect((await as(playWrite)(["integrations", "sync", "google-pay", "--project-id", play.projectId])).code).toBe(2);
+  });
+
+  it("ratings list of an Android app: Play Console averages per country, and no counts", async () => {
+    const res = await as(playRead)(["ratings", "list", play.weatherId]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^COUNTRY\s+★ PLAY CONSOLE\s+★ THAT DAY\s+AS OF/);
+    expect(res.stdout).toMatch(/\nCU\s+4\.\d\d\s+\d\.\d\d\s+\d{4}-\d{2}-\d{2}\n/);
+    expect(res.stdout).toContain("Google Play does not publish rating counts");
+    const data = json((await as(playRead)(["ratings", "list", play.weatherId, "--json"])).stdout);
+    expect(data).toMatchObject({ store: "google_play" });
+    expect(data.countries.map((c: { countryCode: string; ratingCount: null }) => [c.countryCode, c.ratingCount])).toEqual([
+      ["cu", null],
+      ["us", null],
+      ["de", null],
+    ]);
   });
 });
 

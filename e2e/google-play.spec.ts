@@ -17,11 +17,11 @@ async function atBothWidths(page: Page, name: string) {
   await page.setViewportSize(WIDTHS.desktop);
 }
 
-test("connect Google Play with a service-account key, test it (Google's refusal with a hint), sync Play reviews, reply from the dialog", async ({ page }) => {
+test("connect Google Play with a service-account key, test it (Google's refusal with a hint), sync Play reviews, the Android card's ★ and countries, reply from the dialog", async ({ page }) => {
   test.setTimeout(240_000);
   await sim("/reset", { method: "POST" });
   const { projectId } = await signUp(page, { teamName: "Breeze Android" });
-  await addApp(page, { name: "Breeze for Android", bundleId: "com.example.weather", platform: "android" });
+  await addApp(page, { name: "Breeze for Android", bundleId: "com.example.weather.android", platform: "android" });
   await page.goto(`/dashboard/projects/${projectId}/integrations`);
   const play = page.getByTestId("google-play-section");
   await expect(play.getByText("Not connected")).toBeVisible();
@@ -70,8 +70,20 @@ test("connect Google Play with a service-account key, test it (Google's refusal 
   await expect(result).not.toContainText("Connected (");
   await atBothWidths(page, "google-play-refused");
 
+  // Turned off and on again from the Manage card, by keyboard: off, nothing syncs.
+  const syncSwitch = play.getByRole("switch", { name: "Sync Google Play" });
+  await syncSwitch.focus();
+  await page.keyboard.press("Space");
+  await expect(play.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(play.getByText("Disabled: no syncs and no replies to Play reviews until enabled again.")).toBeVisible();
+  await play.getByRole("button", { name: "Sync Play reviews" }).click();
+  await expect(page.getByText("Enable the Google Play connection to sync reviews.").first()).toBeVisible();
+  await syncSwitch.focus();
+  await page.keyboard.press("Space");
+  await expect(play.getByText("Active", { exact: true })).toBeVisible();
+
   await sim("/reset", { method: "POST" });
-  const added = await sim("/reviews", { method: "POST", body: JSON.stringify({ packageName: "com.example.weather", review: { id: "gp:e2e-new-review", author: "Noor", rating: 4, text: "Love the new radar.", modified: "-1h" } }) });
+  const added = await sim("/reviews", { method: "POST", body: JSON.stringify({ packageName: "com.example.weather.android", review: { id: "gp:e2e-new-review", author: "Noor", rating: 4, text: "Love the new radar.", modified: "-1h" } }) });
   expect(added.status).toBe(201);
   await play.getByRole("button", { name: "Sync Play reviews" }).focus();
   await page.keyboard.press("Enter");
@@ -84,11 +96,43 @@ test("connect Google Play with a service-account key, test it (Google's refusal 
     await expect(run.locator("div", { has: page.locator("dt", { hasText: /^New$/ }) }).locator("dd")).toHaveText("1", { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
 
+  // The Android app's card: Play Console's average as its ★ badge, no count (Play publishes none), and its countries.
+  await page.goto(`/dashboard/projects/${projectId}`);
+  const androidCard = page.getByTestId("app-card").filter({ hasText: "Breeze for Android" });
+  await expect(androidCard.getByTestId("rating-badge")).toHaveText(/^★\s*[1-5]\.\d\d$/);
+  await expect(androidCard.getByTestId("rating-badge")).toHaveAttribute("aria-label", /Play Console average; Google Play does not publish rating counts/);
+  await expect(androidCard.getByTestId("play-no-counts")).toHaveText("Google Play does not publish rating counts");
+  await expect(androidCard).not.toContainText("not supported");
+  await expect(androidCard).not.toContainText("(0)");
+  await expect(page.getByRole("link", { name: "Integrations" })).toHaveAttribute("href", `/dashboard/projects/${projectId}/integrations`);
+  await atBothWidths(page, "google-play-android-card");
+  await androidCard.getByRole("button", { name: "Ratings by country" }).focus();
+  await page.keyboard.press("Enter");
+  const ratings = page.getByRole("dialog");
+  const grid = ratings.getByTestId("country-grid");
+  // The seven countries of the Play Console ratings report, with averages and no count column.
+  await expect(grid.locator("tbody tr")).toHaveCount(7);
+  await expect(grid).toContainText("United States");
+  await expect(grid).toContainText("India");
+  await expect(grid.getByRole("columnheader")).toHaveText(["Country", "Average", "That day"]);
+  await expect(ratings.getByTestId("play-country-note")).toContainText("Google Play does not publish rating counts");
+  await expect(ratings.getByRole("img", { name: /days of Play Console averages/ })).toBeVisible();
+  await atBothWidths(page, "google-play-countries");
+  await grid.getByRole("button", { name: "Show the history for Germany" }).click();
+  await expect(ratings.getByTestId("rating-history")).toContainText("Germany");
+  await expect(ratings.getByRole("img", { name: /days of Play Console averages/ })).toBeVisible();
+  await expect(page).toHaveURL(/country=de/);
+  await page.keyboard.press("Escape");
+  await expect(ratings).toBeHidden();
+  await expect(androidCard.getByRole("button", { name: "Ratings by country" })).toBeFocused();
+
   // Play reviews in the reviews list (badge, store filter) and a reply from the dialog, counted against Play's 350.
   await page.goto("/dashboard/reviews?store=google_play");
   const card = page.getByTestId("review-card").filter({ hasText: "Seit dem Update" });
   await expect(card.getByTestId("store-badge")).toHaveText("Google Play");
   await expect(page.getByLabel("Store", { exact: true })).toHaveValue("google_play");
+  // A project of Android apps only: the side panel says where their countries are instead of "no ratings yet".
+  await expect(page.getByTestId("no-apple-apps")).toContainText("an Android app's countries are on its card");
   await atBothWidths(page, "google-play-reviews");
   await card.click();
   const dialog = page.getByRole("dialog");

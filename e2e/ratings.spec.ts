@@ -10,7 +10,9 @@ test("sync ratings, see the ★ badge, open the country grid and the history cha
   const weather = page.getByTestId("app-card").filter({ hasText: "Breeze Weather" });
   const android = page.getByTestId("app-card").filter({ hasText: "Quill for Android" });
   await expect(weather.getByTestId("no-ratings-yet")).toContainText("No ratings yet");
-  await expect(android).toContainText("Play Store ratings are not supported yet");
+  // An Android app's ratings come from the Play Console reports, not from this sync: its card says where.
+  await expect(android.getByTestId("no-ratings-yet")).toContainText("No Google Play ratings yet");
+  await expect(android.getByRole("link", { name: "Integrations" })).toBeVisible();
 
   await page.getByTestId("sync-ratings").click();
   const panel = page.getByTestId("ratings-sync-panel");

@@ -14,6 +14,7 @@ export const EVENTS = {
   playReviewsSyncRequested: "google-play/reviews.sync.requested",
   playReviewsBackfillRequested: "google-play/reviews.backfill.requested",
   playRatingsSyncRequested: "google-play/ratings.sync.requested",
+  analyticsSyncRequested: "analytics/sync.requested",
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -42,6 +43,7 @@ export const EVENT_DATA = {
   [EVENTS.playReviewsSyncRequested]: syncRequestedData,
   [EVENTS.playReviewsBackfillRequested]: syncRequestedData,
   [EVENTS.playRatingsSyncRequested]: syncRequestedData,
+  [EVENTS.analyticsSyncRequested]: syncRequestedData,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventData<E extends EventName> = z.output<(typeof EVENT_DATA)[E]>;

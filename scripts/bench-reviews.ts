@@ -166,6 +166,26 @@ try {
   }
   log(`adversarial set (${adversarialSet.length} queries × ${SEARCH_RUNS}): p50 ${adversarial.p50.toFixed(1)} ms, p95 ${adversarial.p95.toFixed(1)} ms, worst ${adversarial.worst.ms.toFixed(0)} ms: ${adversarial.worst.query}`);
 
+  // Other orders and date ranges (the review queue): first pages with their counts.
+  const [{ newest }] = await db.$queryRaw<{ newest: Date }[]>`SELECT max(created_at_in_store) AS newest FROM app_store_reviews WHERE project_id = ${big.id}::uuid`;
+  const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+  const lastMonth = { from: dayOf(new Date(newest.getTime() - 29 * 86_400_000)), to: dayOf(newest) };
+  const orderedSet: Record<string, unknown>[] = [
+    { sort: "oldest" },
+    { sort: "lowest" },
+    { sort: "highest" },
+    { sort: "lowest", country: "de" },
+    { sort: "highest", rating: "2-4" },
+    { sort: "lowest", language: "ja" },
+    { sort: "lowest", q: "crash" },
+    { sort: "highest", q: "広告" },
+    { sort: "lowest", response: "no", ...lastMonth },
+    { ...lastMonth },
+    { sort: "oldest", ...lastMonth, q: "slow" },
+  ];
+  const ordered = await measure(orderedSet, describeFilters);
+  log(`other orders and date ranges (${orderedSet.length} queries × ${SEARCH_RUNS}): p50 ${ordered.p50.toFixed(1)} ms, p95 ${ordered.p95.toFixed(1)} ms, slowest ${ordered.worst.ms.toFixed(0)} ms ${ordered.worst.query}`);
+
   /** The external ids the search finds for a term (all of them, not one page), as seed indexes. */
   async function found(where: ReturnType<typeof Prisma.sql>): Promise<Set<number>> {
     const sql = Prisma.sql`SELECT substr(r.external_id, 6)::int AS g FROM app_store_reviews r WHERE r.project_id = ${big.id}::uuid AND ${where}`;
@@ -215,6 +235,8 @@ try {
       adversarial_p95_ms: Number(adversarial.p95.toFixed(1)),
       adversarial_worst_ms: Math.round(adversarial.worst.ms),
       adversarial_worst_query: adversarial.worst.query,
+      ordered_p50_ms: Number(ordered.p50.toFixed(1)),
+      ordered_p95_ms: Number(ordered.p95.toFixed(1)),
       search_recall_min: Number(recall.recall.toFixed(4)),
       search_recall_worst_term: recall.term,
       ...(previous ? { previous_search_recall_min: Number(previous.recall.toFixed(4)), previous_search_recall_worst_term: previous.term } : {}),

@@ -6,6 +6,9 @@ import { savePlayConnection } from "@/lib/data/google-play/connections";
 import type { GoogleClientsConfig } from "@/lib/google/clients";
 import { PlayReadQuota } from "@/lib/google/quota";
 import { createTokenCache } from "@/lib/google/token";
+import { importPlayRatings } from "@/lib/sync/google-play/import-ratings";
+import { syncPlayReviews } from "@/lib/sync/google-play/sync-reviews";
+import { inlineSteps } from "@/lib/sync/steps";
 import { createApp, createOwner } from "@/test/fixtures";
 
 export const PLAY_ACCOUNT = generateServiceAccount("starboard-reviews@play-sim.iam.gserviceaccount.com");
@@ -63,4 +66,30 @@ export async function createPlayWorld(options: { connect?: boolean; bucket?: str
     await savePlayConnection({ teamId: owner.teamId, projectId: owner.projectId }, actor, { serviceAccountKey: PLAY_ACCOUNT.keyFile, reportsBucket: options.bucket === undefined ? `gs://${BUCKET}` : options.bucket });
   }
   return { teamId: owner.teamId, projectId: owner.projectId, ownerId: owner.userId, caller: owner.caller, actor, weatherId: weather.id, notesId: notes.id };
+}
+
+/**
+ * What the /api/v1, CLI and MCP suites read: two Play reviews of Weather (one answered), and Play Console ratings in
+ * three countries — Cuba among them, which has no App Store storefront.
+ */
+export const PLAY_API_SCENARIO = playScenario({
+  apps: [
+    {
+      packageName: WEATHER,
+      reviews: [
+        { id: "gp:crash", author: "Ana", rating: 1, text: "Crashes on start", modified: "-1h" },
+        { id: "gp:thanks", author: "Ben", rating: 5, text: "Great radar", modified: "-2h", reply: { text: "Thank you!", modified: "-1h" } },
+      ],
+    },
+    { packageName: NOTES, reviews: [] },
+  ],
+  ratings: { [WEATHER]: { countries: { us: 4.4, de: 3.9, cu: 4.6 }, days: 6, naShare: 0 } },
+});
+
+/** A Play world whose reviews were synced and ratings imported from the simulator, as after a day of scheduled runs. */
+export async function createSyncedPlayWorld(google: RunningGoogleSim): Promise<PlayWorld> {
+  const w = await createPlayWorld();
+  await syncPlayReviews({ projectId: w.projectId, trigger: "manual", steps: inlineSteps, google: simConfig(google) });
+  await importPlayRatings({ projectId: w.projectId, trigger: "manual", steps: inlineSteps, google: simConfig(google) });
+  return w;
 }

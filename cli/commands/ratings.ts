@@ -1,5 +1,7 @@
+import type { z } from "zod";
 import { listApps } from "@/lib/api/v1/endpoints";
 import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
+import type { appCountryRatingsSchema } from "@/lib/api/v1/schemas/ratings";
 import { usage, type CommandContext } from "../context";
 import { count, rating, signed, table } from "../format";
 import { reportRun, waitForRun } from "../wait-for-run";
@@ -22,11 +24,12 @@ export async function appsList(ctx: CommandContext) {
   );
 }
 
-/** starboard ratings list <appId>: the app's latest ratings per storefront. */
+/** starboard ratings list <appId>: the app's latest ratings per storefront (an Android app: Play Console averages per country). */
 export async function ratingsList(ctx: CommandContext) {
   const appId = ctx.positionals[0];
   if (!appId) throw usage("Usage: starboard ratings list <appId>");
   const data = await ctx.client().call(appRatings, { appId });
+  if (data.store === "google_play") return ctx.print(data, () => playRatingsTable(data));
   ctx.print(data, () => {
     if (data.countries.length === 0 && data.unavailable.length === 0) return "No ratings yet. Run `starboard ratings sync`.";
     const live = table(
@@ -43,6 +46,22 @@ export async function ratingsList(ctx: CommandContext) {
     const gone = data.unavailable.map((u) => `${u.countryCode.toUpperCase()} unavailable since ${u.since}`);
     return [live, ...gone].join("\n");
   });
+}
+
+/** An Android app's countries: Play Console's cumulative average and that day's, and no counts (Play publishes none). */
+function playRatingsTable(data: z.output<typeof appCountryRatingsSchema>) {
+  if (data.countries.length === 0) return "No Google Play ratings yet: they come with the daily import of the Play Console ratings reports (connect Google Play with its reports bucket).";
+  const rows = table(
+    data.countries.map((c) => ({ country: c.countryCode.toUpperCase(), avg: rating(c.averageRating), day: rating(c.dailyAverageRating), date: c.snapshotDate })),
+    [
+      { key: "country", label: "country" },
+      { key: "avg", label: "★ play console", align: "right" },
+      { key: "day", label: "★ that day", align: "right" },
+      { key: "date", label: "as of" },
+    ],
+  );
+  return `${rows}
+Google Play does not publish rating counts: these are Play Console's cumulative averages per country.`;
 }
 
 /** starboard ratings by-country --project-id <id>: every Apple app of the project combined. */

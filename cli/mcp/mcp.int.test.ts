@@ -1,5 +1,5 @@
 // The built MCP server (`starboard mcp`, stdio) driven by the SDK's client, against the route handlers over
-// HTTP and the Apple simulator.
+// HTTP and the Apple and Google simulators.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { aroundAll, afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,12 +7,16 @@ import { agentKeyFor, createApiWorld, startApiSim, type ApiWorld } from "@/test/
 import { startApiServer, type RunningApi } from "@/test/api/http-server";
 import { buildCli, CLI } from "@/test/api/run-cli";
 import type { RunningAppleSim } from "@/tools/apple-sim";
+import type { RunningGoogleSim } from "@/tools/google-sim";
 import { db } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { DELETE_WARNING } from "./tools";
 import { withConfig } from "@/lib/env";
-import { appleSimConfig } from "@/test/config";
+import { appleSimConfig, googleSimConfig } from "@/test/config";
+import { createSyncedPlayWorld, PLAY_API_SCENARIO, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 
 let apple: RunningAppleSim;
+let google: RunningGoogleSim;
 let api: RunningApi;
 let w: ApiWorld;
 let client: Client;
@@ -33,7 +37,8 @@ async function connect(key: string) {
 
 aroundAll(async (runSuite) => {
   apple = await startApiSim();
-  await withConfig(appleSimConfig(apple), runSuite);
+  google = await startPlaySim(PLAY_API_SCENARIO);
+  await withConfig(appleSimConfig(apple), () => withConfig(googleSimConfig(google), runSuite));
 });
 beforeAll(async () => {
   await buildCli();
@@ -44,10 +49,12 @@ beforeAll(async () => {
   readOnly = await connect((await agentKeyFor(w.teamId, w.ownerCaller)).key);
 }, 120_000);
 afterAll(async () => {
+  await settleBackgroundWork();
   await client?.close();
   await readOnly?.close();
   await api?.stop();
   await apple?.stop();
+  await google?.stop();
 });
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
@@ -124,5 +131,77 @@ describe("starboard MCP server", () => {
     expect(sync.run).toMatchObject({ kind: "app_store_connect_reviews_sync", status: "succeeded" });
     const copied = data(await call(client, "copy-integration", { projectId: w.otherProjectId, fromProjectId: w.projectId }));
     expect(copied).toMatchObject({ integration: { projectId: w.otherProjectId }, test: { ok: true } });
+  });
+});
+
+describe("starboard MCP server with Google Play", () => {
+  // A team of its own, whose Android apps' reviews and ratings came from the Google simulator.
+  let play: PlayWorld;
+  let playClient: Client;
+  const playReview = async (externalId: string) => (await db.appStoreReview.findFirstOrThrow({ where: { projectId: play.projectId, externalId } })).id;
+  beforeAll(async () => {
+    play = await createSyncedPlayWorld(google);
+    playClient = await connect((await agentKeyFor(play.teamId, play.caller, { permissions: ["reviews:read", "reviews:write", "integrations:read", "integrations:write"] })).key);
+  }, 60_000);
+  afterAll(async () => {
+    await playClient?.close();
+  });
+
+  it("the tools say how Google Play differs: the store filter, Play's 350 characters, no delete, no counts", async () => {
+    const { tools } = await playClient.listTools();
+    const described = (name: string) => tools.find((t) => t.name === name)?.description ?? "";
+    expect(Object.keys(tools.find((t) => t.name === "list-reviews")?.inputSchema.properties ?? {})).toContain("store");
+    expect(described("list-reviews")).toContain("store (app_store|google_play)");
+    expect(described("respond-to-review")).toContain("Google Play (at most 350 characters)");
+    expect(described("delete-review-response")).toContain("Google Play has no delete");
+    expect(described("list-ratings-by-country")).toContain("Google Play does not publish rating counts");
+  });
+
+  it("list-reviews filters by store; each review carries its store", async () => {
+    const page = data(await call(playClient, "list-reviews", { store: "google_play" }));
+    expect(page.items.map((r: { externalId: string; store: string }) => [r.externalId, r.store])).toEqual([
+      ["gp:crash", "google_play"],
+      ["gp:thanks", "google_play"],
+    ]);
+    expect(data(await call(playClient, "list-reviews", { store: "app_store" })).items).toEqual([]);
+    const bad = await call(playClient, "list-reviews", { store: "itunes" });
+    expect(bad.isError).toBe(true);
+  });
+
+  it("respond-to-review replies on Google Play, refusing more than 350 characters before Google is asked; delete-review-response is refused", async () => {
+    const id = await playReview("gp:crash");
+    const long = await call(playClient, "respond-to-review", { reviewId: id, body: "x".repeat(351) });
+    expect(long.isError).toBe(true);
+    expect(long.content[0].text).toContain("Google Play accepts at most 350 characters (this reply has 351).");
+    expect(google.sim.findReview(WEATHER, "gp:crash")?.reply ?? null).toBeNull();
+    const ok = data(await call(playClient, "respond-to-review", { reviewId: id, body: "Sorry! Fixed in 4.3." }));
+    expect(ok.review).toMatchObject({ store: "google_play", reply: { body: "Sorry! Fixed in 4.3.", state: "PUBLISHED" } });
+    expect(google.sim.findReview(WEATHER, "gp:crash")?.reply?.text).toBe("Sorry! Fixed in 4.3.");
+    const deleted = await call(playClient, "delete-review-response", { reviewId: id });
+    expect(deleted.isError).toBe(true);
+    expect(deleted.content[0].text).toContain("Google Play has no way to delete a reply");
+    expect((await db.appStoreReview.findUniqueOrThrow({ where: { id } })).developerResponse).toBe("Sorry! Fixed in 4.3.");
+  });
+
+  it("list-app-ratings and list-ratings-by-country give an Android app's Play Console averages, with no counts", async () => {
+    const apps = data(await call(playClient, "list-app-ratings", { projectId: play.projectId }));
+    expect(apps.apps.find((a: { id: string }) => a.id === play.weatherId)).toMatchObject({ platform: "android", worldwideAverageRating: expect.any(Number), worldwideRatingCount: null });
+    const countries = data(await call(playClient, "list-ratings-by-country", { appId: play.weatherId }));
+    expect(countries.store).toBe("google_play");
+    expect(countries.countries.map((c: { countryCode: string; ratingCount: number | null }) => [c.countryCode, c.ratingCount])).toEqual([
+      ["cu", null],
+      ["us", null],
+      ["de", null],
+    ]);
+  });
+
+  it("sync-integration and copy-integration with provider google-play", async () => {
+    const sync = data(await call(playClient, "sync-integration", { projectId: play.projectId, provider: "google-play" }));
+    expect(sync.run).toMatchObject({ kind: "google_play_reviews_sync", status: "succeeded" });
+    const second = await db.project.create({ data: { teamId: play.teamId, name: "Second" } });
+    const copied = data(await call(playClient, "copy-integration", { projectId: second.id, fromProjectId: play.projectId, provider: "google-play" }));
+    expect(copied).toMatchObject({ connection: { projectId: second.id }, test: { ok: true } });
+    const unknown = await call(playClient, "sync-integration", { projectId: play.projectId, provider: "play-store" });
+    expect(unknown.isError).toBe(true);
   });
 });

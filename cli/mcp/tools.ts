@@ -12,6 +12,7 @@ import {
   putReviewResponse,
   syncAscIntegration,
 } from "@/lib/api/v1/endpoints";
+import { copyPlayIntegration, syncPlayIntegration } from "@/lib/api/v1/google-play-endpoints";
 import { appRatings, projectRatingsByCountry, syncRatings } from "@/lib/api/v1/ratings-endpoints";
 import { appParams, projectParams } from "@/lib/api/v1/schemas/apps";
 import { pollRun } from "../wait-for-run";
@@ -34,7 +35,7 @@ export interface ToolDefinition {
   run: (client: StarboardClient, input: Record<string, unknown>, context: ToolContext) => Promise<unknown>;
 }
 
-const provider = z.enum(["app-store-connect"]).default("app-store-connect").describe("The integration; only App Store Connect exists today.");
+const provider = z.enum(["app-store-connect", "google-play"]).default("app-store-connect").describe("The integration: App Store Connect (App Store reviews) or Google Play (Play reviews, and ratings from the Play Console reports).");
 const wait = z.boolean().default(true).describe("Wait (up to waitSeconds) for the run to finish and return its counters.");
 const waitSeconds = z.number().int().min(1).max(600).default(120);
 
@@ -47,7 +48,8 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "list-app-ratings",
     title: "Apps and their ratings",
-    description: "The apps of a project with their worldwide average rating, rating count and the rating count's change since the previous day.",
+    description:
+      "The apps of a project with their worldwide average rating, rating count and the rating count's change since the previous day. Android apps (platform android) carry Play Console's cumulative average and no count: Google Play does not publish rating counts (null, never 0).",
     inputSchema: inputSchemaOf(listApps),
     readOnly: true,
     run: (c, i) => c.call(listApps, i as never),
@@ -55,7 +57,8 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "list-ratings-by-country",
     title: "Ratings by country",
-    description: "Latest ratings per App Store storefront with their deltas: for one app (appId), or combined over a project's apps (projectId).",
+    description:
+      "Latest ratings per country: for one app (appId), or combined over a project's Apple apps (projectId). An Android app's answer has store google_play: Play Console's cumulative average per country and that day's average (dailyAverageRating); ratingCount and ratingCountDelta are null because Google Play does not publish rating counts.",
     inputSchema: z
       .object({ projectId: projectParams.shape.projectId.optional(), appId: appParams.shape.appId.optional() })
       .refine((v) => Boolean(v.projectId) !== Boolean(v.appId), { message: "Pass either appId or projectId." }),
@@ -84,7 +87,7 @@ export const TOOLS: ToolDefinition[] = [
     name: "list-reviews",
     title: "Search reviews",
     description:
-      "Customer reviews, newest first, with how many match (total; counting stops at 1,000). Filters: project, app, rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor.",
+      "Customer reviews from the App Store and Google Play, each with its store, newest first unless sort says otherwise (newest, oldest, lowest or highest rating first), and how many match (total; counting stops at 1,000). Filters: project, app, store (app_store|google_play), from and to (days, YYYY-MM-DD, UTC), rating (5 or 1-3), country (2 letters), language (detected, ISO 639-1 such as de or ja), response (yes|no: has a reply), q (full text in any language: words match their inflected forms and, from 3 letters, prefixes; Chinese/Japanese/Korean words match inside unspaced text; \"phrases\", -exclusions, or; at most 16 words), nickname. Page with cursor = nextCursor (same filters and sort).",
     inputSchema: inputSchemaOf(listReviews),
     readOnly: true,
     run: (c, i) => c.call(listReviews, i),
@@ -100,34 +103,40 @@ export const TOOLS: ToolDefinition[] = [
   {
     name: "respond-to-review",
     title: "Reply to a review",
-    description: "Publish a public developer reply on the App Store, replacing the existing reply if there is one. Needs an agent key with reviews:write.",
+    description:
+      "Publish a public developer reply on the review's store, replacing the existing reply if there is one: the App Store (at most 5,970 characters; Apple publishes it after its review) or Google Play (at most 350 characters). Needs an agent key with reviews:write.",
     inputSchema: inputSchemaOf(putReviewResponse),
     run: (c, i) => c.call(putReviewResponse, i as never),
   },
   {
     name: "delete-review-response",
     title: "Delete a review reply",
-    description: `${DELETE_WARNING} Deletes the developer reply of one review. Only call this when the user explicitly asked to delete that reply. Needs reviews:write.`,
+    description: `${DELETE_WARNING} Deletes the developer reply of one App Store review (Google Play has no delete: a Play review's reply can only be replaced). Only call this when the user explicitly asked to delete that reply. Needs reviews:write.`,
     inputSchema: inputSchemaOf(deleteReviewResponse),
     destructive: true,
     run: (c, i) => c.call(deleteReviewResponse, i as never),
   },
   {
     name: "sync-integration",
-    title: "Sync reviews from App Store Connect",
-    description: "Fetch every customer review of the project's apps from App Store Connect. Returns the sync run (waits for it by default).",
+    title: "Sync reviews from App Store Connect or Google Play",
+    description:
+      "Fetch the customer reviews of the project's apps: every review from App Store Connect (provider app-store-connect), or the last 7 days from Google Play (provider google-play). Returns the sync run (waits for it by default).",
     inputSchema: inputSchemaOf(syncAscIntegration).extend({ provider, wait, waitSeconds }),
     run: async (c, i, ctx) => {
-      const started = await c.call(syncAscIntegration, { projectId: String(i.projectId) });
+      const started = await c.call(i.provider === "google-play" ? syncPlayIntegration : syncAscIntegration, { projectId: String(i.projectId) });
       return i.wait === false ? started : { ...started, run: await followRun(c, started.runId, i, ctx) };
     },
   },
   {
     name: "copy-integration",
     title: "Copy an integration",
-    description: "Copy the App Store Connect key of another project of the same team (fromProjectId) into a project (projectId), then test the connection.",
+    description:
+      "Copy the App Store Connect key, or the Google Play connection (provider google-play: service-account key and reports bucket), of another project of the same team (fromProjectId) into a project (projectId), then test the connection.",
     inputSchema: inputSchemaOf(copyAscIntegration).extend({ provider }),
-    run: (c, i) => c.call(copyAscIntegration, { projectId: String(i.projectId), fromProjectId: String(i.fromProjectId) }),
+    run: (c, i) => {
+      const input = { projectId: String(i.projectId), fromProjectId: String(i.fromProjectId) };
+      return i.provider === "google-play" ? c.call(copyPlayIntegration, input) : c.call(copyAscIntegration, input);
+    },
   },
 ];
 

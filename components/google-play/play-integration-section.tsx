@@ -3,19 +3,23 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PlayConnectionView } from "@/lib/data/google-play/view";
 import type { SyncRunView } from "@/lib/sync/runs";
+import { PlayConnectionControls } from "./play-connection-controls";
 import { PlayConnectionForm } from "./play-connection-form";
 import { PlayConnectionPanel } from "./play-connection-panel";
+import { PlayCopyFromProject, type PlayCopySource } from "./play-copy-from-project";
 import { PlaySyncStatus } from "./play-sync-status";
 
-/** The integrations page's Google Play part: the key and bucket, "Test connection", and the latest Play runs. */
+/** The integrations page's Google Play part: the key and bucket, "Test connection", the latest Play runs, copy, disable and remove. */
 export function PlayIntegrationSection({
   projectId,
   connection,
+  sources,
   canWrite,
   runs,
 }: {
   projectId: string;
   connection: PlayConnectionView | null;
+  sources: PlayCopySource[];
   canWrite: boolean;
   runs: { reviews: SyncRunView | null; backfill: SyncRunView | null; ratings: SyncRunView | null };
 }) {
@@ -81,29 +85,52 @@ export function PlayIntegrationSection({
             </Card>
           ) : null}
         </div>
-        {connection ? (
-          <div className="space-y-6">
+        <div className="space-y-6">
+          {connection ? (
+            <>
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h3">Last Play review sync</CardTitle>
+                  <CardDescription>Every 6 hours: Google returns only the last 7 days.</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <PlaySyncStatus run={runs.reviews} label="Reviews" figures={[["Apps", "apps"], ["Pages", "pages"], ["New", "inserted"], ["Updated", "updated"], ["Unchanged", "unchanged"], ["Quota waits", "quotaWaits"]]} />
+                </CardContent>
+              </Card>
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h3">Play Console reports</CardTitle>
+                  <CardDescription>Older reviews on connect; ratings by country daily at 07:00 UTC.</CardDescription>
+                </CardHeader>
+                <CardContent className="space-y-4">
+                  <PlaySyncStatus run={runs.backfill} label="Review exports" figures={[["Files read", "filesImported"], ["Reviews added", "inserted"], ["Unreadable lines", "malformedRows"], ["Star-only rows", "ratingsWithoutText"]]} />
+                  <PlaySyncStatus run={runs.ratings} label="Ratings exports" figures={[["Files read", "filesImported"], ["Rating rows", "ratingRows"], ["Unreadable lines", "malformedRows"], ["Days without a rating", "rowsWithoutAverage"]]} />
+                </CardContent>
+              </Card>
+            </>
+          ) : null}
+          {canWrite ? (
             <Card>
               <CardHeader>
-                <CardTitle as="h3">Last Play review sync</CardTitle>
-                <CardDescription>Every 6 hours: Google returns only the last 7 days.</CardDescription>
+                <CardTitle as="h3">Copy from another project</CardTitle>
+                <CardDescription>Reuse a service account already connected in this team; the connection is tested right away.</CardDescription>
               </CardHeader>
               <CardContent>
-                <PlaySyncStatus run={runs.reviews} label="Reviews" figures={[["Apps", "apps"], ["Pages", "pages"], ["New", "inserted"], ["Updated", "updated"], ["Unchanged", "unchanged"], ["Quota waits", "quotaWaits"]]} />
+                <PlayCopyFromProject projectId={projectId} sources={sources} />
               </CardContent>
             </Card>
+          ) : null}
+          {canWrite && connection ? (
             <Card>
               <CardHeader>
-                <CardTitle as="h3">Play Console reports</CardTitle>
-                <CardDescription>Older reviews on connect; ratings by country daily at 07:00 UTC.</CardDescription>
+                <CardTitle as="h3">Manage Google Play</CardTitle>
               </CardHeader>
-              <CardContent className="space-y-4">
-                <PlaySyncStatus run={runs.backfill} label="Review exports" figures={[["Files read", "filesImported"], ["Reviews added", "inserted"], ["Unreadable lines", "malformedRows"], ["Star-only rows", "ratingsWithoutText"]]} />
-                <PlaySyncStatus run={runs.ratings} label="Ratings exports" figures={[["Files read", "filesImported"], ["Rating rows", "ratingRows"], ["Unreadable lines", "malformedRows"], ["Days without a rating", "rowsWithoutAverage"]]} />
+              <CardContent>
+                <PlayConnectionControls projectId={projectId} enabled={connection.enabled} />
               </CardContent>
             </Card>
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
     </section>
   );

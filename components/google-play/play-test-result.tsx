@@ -1,5 +1,5 @@
 import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
-import { AppleErrorAlert } from "@/components/integrations/apple-error";
+import { UpstreamErrorAlert } from "@/components/integrations/upstream-error-alert";
 import { Alert } from "@/components/ui/alert";
 import type { PlayConnectionTest, PlayTestStep } from "@/lib/data/google-play/view";
 
@@ -52,7 +52,7 @@ export function PlayTestResult({ test }: { test: PlayConnectionTest }) {
               <span className="min-w-0 flex-1 basis-40">{r.label}</span>
               {r.detail ? <span className="text-[12px] text-muted-foreground">{r.detail}</span> : null}
             </div>
-            {r.step.error ? <AppleErrorAlert error={r.step.error} title={`${r.step.error.service} refused (${when})`} /> : null}
+            {r.step.error ? <UpstreamErrorAlert error={r.step.error} title={`${r.step.error.service} refused (${when})`} /> : null}
           </li>
         ))}
       </ul>

@@ -2,8 +2,8 @@ import { CheckCircle2, CircleDashed } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { ConnectionTest } from "@/lib/data/integrations/view";
-import { AppleErrorAlert } from "./apple-error";
 import { ReportAccessResult } from "./report-access";
+import { UpstreamErrorAlert } from "./upstream-error-alert";
 
 /** The outcome of "Test connection": which project apps the key covers, or Apple's refusal in words. */
 export function TestResult({ test }: { test: ConnectionTest }) {
@@ -11,7 +11,7 @@ export function TestResult({ test }: { test: ConnectionTest }) {
   if (!test.ok && test.error) {
     return (
       <div className="space-y-3" data-testid="connection-test">
-        <AppleErrorAlert error={test.error} title={`Connection failed (${when})`} />
+        <UpstreamErrorAlert error={test.error} title={`Connection failed (${when})`} />
         {test.reports ? <ReportAccessResult reports={test.reports} /> : null}
       </div>
     );

@@ -2,7 +2,7 @@
 
 import { Globe2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { CountryRatingsGrid } from "./country-ratings-grid";
 import { countryName, flagEmoji } from "./format";
 import { RatingHistoryChart } from "./rating-history-chart";
@@ -14,10 +14,13 @@ export function AppRatingsDialog({ appId, appName }: { appId: string; appName: s
   const open = url.appId === appId;
   return (
     <Dialog open={open} onOpenChange={(next) => url.set(next ? { app: appId, country: null } : { app: null, country: null })}>
-      <Button variant="secondary" size="sm" aria-expanded={open} onClick={() => url.set({ app: appId, country: null })}>
-        <Globe2 className="size-3.5" aria-hidden />
-        Ratings by country
-      </Button>
+      {/* The dialog's own trigger: closing it gives the focus back here. */}
+      <DialogTrigger asChild>
+        <Button variant="secondary" size="sm">
+          <Globe2 className="size-3.5" aria-hidden />
+          Ratings by country
+        </Button>
+      </DialogTrigger>
       {open ? (
         <DialogContent
           size="lg"

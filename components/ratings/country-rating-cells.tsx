@@ -29,14 +29,14 @@ export function CountryLabel({ code }: { code: string }) {
  * Average, count and change cells. `staleSince` marks a country whose latest figure is older than the
  * snapshot (the storefront did not answer at the last sync).
  */
-export function RatingFigureCells({ average, count, delta, staleSince }: { average: number | null; count: number; delta: number | null; staleSince?: string | null }) {
+export function RatingFigureCells({ average, count, delta, staleSince }: { average: number | null; count: number | null; delta: number | null; staleSince?: string | null }) {
   return (
     <>
       <td className="px-3 py-1.5 text-right tabular-nums">
         <span className="text-star" aria-hidden>★ </span>
         {formatAverage(average)}
       </td>
-      <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(count)}</td>
+      <td className="px-3 py-1.5 text-right tabular-nums">{count === null ? <span className="text-muted-foreground">–</span> : formatCount(count)}</td>
       <td className={`px-3 py-1.5 text-right tabular-nums ${deltaClass(delta)}`} title={staleSince ? `As of ${formatDay(staleSince, true)}` : undefined}>
         {delta === null ? <span className="text-muted-foreground">new</span> : formatDelta(delta)}
         {staleSince ? <span className="text-muted-foreground"> · {formatDay(staleSince)}</span> : null}

@@ -31,4 +31,12 @@ describe("ratings formatting", () => {
     ];
     expect(byRatingsThenName(rows).map((r) => r.countryCode)).toEqual(["us", "de", "af", "al", "am", "ae"]);
   });
+  it("puts a country without a published count after every counted one, never as if it had 0", () => {
+    const rows = [
+      { countryCode: "de", ratingCount: null },
+      { countryCode: "us", ratingCount: 0 },
+      { countryCode: "at", ratingCount: null },
+    ];
+    expect(byRatingsThenName(rows).map((r) => r.countryCode)).toEqual(["us", "at", "de"]);
+  });
 });

@@ -32,8 +32,12 @@ export function formatDay(day: string, withYear = false): string {
  * Biggest markets first; countries with the same number of ratings (the long tail often has many) by name as
  * shown, not by code: "Albania, Angola, Armenia", never "AE, AF, AG".
  */
-export function byRatingsThenName<T extends { countryCode: string; ratingCount: number }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => b.ratingCount - a.ratingCount || countryName(a.countryCode).localeCompare(countryName(b.countryCode), "en"));
+export function byRatingsThenName<T extends { countryCode: string; ratingCount: number | null }>(rows: readonly T[]): T[] {
+  // A country without a count (none published) after every counted one.
+  return [...rows].sort((a, b) => (b.ratingCount ?? -1) - (a.ratingCount ?? -1) || countryName(a.countryCode).localeCompare(countryName(b.countryCode), "en"));
 }
+
+/** What the UI says where a count would stand for an Android app, instead of a 0 or a change. */
+export const PLAY_NO_COUNTS = "Google Play does not publish rating counts";
 
 export { countryName, flagEmoji };

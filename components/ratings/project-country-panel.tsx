@@ -55,6 +55,10 @@ export function ProjectCountryPanel({ projectId, projectName, compact = false }:
           <Alert variant="error" title="Could not load ratings by country" action={<Button size="sm" variant="secondary" onClick={() => void query.refetch()}>Retry</Button>}>
             {query.error.message}
           </Alert>
+        ) : query.data.apps === 0 ? (
+          <p className="text-sm text-muted-foreground" data-testid="no-apple-apps">
+            No Apple apps in this project. Google Play publishes no rating counts to combine apps by, so an Android app&apos;s countries are on its card (Ratings by country).
+          </p>
         ) : live.length === 0 ? (
           <p className="text-sm text-muted-foreground">No ratings yet. After the first sync, every storefront with ratings shows up here.</p>
         ) : (

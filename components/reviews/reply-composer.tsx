@@ -1,7 +1,7 @@
 "use client";
 
 import { Globe2 } from "lucide-react";
-import { AppleErrorAlert } from "@/components/integrations/apple-error";
+import { UpstreamErrorAlert } from "@/components/integrations/upstream-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -50,9 +50,9 @@ export function ReplyComposer({
     >
       {error?.upstream && error.code !== "rate_limited" ? (
         // The message repeats Apple's detail and the hint in one line: show the parts, each once.
-        <AppleErrorAlert error={error.upstream} title={`${s.title} did not accept the reply`}>
+        <UpstreamErrorAlert error={error.upstream} title={`${s.title} did not accept the reply`}>
           {draftKept(s.name)}
-        </AppleErrorAlert>
+        </UpstreamErrorAlert>
       ) : error && !fieldError ? (
         <Alert variant="error" title={error.code === "rate_limited" ? (store === "google_play" ? "Google Play quota" : "App Store Connect rate limit") : `${s.title} did not accept the reply`}>
           <p>{error.message}</p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Pencil, Trash2 } from "lucide-react";
+import { ChevronLeft, ChevronRight, Pencil, Trash2 } from "lucide-react";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,7 +25,24 @@ import { formatReviewDate } from "./review-card";
  * The review behind `?review=<id>`: loaded by id, so deep links work for reviews not on the loaded page. Opened by
  * URL state, not by a trigger, so Radix cannot return focus on close: `onCloseAutoFocus` says where it goes.
  */
-export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId: string | null; onClose: () => void; onCloseAutoFocus?: (event: Event) => void }) {
+/** Where the open review sits in the list, and how to open its neighbours (absent at either end). */
+export interface ReviewNavigation {
+  position: string;
+  onPrevious?: () => void;
+  onNext?: () => void;
+}
+
+export function ReviewDialog({
+  reviewId,
+  onClose,
+  onCloseAutoFocus,
+  navigation,
+}: {
+  reviewId: string | null;
+  onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+  navigation?: ReviewNavigation;
+}) {
   const queryClient = useQueryClient();
   const review = useQuery({
     queryKey: reviewKeys.detail(reviewId),
@@ -76,6 +93,19 @@ export function ReviewDialog({ reviewId, onClose, onCloseAutoFocus }: { reviewId
         description={r ? `${r.appName} · ${formatReviewDate(r.createdAt)}` : undefined}
         onCloseAutoFocus={onCloseAutoFocus}
       >
+        {navigation ? (
+          <nav className="-mt-1 mb-4 flex items-center justify-between gap-2 text-[13px] text-muted-foreground" aria-label="Reviews in this list">
+            <Button size="sm" variant="secondary" onClick={navigation.onPrevious} disabled={!navigation.onPrevious} aria-keyshortcuts="k">
+              <ChevronLeft aria-hidden /> Previous
+            </Button>
+            <span className="tabular-nums" data-testid="review-position">
+              {navigation.position}
+            </span>
+            <Button size="sm" variant="secondary" onClick={navigation.onNext} disabled={!navigation.onNext} aria-keyshortcuts="j">
+              Next <ChevronRight aria-hidden />
+            </Button>
+          </nav>
+        ) : null}
         {review.isError ? <Alert variant="error">{review.error.message}</Alert> : null}
         {!r && !review.isError ? <SkeletonText lines={4} /> : null}
         {r ? (

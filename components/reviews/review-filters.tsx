@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { STOREFRONTS } from "@/lib/apple/storefronts";
-import { reviewFiltersSchema, type ReviewFilters } from "@/lib/data/reviews/filters";
+import { dateRangeProblem, reviewFiltersSchema, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 
 const RATINGS = [
@@ -20,6 +20,12 @@ const RATINGS = [
   { value: "4-5", label: "4–5 stars" },
   { value: "1-2", label: "1–2 stars" },
   { value: "1-3", label: "1–3 stars" },
+];
+const SORTS = [
+  { value: "", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "lowest", label: "Lowest rating first" },
+  { value: "highest", label: "Highest rating first" },
 ];
 const COUNTRIES = [{ value: "", label: "All countries" }, ...[...STOREFRONTS].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ value: s.storefront, label: s.name }))];
 
@@ -47,8 +53,19 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
   useDebounced(q, (v) => !textError("q", v) && v !== (filters.q ?? "") && onChange({ q: v || undefined }));
   useDebounced(nickname, (v) => !textError("nickname", v) && v !== (filters.nickname ?? "") && onChange({ nickname: v || undefined }));
   const apps = options.apps.filter((a) => !filters.project || a.projectId === filters.project);
-  const active = Object.values(filters).some((v) => v !== undefined && v !== "");
+  // The order is not a filter: "Clear filters" keeps it.
+  const active = Object.entries(filters).some(([k, v]) => k !== "sort" && v !== undefined && v !== "");
   const set = (key: keyof ReviewFilters) => (e: React.ChangeEvent<HTMLSelectElement>) => onChange({ [key]: e.target.value || undefined });
+  // A range typed backwards stays in its boxes with the error and is not applied.
+  const [from, setFrom] = useState(filters.from ?? "");
+  const [to, setTo] = useState(filters.to ?? "");
+  const rangeError = dateRangeProblem({ from: from || undefined, to: to || undefined });
+  const setDay = (key: "from" | "to") => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    const next = { from: key === "from" ? value : from, to: key === "to" ? value : to };
+    (key === "from" ? setFrom : setTo)(value);
+    if (!dateRangeProblem({ from: next.from || undefined, to: next.to || undefined })) onChange({ from: next.from || undefined, to: next.to || undefined });
+  };
 
   return (
     <div className="space-y-3 rounded-card border border-border bg-white p-3 shadow-card">
@@ -96,7 +113,27 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
             { value: "no", label: "No reply yet" },
           ]}
         />
+        <Select size="sm" aria-label="Sort" value={filters.sort ?? ""} onChange={set("sort")} options={SORTS} />
       </div>
+      <fieldset className="space-y-1">
+        <legend className="sr-only">Written between two days (UTC)</legend>
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted-foreground">
+          <label htmlFor="reviews-written-from">Written from</label>
+          <span className="w-40">
+            <Input id="reviews-written-from" type="date" aria-label="Written from (UTC day)" aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? "reviews-range-error" : undefined} value={from} max={to || undefined} onChange={setDay("from")} />
+          </span>
+          <label htmlFor="reviews-written-to">to</label>
+          <span className="w-40">
+            <Input id="reviews-written-to" type="date" aria-label="Written until (UTC day)" aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? "reviews-range-error" : undefined} value={to} min={from || undefined} onChange={setDay("to")} />
+          </span>
+          <span>(UTC days)</span>
+        </div>
+        {rangeError ? (
+          <p id="reviews-range-error" className="text-[13px] text-red-700">
+            {rangeError}
+          </p>
+        ) : null}
+      </fieldset>
       {active ? (
         <div className="flex justify-end">
           <Button
@@ -105,7 +142,9 @@ export function ReviewFiltersBar({ filters, options, onChange }: { filters: Revi
             onClick={() => {
               setQ("");
               setNickname("");
-              onChange({ project: undefined, app: undefined, store: undefined, rating: undefined, country: undefined, language: undefined, response: undefined, q: undefined, nickname: undefined });
+              setFrom("");
+              setTo("");
+              onChange({ project: undefined, app: undefined, store: undefined, rating: undefined, country: undefined, language: undefined, response: undefined, q: undefined, nickname: undefined, from: undefined, to: undefined });
             }}
           >
             <X aria-hidden /> Clear filters

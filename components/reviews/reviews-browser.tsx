@@ -1,21 +1,23 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { MessageSquareText } from "lucide-react";
+import { Keyboard, MessageSquareText } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import { useShortcuts } from "@/components/ui/use-shortcuts";
 import { readV1 } from "@/lib/api/client/dashboard";
 import { listReviews } from "@/lib/api/v1/endpoints";
-import { filtersFromSearchParams, filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
+import { FILTER_KEYS, filtersFromSearchParams, filtersToSearchParams, type ReviewFilters } from "@/lib/data/reviews/filters";
 import type { ReviewFilterOptions } from "@/lib/data/reviews/options";
 import type { ReviewPage } from "@/lib/data/reviews/search";
 import { ReviewCard } from "./review-card";
 import { ReviewDialog } from "./review-dialog";
 import { ReviewFiltersBar } from "./review-filters";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { reviewKeys } from "./query-keys";
 
 export interface ReviewsBrowserProps {
@@ -73,7 +75,14 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
   // changes the URL in place (Next syncs useSearchParams with history.replaceState): router.replace would refetch the
   // page and re-run the search and count on the server. One exception: with the "Has reply" filter, a reply published
   // or deleted in the dialog changes the server-rendered count, so closing it then still goes through the server.
+  // The open review as last asked for: the URL (and so openReviewId) follows a render later, and a second quick
+  // j or k must move on from where the first one went.
+  const openRef = useRef(openReviewId);
+  useEffect(() => {
+    openRef.current = openReviewId;
+  }, [openReviewId]);
   const setOpenReview = (id: string | null) => {
+    openRef.current = id;
     const next = new URLSearchParams(searchParams.toString());
     if (id) next.set("review", id);
     else next.delete("review");
@@ -106,9 +115,51 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
     return () => observer.disconnect();
   }, [reviews]);
 
-  const items = reviews.data.pages.flatMap((p) => p.items);
-  const filtered = filterKey !== "";
   const { count, capped } = initialPage.total;
+  const items = reviews.data.pages.flatMap((p) => p.items);
+  const filtered = FILTER_KEYS.some((k) => k !== "sort" && filters[k] !== undefined);
+
+  // Working through a queue: the open review's neighbours in the list (the next page is loaded when it runs out).
+  const openIndex = openReviewId ? items.findIndex((r) => r.id === openReviewId) : -1;
+  const step = async (direction: 1 | -1) => {
+    const at = items.findIndex((r) => r.id === openRef.current);
+    if (at < 0) return;
+    const target = items[at + direction];
+    if (target) return setOpenReview(target.id);
+    if (direction === 1 && reviews.hasNextPage) {
+      const loaded = await reviews.fetchNextPage();
+      const next = loaded.data?.pages.flatMap((p) => p.items)[at + 1];
+      if (next) setOpenReview(next.id);
+    }
+  };
+  const hasNext = openIndex >= 0 && (openIndex + 1 < items.length || reviews.hasNextPage);
+  const navigation =
+    openIndex >= 0
+      ? {
+          position: `${(openIndex + 1).toLocaleString("en-US")} of ${count.toLocaleString("en-US")}${capped ? "+" : ""}`,
+          onPrevious: openIndex > 0 ? () => void step(-1) : undefined,
+          onNext: hasNext ? () => void step(1) : undefined,
+        }
+      : undefined;
+  // In the list, j/k move the focus from card to card (Enter opens it); with a review open they open its neighbour.
+  const moveFocus = (direction: 1 | -1) => {
+    const cards = [...document.querySelectorAll<HTMLElement>("[data-review-id]")];
+    const at = cards.findIndex((c) => c === document.activeElement);
+    const target = cards[at < 0 ? 0 : Math.min(cards.length - 1, Math.max(0, at + direction))];
+    target?.focus();
+    target?.scrollIntoView({ block: "nearest" });
+  };
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts({
+    j: () => (openReviewId ? void step(1) : moveFocus(1)),
+    k: () => (openReviewId ? void step(-1) : moveFocus(-1)),
+    r: () => {
+      const composer = document.querySelector<HTMLTextAreaElement>("[data-testid=review-dialog] textarea");
+      if (!openReviewId || !composer) return false;
+      composer.focus();
+    },
+    "?": () => setHelpOpen(true),
+  });
   return (
     <div className="space-y-4">
       <ReviewFiltersBar key={barGeneration} filters={requested} options={options} onChange={changeFilters} />
@@ -131,7 +182,12 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
           {count === 1 && !capped ? "review" : "reviews"}
           {filtered ? " match" : ""}
         </span>
-        {navigating ? <Spinner size="sm" label="Updating" /> : null}
+        <span className="flex items-center gap-2">
+          {navigating ? <Spinner size="sm" label="Updating" /> : null}
+          <Button size="sm" variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            <Keyboard aria-hidden /> Shortcuts
+          </Button>
+        </span>
       </div>
       {error ? null : items.length === 0 ? (
         <EmptyState
@@ -156,7 +212,8 @@ export function ReviewsBrowser({ teamId, filters, options, initialPage, notices 
         {!reviews.hasNextPage && items.length > 0 ? <span className="text-[13px] text-muted-foreground">That is every matching review.</span> : null}
       </div>
       {reviews.isError ? <Alert variant="error">{reviews.error.message}</Alert> : null}
-      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} onCloseAutoFocus={focusOpenedCard} />
+      <ReviewDialog reviewId={openReviewId} onClose={() => setOpenReview(null)} onCloseAutoFocus={focusOpenedCard} navigation={navigation} />
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
     </div>
   );
 }

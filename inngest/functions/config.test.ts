@@ -62,7 +62,7 @@ describe("registered Inngest functions", () => {
     const triggers = functions.flatMap((fn) => ((fn.opts as { triggers?: { event?: string }[] }).triggers ?? []).flatMap((t) => (t.event ? [t.event] : [])));
     for (const event of events) expect(triggers.filter((t) => t === event), event).toHaveLength(1);
     expect(Object.values(SYNC_JOBS).map((job) => job.work.event).sort()).toEqual(
-      [EVENTS.ratingsSyncRequested, EVENTS.reviewsSyncRequested, EVENTS.versionSyncRequested, EVENTS.salesSyncRequested, EVENTS.salesBackfillRequested, EVENTS.financeSyncRequested, EVENTS.playReviewsSyncRequested, EVENTS.playReviewsBackfillRequested, EVENTS.playRatingsSyncRequested].sort(),
+      [EVENTS.ratingsSyncRequested, EVENTS.reviewsSyncRequested, EVENTS.versionSyncRequested, EVENTS.salesSyncRequested, EVENTS.salesBackfillRequested, EVENTS.financeSyncRequested, EVENTS.playReviewsSyncRequested, EVENTS.playReviewsBackfillRequested, EVENTS.playRatingsSyncRequested, EVENTS.analyticsSyncRequested].sort(),
     );
   });
 

@@ -63,6 +63,8 @@ beforeAll(async () => {
     data: { teamId: owner.teamId, projectId: owner.projectId, appId: app.id, externalId: "victim-review", rating: 3, body: "Fine", createdAtInStore: new Date("2026-01-01T00:00:00Z") },
   });
   const second = await db.project.create({ data: { teamId: owner.teamId, name: "Second" } });
+  // A Google Play connection to disable or remove: a refused call must leave it as it was.
+  await savePlayConnection({ teamId: owner.teamId, projectId: owner.projectId }, { actorUserId: owner.userId, caller: owner.caller }, { serviceAccountKey: PLAY_KEY_FILE });
   const agentKey = await db.apiKey.create({
     data: { teamId: owner.teamId, name: "victim key", prefix: "sb_victim00", keyHash: `hash-key-${owner.teamId}`, permissions: ["reviews:read"] },
   });
@@ -114,6 +116,8 @@ const cases: Array<[string, Operation, (w: World) => unknown]> = [
   ["testPlayConnection", googlePlayOps.testPlayConnection, (w) => ({ projectId: w.projectId })],
   ["copyPlayConnection", googlePlayOps.copyPlayConnection, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
   ["requestPlayReviewsSync", googlePlayOps.requestPlayReviewsSync, (w) => ({ projectId: w.projectId })],
+  ["setPlayConnectionEnabled", googlePlayOps.setPlayConnectionEnabled, (w) => ({ projectId: w.projectId, enabled: false })],
+  ["removePlayConnection", googlePlayOps.removePlayConnection, (w) => ({ projectId: w.projectId, confirm: "remove" })],
   ["publishReply", reviewOps.publishReply, (w) => ({ reviewId: w.reviewId, body: "Hello" })],
   ["deleteReply", reviewOps.deleteReply, (w) => ({ reviewId: w.reviewId, confirm: "delete" })],
   ["requestRatingsSync", ratingOps.requestRatingsSync, (w) => ({ projectId: w.projectId })],

@@ -6,3 +6,5 @@ export const connectGooglePlay = serverAction(googlePlay.connectGooglePlay);
 export const testPlayConnection = serverAction(googlePlay.testPlayConnection);
 export const copyPlayConnection = serverAction(googlePlay.copyPlayConnection);
 export const requestPlayReviewsSync = serverAction(googlePlay.requestPlayReviewsSync);
+export const setPlayConnectionEnabled = serverAction(googlePlay.setPlayConnectionEnabled);
+export const removePlayConnection = serverAction(googlePlay.removePlayConnection);

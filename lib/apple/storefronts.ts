@@ -52,6 +52,11 @@ export function isStorefront(code: string): boolean {
   return byCode.has(code.toLowerCase());
 }
 
+/** A storefront, or any other ISO 3166 country (Google Play reports countries the App Store has no storefront in). */
+export function isCountryCode(code: string): boolean {
+  return isStorefront(code) || (/^[a-z]{2}$/i.test(code) && countries.isValid(code.toUpperCase()));
+}
+
 export function getStorefront(code: string): Storefront | undefined {
   return byCode.get(code.toLowerCase());
 }

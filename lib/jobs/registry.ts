@@ -17,7 +17,8 @@ type SyncEvent =
   | typeof EVENTS.financeSyncRequested
   | typeof EVENTS.playReviewsSyncRequested
   | typeof EVENTS.playReviewsBackfillRequested
-  | typeof EVENTS.playRatingsSyncRequested;
+  | typeof EVENTS.playRatingsSyncRequested
+  | typeof EVENTS.analyticsSyncRequested;
 
 export interface SyncJob {
   kind: SyncKind;
@@ -53,6 +54,7 @@ export const SYNC_JOBS: Record<SyncKind, SyncJob> = {
   google_play_reviews_sync: syncJob("google_play_reviews_sync", EVENTS.playReviewsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsSyncJob),
   google_play_reviews_backfill: syncJob("google_play_reviews_backfill", EVENTS.playReviewsBackfillRequested, async () => (await import("@/lib/sync/google-play/job")).playReviewsBackfillJob),
   google_play_ratings_sync: syncJob("google_play_ratings_sync", EVENTS.playRatingsSyncRequested, async () => (await import("@/lib/sync/google-play/job")).playRatingsSyncJob),
+  app_store_analytics_sync: syncJob("app_store_analytics_sync", EVENTS.analyticsSyncRequested, async () => (await import("@/lib/sync/analytics/job")).analyticsSyncJob),
 };
 
 /** Every background work, one per event. */

@@ -16,6 +16,7 @@ const KIND_LABEL: Record<string, string> = {
   google_play_reviews_sync: "Google Play review sync",
   google_play_reviews_backfill: "Google Play review backfill",
   google_play_ratings_sync: "Google Play ratings import",
+  app_store_analytics_sync: "App Store analytics sync",
 };
 
 interface AppFailureNotice {

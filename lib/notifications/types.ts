@@ -34,13 +34,13 @@ export const TYPE_META: Record<NotificationType, TypeMeta> = {
   },
   "app.rating_changed": {
     label: "Rating changes",
-    description: "New ratings on an app and its worldwide average after the daily ratings sync.",
+    description: "New ratings on an App Store app and its worldwide average after the daily ratings sync; a moved Play Console average for a Google Play app.",
     adminOnly: false,
     defaults: { in_app: true, email: false },
   },
   "sync.failed": {
     label: "Failed syncs",
-    description: "A scheduled or manual sync failed, or App Store Connect stopped accepting the key.",
+    description: "A scheduled or manual sync failed, or App Store Connect or Google Play stopped accepting the key.",
     adminOnly: true,
     defaults: { in_app: true, email: true },
   },

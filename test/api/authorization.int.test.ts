@@ -8,11 +8,14 @@ import { SELF } from "@/lib/auth/permissions";
 import { AGENT_KEY_PERMISSIONS } from "@/lib/data/agent-keys";
 import { v1Route } from "@/lib/operations/adapters/v1-route";
 import { getReview } from "@/lib/operations/reviews";
+import { savePlayConnection } from "@/lib/data/google-play/connections";
 import { createSyncRun } from "@/lib/sync/runs";
+import { generateServiceAccount } from "@/tools/google-sim";
 import { createOwner } from "@/test/fixtures";
 import { agentKeyFor, apiSnapshot, callRoute, createApiWorld, startApiSim } from "./harness";
 import { ROUTE_CASES, type RouteWorld } from "./routes";
 import * as ascCopy from "@/app/api/v1/projects/[projectId]/integrations/app-store-connect/copy/route";
+import * as playCopy from "@/app/api/v1/projects/[projectId]/integrations/google-play/copy/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
 import { withConfig } from "@/lib/env";
 import { appleSimConfig } from "@/test/config";
@@ -28,6 +31,8 @@ aroundAll(async (runSuite) => {
 beforeAll(async () => {
   const world = await createApiWorld();
   const run = await createSyncRun({ kind: "app_store_ratings_sync", scope: "project", trigger: "manual", teamId: world.teamId, projectId: world.projectId, status: "succeeded" });
+  // A Google Play connection to copy: a refused copy must be refused for the key's reach, not for a missing source.
+  await savePlayConnection({ teamId: world.teamId, projectId: world.projectId }, { actorUserId: world.ownerCaller.userId, caller: world.ownerCaller }, { serviceAccountKey: generateServiceAccount("api@auth-play.iam.gserviceaccount.com").keyFile });
   w = { ...world, runId: run.id };
   const all = [...AGENT_KEY_PERMISSIONS];
   keys.all = (await agentKeyFor(w.teamId, w.ownerCaller, { permissions: all })).key;
@@ -69,7 +74,8 @@ describe.each(ROUTE_CASES)("$name", (route) => {
     it("404 for a key scoped to another project of the team", async () => {
       const options = route.valid(w);
       // The copy route targets the other project: aim the scoped key's refusal at the wired project instead.
-      const aimed = route.endpoint.operationId === "copyAppStoreConnectIntegration" ? { ...options, params: { projectId: w.projectId }, body: { fromProjectId: w.otherProjectId } } : options;
+      const copies = ["copyAppStoreConnectIntegration", "copyGooglePlayIntegration"].includes(route.endpoint.operationId);
+      const aimed = copies ? { ...options, params: { projectId: w.projectId }, body: { fromProjectId: w.otherProjectId } } : options;
       await expectRefused(keys.otherProject, aimed, 404, "not_found");
     });
 
@@ -126,6 +132,17 @@ describe("a second id in the request", () => {
         method: "POST",
         key,
         params: { projectId: stranger.projectId },
+        body: { fromProjectId: w.projectId },
+      }),
+    );
+  });
+
+  it("a key scoped to project A cannot copy project B's Google Play connection into A", async () => {
+    await refused(() =>
+      callRoute(playCopy.POST, `/projects/${w.otherProjectId}/integrations/google-play/copy`, {
+        method: "POST",
+        key: keys.otherProject,
+        params: { projectId: w.otherProjectId },
         body: { fromProjectId: w.projectId },
       }),
     );

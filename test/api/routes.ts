@@ -51,6 +51,13 @@ const INPUTS: Record<string, Inputs> = {
   },
   getAppStoreConnectReportsStatus: { valid: project, invalid: badProject },
   syncAppStoreConnectReports: { valid: project, invalid: badProject },
+  getGooglePlayIntegration: { valid: project, invalid: badProject },
+  testGooglePlayIntegration: { valid: project, invalid: badProject },
+  syncGooglePlayIntegration: { valid: project, invalid: badProject },
+  copyGooglePlayIntegration: {
+    valid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
+    invalid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
+  },
   listNotifications: { valid: () => ({ query: { limit: "5" } }), invalid: () => ({ query: { limit: "500" } }) },
 };
 

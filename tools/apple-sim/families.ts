@@ -5,5 +5,6 @@ import { customerReviewsFamily } from "./asc/customer-reviews";
 import type { EndpointFamily } from "./endpoints";
 import { itunesFamily } from "./itunes/lookup";
 import { reportsFamily } from "./asc/reports";
+import { analyticsFamily, analyticsStorageFamily } from "./asc/analytics";
 
-export const simFamilies: readonly EndpointFamily[] = [itunesFamily, ascAppsFamily, customerReviewsFamily, reportsFamily];
+export const simFamilies: readonly EndpointFamily[] = [itunesFamily, ascAppsFamily, customerReviewsFamily, reportsFamily, analyticsFamily, analyticsStorageFamily];

@@ -14,6 +14,7 @@ export { SimState } from "./state";
 export type * from "./scenario";
 export type { SimFaultInput } from "./model/faults";
 export type { ReportsConfigInput } from "./model/reports/config";
+export type { AnalyticsConfigInput } from "./model/analytics/config";
 
 export interface StartAppleSimOptions {
   /** 0 (default) picks a free port. */

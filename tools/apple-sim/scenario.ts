@@ -1,5 +1,6 @@
 // The scenario format: what the simulated Apple knows (apps, ratings per storefront, keys, reviews), and the options.
 import { z } from "zod";
+import { analyticsConfigSchema } from "./model/analytics/config";
 import { reportsConfigSchema } from "./model/reports/config";
 
 export const ratingsSchema = z.object({
@@ -83,6 +84,8 @@ export const scenarioSchema = z.object({
     .default({}),
   /** Sales and Trends and Finance reports: what they contain and the UNCONFIRMED behaviours (model/reports/config.ts). */
   reports: reportsConfigSchema.default(reportsConfigSchema.parse({})),
+  /** The Analytics Reports API: apps, pitfalls and the UNCONFIRMED behaviours (model/analytics/config.ts). */
+  analytics: analyticsConfigSchema.default(analyticsConfigSchema.parse({})),
 });
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.infer<typeof scenarioSchema>;

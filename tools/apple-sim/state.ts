@@ -5,6 +5,7 @@ import { ApiKeys, type SimKey } from "./model/api-keys";
 import { Catalog, type RatingsChange } from "./model/catalog";
 import { Faults, type ActiveFault, type FaultRules, type SimFaultInput } from "./model/faults";
 import { ItunesPacing } from "./model/itunes-pacing";
+import { Analytics } from "./model/analytics";
 import { Reports } from "./model/reports";
 import { RequestLog, type LogEntry, type SimCounters } from "./model/request-log";
 import { Responses, type SimResponse } from "./model/responses";
@@ -39,6 +40,8 @@ export class SimState {
   readonly responses: Responses;
   /** Sales and Finance reports (scenario key `reports`). */
   readonly reports = new Reports();
+  /** The Analytics Reports API (scenario key `analytics`). */
+  readonly analytics = new Analytics(this.salt);
   readonly faults: Faults;
   readonly requestLog = new RequestLog();
   private initialScenario: Scenario = {};
@@ -69,6 +72,7 @@ export class SimState {
     this.reviews.clear();
     this.responses.clear();
     this.reports.open(input.reports ?? {});
+    this.analytics.open(input.analytics ?? {});
     for (const [appId, entry] of Object.entries(scenario.reviews)) {
       const items = Array.isArray(entry) ? entry : entry.items;
       const gen = Array.isArray(entry) ? undefined : entry.generate;

@@ -1,8 +1,7 @@
 // Standalone simulator: npm run google-sim -- --port 4020 --scenario tools/google-sim/scenarios/demo.json [--write-key path]
-import { createPrivateKey, createPublicKey } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startGoogleSim } from "./index";
+import { keyFileOf, startGoogleSim } from "./index";
 import type { GoogleScenario, GoogleSimOptionsInput } from "./scenario";
 
 const { values } = parseArgs({
@@ -27,25 +26,15 @@ const options = (values.options ? JSON.parse(values.options) : {}) as GoogleSimO
 
 // Restarting keeps an already written key file valid: its public key stands in for a new pair.
 const keyPath = values["write-key"];
-const firstGenerated = scenario.accounts?.find((a) => !a.publicKeyPem);
-let reused = false;
-if (keyPath && existsSync(keyPath) && firstGenerated) {
-  const file = JSON.parse(readFileSync(keyPath, "utf8")) as { private_key: string; private_key_id?: string };
-  firstGenerated.publicKeyPem = createPublicKey(createPrivateKey(file.private_key)).export({ type: "spki", format: "pem" }).toString();
-  firstGenerated.privateKeyId = file.private_key_id;
-  reused = true;
-}
+const keyFile = keyPath ? keyFileOf(scenario, keyPath) : null;
 
 const google = await startGoogleSim({ port: Number(values.port), host: values.host, scenario, options });
 console.log(`Google simulator listening on ${google.url} (control API: ${google.url}/__sim/state)`);
 console.log(`\nPoint Starboard at it:\n  GOOGLE_OAUTH_TOKEN_URL=${google.tokenUrl}\n  GOOGLE_PLAY_BASE_URL=${google.playBaseUrl}\n  GOOGLE_STORAGE_BASE_URL=${google.storageBaseUrl}\n`);
 console.log(`Reports bucket: ${google.sim.scenario.bucket}`);
-if (keyPath && firstGenerated) {
-  if (reused) console.log(`Reusing the key file ${keyPath} for ${firstGenerated.clientEmail}.`);
-  else {
-    writeFileSync(keyPath, google.sim.keyFile(firstGenerated.clientEmail)!, { mode: 0o600 });
-    console.log(`Wrote the JSON key file of ${firstGenerated.clientEmail} to ${keyPath}: upload it in Starboard.`);
-  }
+if (keyPath && keyFile) {
+  keyFile.save((email) => google.sim.keyFile(email));
+  console.log(keyFile.reused ? `Reusing the key file ${keyPath} for ${keyFile.clientEmail}.` : `Wrote the JSON key file of ${keyFile.clientEmail} to ${keyPath}: upload it in Starboard.`);
 }
 
 const shutdown = async () => {

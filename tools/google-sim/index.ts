@@ -10,7 +10,7 @@ import type { GoogleScenario, GoogleSimOptionsInput } from "./scenario";
 import { GoogleSimState } from "./state";
 import { handleStorage } from "./storage";
 
-export { generateServiceAccount, serviceAccountKeyFile, type TestServiceAccount } from "./keys";
+export { generateServiceAccount, keyFileOf, serviceAccountKeyFile, type TestServiceAccount } from "./keys";
 export { GoogleSimState } from "./state";
 export type * from "./scenario";
 

@@ -1,5 +1,7 @@
 // Service-account keys shaped like Google's JSON key files (RSA, PKCS#8 PEM inside).
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { GoogleScenario } from "./scenario";
 
 export interface TestServiceAccount {
   clientEmail: string;
@@ -40,5 +42,30 @@ export function generateServiceAccount(clientEmail = `reviews-${randomBytes(3).t
     privateKeyPem,
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     keyFile: serviceAccountKeyFile({ clientEmail, privateKeyId, privateKeyPem }),
+  };
+}
+
+/**
+ * A key file that outlives the simulator (the demo's, `npm run google-sim -- --write-key`): the scenario's first account
+ * without a public key takes the key of an existing file at `keyPath` instead of a new pair, so a key already saved in
+ * Starboard stays valid across restarts. Call before starting; after starting, `save` writes the file when it was not
+ * reused. Null when every account of the scenario has its own public key.
+ */
+export function keyFileOf(scenario: GoogleScenario, keyPath: string): { clientEmail: string; reused: boolean; save(keyFile: (clientEmail: string) => string | null): void } | null {
+  const account = scenario.accounts?.find((a) => !a.publicKeyPem);
+  if (!account) return null;
+  const reused = existsSync(keyPath);
+  if (reused) {
+    const file = JSON.parse(readFileSync(keyPath, "utf8")) as { private_key: string; private_key_id?: string };
+    account.publicKeyPem = createPublicKey(createPrivateKey(file.private_key)).export({ type: "spki", format: "pem" }).toString();
+    account.privateKeyId = file.private_key_id;
+  }
+  return {
+    clientEmail: account.clientEmail,
+    reused,
+    save(keyFile) {
+      const text = reused ? null : keyFile(account.clientEmail);
+      if (text) writeFileSync(keyPath, text, { mode: 0o600 });
+    },
   };
 }

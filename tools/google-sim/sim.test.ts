@@ -1,8 +1,11 @@
 // The Google simulator's own contract: what the token endpoint checks, and the shapes of its answers.
 import { createPrivateKey } from "node:crypto";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { generateServiceAccount, startGoogleSim, type RunningGoogleSim } from "./index";
+import { generateServiceAccount, keyFileOf, startGoogleSim, type RunningGoogleSim } from "./index";
 
 const sa = generateServiceAccount("sim@test.iam.gserviceaccount.com");
 const PLAY = "https://www.googleapis.com/auth/androidpublisher";
@@ -70,6 +73,44 @@ describe("token endpoint", () => {
     expect(JSON.parse(file!)).toMatchObject({ type: "service_account", client_email: "generated@test.iam.gserviceaccount.com", private_key: expect.stringContaining("BEGIN PRIVATE KEY") });
     google.sim.reset();
     expect(google.sim.keyFile("generated@test.iam.gserviceaccount.com")).toBe(file);
+  });
+});
+
+describe("a key file that outlives the simulator (the demo's, --write-key)", () => {
+  it("is written on the first start and reused on the next, so a key saved in Starboard keeps working", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "google-sim-key-"));
+    const keyPath = path.join(dir, "play.json");
+    const scenario = () => ({ accounts: [{ clientEmail: "demo@demo-play.iam.gserviceaccount.com" }] });
+    const sign = (file: { private_key: string; private_key_id: string; client_email: string }, tokenUrl: string) =>
+      new SignJWT({ scope: PLAY }).setProtectedHeader({ alg: "RS256", kid: file.private_key_id }).setIssuer(file.client_email).setAudience(tokenUrl).setIssuedAt().setExpirationTime("1h").sign(createPrivateKey(file.private_key));
+    const exchangeAt = async (tokenUrl: string, assertion: string) =>
+      (await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }) })).status;
+    try {
+      const first = scenario();
+      const written = keyFileOf(first, keyPath);
+      expect(written).toMatchObject({ clientEmail: "demo@demo-play.iam.gserviceaccount.com", reused: false });
+      const one = await startGoogleSim({ scenario: first });
+      written!.save((email) => one.sim.keyFile(email));
+      await one.stop();
+      expect((await stat(keyPath)).mode & 0o777).toBe(0o600);
+      const file = JSON.parse(await readFile(keyPath, "utf8")) as { private_key: string; private_key_id: string; client_email: string };
+
+      const second = scenario();
+      const reused = keyFileOf(second, keyPath);
+      expect(reused).toMatchObject({ reused: true });
+      const two = await startGoogleSim({ scenario: second });
+      reused!.save((email) => two.sim.keyFile(email));
+      try {
+        expect(await exchangeAt(two.tokenUrl, await sign(file, two.tokenUrl))).toBe(200);
+        expect(JSON.parse(await readFile(keyPath, "utf8"))).toEqual(file);
+      } finally {
+        await two.stop();
+      }
+      // Every account with its own public key: nothing to write.
+      expect(keyFileOf({ accounts: [{ clientEmail: sa.clientEmail, publicKeyPem: sa.publicKeyPem }] }, keyPath)).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -58,7 +58,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         eyebrow={current.name}
         title="Reviews"
-        description="Every written App Store review of your apps, kept in step with App Store Connect."
+        description="Every written review of your apps on the App Store and Google Play, kept in step with App Store Connect and Google Play."
         actions={sync ? <SyncReviewsButton projectId={sync.projectId} initialRun={sync.run} variant="secondary" /> : null}
       />
       <div className={focusProjectId ? "grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]" : undefined}>

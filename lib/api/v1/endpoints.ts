@@ -5,6 +5,7 @@ import { inboxSchema, notificationListQuery } from "./schemas/notifications";
 import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema, integrationStatusSchema, reportsStatusSchema, reportsSyncRequestedSchema } from "./schemas/integrations";
 import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema, reviewParams, reviewResultSchema } from "./schemas/reviews";
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
+import { googlePlayEndpoints } from "./google-play-endpoints";
 import { ratingsEndpoints } from "./ratings-endpoints";
 
 export const listApps = endpoint({
@@ -35,7 +36,7 @@ export const listReviews = endpoint({
   path: "/reviews",
   tag: "Reviews",
   summary: "Search reviews (the reviews page's filters), newest first, cursor-paginated",
-  description: "q uses web-search syntax: words, \"phrases\", -exclusions. rating is 5 or a range such as 1-3.",
+  description: "q uses web-search syntax: words, \"phrases\", -exclusions. rating is 5 or a range such as 1-3. store is app_store or google_play.",
   permission: "reviews:read",
   query: reviewListQuery,
   response: reviewPageSchema,
@@ -58,7 +59,8 @@ export const putReviewResponse = endpoint({
   path: "/reviews/{reviewId}/response",
   tag: "Reviews",
   summary: "Publish a public reply, or replace the existing one",
-  description: "Needs reviews:write. Replies from an agent key are audit-logged with the key.",
+  description:
+    "Needs reviews:write. Sent to the review's store: App Store Connect (at most 5,970 characters; Apple publishes it after review) or Google Play (at most 350 characters, published at once). A refused reply changes nothing stored. Replies from an agent key are audit-logged with the key.",
   permission: "reviews:write",
   params: reviewParams,
   body: replyBodySchema,
@@ -71,7 +73,7 @@ export const deleteReviewResponse = endpoint({
   path: "/reviews/{reviewId}/response",
   tag: "Reviews",
   summary: "Delete the public reply (irrecoverable)",
-  description: "Removes the reply from the App Store. There is no undo.",
+  description: "Removes the reply from the App Store. There is no undo. Google Play has no way to delete a reply: for a Play review the answer is 409 (reply again to replace it).",
   permission: "reviews:write",
   params: reviewParams,
   response: reviewResultSchema,
@@ -174,5 +176,6 @@ export const ENDPOINTS = [
   copyAscIntegration,
   getAscReportsStatus,
   syncAscReports,
+  ...googlePlayEndpoints,
   listNotifications,
 ] as const;

@@ -26,6 +26,7 @@ import {
 } from "./transform";
 import { MAX_REPLY_LENGTH } from "@/lib/validation";
 import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../http";
+import type { ItunesPacer } from "../itunes/pacer";
 
 /** The App Store shows at most this many characters of a developer response. */
 
@@ -54,6 +55,8 @@ export interface AscClientOptions extends Partial<AscTimings> {
   stats?: AscStats;
   /** Latest X-Rate-Limit numbers seen, for showing the remaining hourly budget. */
   onRateLimit?: (info: RateLimitInfo) => void;
+  /** The key's shared pace (lib/apple/asc/pacing.ts); none = unpaced. */
+  pacer?: ItunesPacer | null;
 }
 
 export interface ListReviewsOptions {
@@ -83,17 +86,23 @@ export interface AscClient {
   readonly rateLimit: RateLimitInfo | null;
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
 }
 
-interface RawResult {
+export interface RawResult {
   status: number;
   json: unknown;
 }
 
-export function createAscClient(options: AscClientOptions): AscClient {
+/** One JSON call to App Store Connect: auth, pacing, retries of 429/5xx; a refusal is thrown as a typed AscError. */
+export interface AscRequester {
+  request(pathOrUrl: string, req?: RequestOptions): Promise<RawResult>;
+  readonly rateLimit: RateLimitInfo | null;
+}
+
+export function createAscRequester(options: AscClientOptions): AscRequester {
   const cfg = { ...ASC_TIMINGS, ...stripUndefined(options) } as AscTimings & AscClientOptions;
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const origin = new URL(baseUrl).origin;
@@ -116,6 +125,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
     let rateLimitHits = 0;
     for (;;) {
       const token = await tokens.get();
+      await options.pacer?.acquire();
       if (stats) stats.requests++;
       let res: Response;
       let text: string;
@@ -128,6 +138,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
         });
         text = await res.text();
       } catch (error) {
+        options.pacer?.refund();
         const timedOut = isTimeoutError(error);
         const kind: AscTransientKind = timedOut ? "timeout" : "network";
         if (transientAttempts++ < cfg.maxRetries) {
@@ -153,7 +164,10 @@ export function createAscClient(options: AscClientOptions): AscClient {
         }
       }
 
-      if (res.ok && !malformed) return { status: res.status, json };
+      if (res.ok && !malformed) {
+        options.pacer?.onSuccess();
+        return { status: res.status, json };
+      }
       if (res.ok || (malformed && res.status >= 500)) {
         if (transientAttempts++ < cfg.maxRetries) {
           await retryPause(transientAttempts);
@@ -171,6 +185,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
         continue;
       }
       if (error instanceof AscRateLimitError) {
+        options.pacer?.onThrottle();
         const wait = error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : cfg.rateLimitBackoffMs * 2 ** rateLimitHits;
         rateLimitHits++;
         if (rateLimitWaited + wait <= cfg.maxRateLimitWaitMs) {
@@ -198,6 +213,19 @@ export function createAscClient(options: AscClientOptions): AscClient {
     await sleep(backoffDelay(attempt - 1, cfg.backoffBaseMs, cfg.backoffMaxMs));
   }
 
+  return {
+    request,
+    get rateLimit() {
+      return rateLimit;
+    },
+  };
+}
+
+export function createAscClient(options: AscClientOptions): AscClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const requester = createAscRequester(options);
+  const request = (pathOrUrl: string, req?: RequestOptions) => requester.request(pathOrUrl, req);
+
   async function orNull<T>(fn: () => Promise<T>): Promise<T | null> {
     try {
       return await fn();
@@ -223,7 +251,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
 
   return {
     get rateLimit() {
-      return rateLimit;
+      return requester.rateLimit;
     },
 
     async listApps() {

@@ -66,6 +66,7 @@ describe("ratings reads", () => {
     const key = await keyFor(w.teamId, ["reviews:read"]);
     const { status, body } = await call<AppCountryRatings>(appCountriesRoute, `/api/v1/apps/${w.alpha}/ratings`, { appId: w.alpha }, key);
     expect(status).toBe(200);
+    expect(body.store).toBe("app_store");
     expect(body.latestSnapshotDate).toBe(today);
     expect(body.countries.map((c) => [c.countryCode, c.averageRating, c.ratingCount, c.ratingCountDelta])).toEqual([
       ["us", 4.5, 104, 4],
@@ -90,7 +91,7 @@ describe("ratings reads", () => {
       [today, 114, 4.37], // gb gone: (4.5·104 + 3·10) / 114
     ]);
     const gb = await call<RatingHistory>(appHistoryRoute, "/x?days=90&country=GB", { appId: w.alpha }, key);
-    expect(gb.body).toMatchObject({ country: "gb", days: 90 });
+    expect(gb.body).toMatchObject({ store: "app_store", country: "gb", days: 90 });
     expect(gb.body.points.map((p) => [p.date, p.ratingCount, p.averageRating])).toEqual([
       [yesterday, 50, 4],
       [today, 0, null],

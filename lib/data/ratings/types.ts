@@ -1,14 +1,19 @@
 // Shapes the ratings data layer returns to routes and components (JSON-safe; no server imports here).
+import type { Store } from "@/lib/data/stores";
 import type { SyncRunView } from "@/lib/sync/runs";
 
 export interface CountryRating {
   countryCode: string;
   /** YYYY-MM-DD of the country's latest row. */
   snapshotDate: string;
+  /** App Store: the storefront's rating. Google Play: Play Console's cumulative average as of that day. */
   averageRating: number;
-  ratingCount: number;
-  /** Against the country's previous snapshot; null on first sight. */
+  /** null: the store publishes no rating counts (Google Play). */
+  ratingCount: number | null;
+  /** Against the country's previous snapshot; null on first sight, and always on Google Play. */
   ratingCountDelta: number | null;
+  /** Google Play: the average of that day's new ratings (null when nobody rated that day); null on the App Store. */
+  dailyAverageRating: number | null;
   currentVersionAverageRating: number | null;
   currentVersionRatingCount: number | null;
   appVersion: string | null;
@@ -23,6 +28,8 @@ export interface UnavailableCountry {
 }
 
 export interface AppCountryRatings {
+  /** The app's store: the App Store for an Apple app, Google Play for an Android app. */
+  store: Store;
   /** The app's latest snapshot day; null before its first sync. */
   latestSnapshotDate: string | null;
   countries: CountryRating[];
@@ -48,12 +55,16 @@ export interface ProjectCountryRatings {
 export interface RatingHistoryPoint {
   date: string;
   averageRating: number | null;
-  ratingCount: number;
+  /** null on Google Play, which publishes no rating counts. */
+  ratingCount: number | null;
+  /** Google Play: the average of that day's new ratings; null on the App Store and on days nobody rated. */
+  dailyAverageRating: number | null;
   currentVersionAverageRating: number | null;
   ratingCountDelta: number | null;
 }
 
 export interface RatingHistory {
+  store: Store;
   country: string | null;
   days: number;
   points: RatingHistoryPoint[];

@@ -36,4 +36,15 @@ describe("review filters in the URL", () => {
     });
     expect(reviewFiltersSchema.safeParse({ q: Array.from({ length: 17 }, () => "crash").join(" ") }).error?.issues[0]?.message).toMatch(/at most 16 words/);
   });
+
+  it("keeps the order and a range of days in the address, and says why a backwards range was dropped", () => {
+    const params = new URLSearchParams({ sort: "lowest", from: "2026-11-01", to: "2026-11-30" });
+    const filters = filtersFromSearchParams(params);
+    expect(filters).toEqual({ sort: "lowest", from: "2026-11-01", to: "2026-11-30" });
+    expect(filtersFromSearchParams(filtersToSearchParams(filters))).toEqual(filters);
+    const backwards = { from: "2026-11-30", to: "2026-11-01", sort: "best", country: "de" };
+    expect(filtersFromSearchParams(backwards)).toEqual({ from: "2026-11-30", country: "de" });
+    expect(invalidFilterMessages(backwards)).toEqual({ to: "The range ends (2026-11-01) before it starts (2026-11-30).", sort: "Sort is newest, oldest, lowest or highest." });
+    expect(invalidFilterMessages({ from: "2026-02-29", to: "yesterday" })).toEqual({ from: "From is not a day of the calendar.", to: "To is a date such as 2026-11-30." });
+  });
 });

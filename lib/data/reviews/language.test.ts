@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { detectReviewLanguages, UNDETERMINED_LANGUAGE } from "./language";
 
@@ -29,4 +30,16 @@ describe("a review's language", () => {
     expect(await detectReviewLanguage(null, "👍👍 10/10", "us")).toBe(UNDETERMINED_LANGUAGE);
     expect(await detectReviewLanguage("", "", null)).toBe(UNDETERMINED_LANGUAGE);
   });
+});
+
+describe("the language detection worker", () => {
+  it("answers a pending detection and then lets the process end on its own", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/support/detect-language-and-finish.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once("exit", (c, s) => resolve([c, s])));
+    clearTimeout(timer);
+    expect({ code, signal, out: out.trim() }).toEqual({ code: 0, signal: null, out: "de" });
+  }, 20_000);
 });

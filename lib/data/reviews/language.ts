@@ -69,10 +69,10 @@ const pending = new Map<number, { resolve: (languages: string[]) => void; reject
 function eldWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 36, maxYoungGenerationSizeMb: 2 } });
-  w.unref(); // never keeps a process (a job, a test) alive
   w.on("message", (m: { id: number; languages?: string[]; error?: string }) => {
     const waiting = pending.get(m.id);
     pending.delete(m.id);
+    if (pending.size === 0) w.unref();
     if (m.languages) waiting?.resolve(m.languages);
     else waiting?.reject(new Error(`Language detection failed: ${m.error}`));
   });
@@ -83,6 +83,7 @@ function eldWorker(): Worker {
   };
   w.on("error", fail);
   w.on("exit", (code) => fail(new Error(`Language detection stopped (exit code ${code}).`)));
+  w.unref();
   worker = w;
   return w;
 }
@@ -91,8 +92,12 @@ function eldLanguages(texts: string[]): Promise<string[]> {
   if (texts.length === 0) return Promise.resolve([]);
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const w = eldWorker();
+    // Referenced only while a detection is pending: an idle worker never keeps a process (a job, a test, a
+    // benchmark) alive, and a pending one is not abandoned when nothing else is left to do.
+    if (pending.size === 0) w.ref();
     pending.set(id, { resolve, reject });
-    eldWorker().postMessage({ id, texts });
+    w.postMessage({ id, texts });
   });
 }
 

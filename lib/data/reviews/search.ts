@@ -1,5 +1,6 @@
 import "server-only";
-// Reviews search: tenant-scoped, keyset-paginated (created_at_in_store DESC, id DESC), bounded in cost.
+// Reviews search: tenant-scoped, keyset-paginated (newest or oldest first, or by rating and newest first within
+// each rating), bounded in cost.
 // Text goes through the generated search_vector (see the review_search_languages migration): words match
 // their inflections and, from three characters on, as prefixes; CJK words match inside unspaced text.
 // Each search runs in one read-only transaction with a statement timeout: it first counts the matches up to
@@ -11,7 +12,7 @@ import { z } from "zod";
 import type { AccessContext } from "@/lib/auth/access";
 import { db, Prisma, sqlPool } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { ratingRange, REVIEWS_PAGE_SIZE, type ReviewFilters } from "./filters";
+import { dateRangeProblem, ratingRange, REVIEWS_PAGE_SIZE, type ReviewFilters, type ReviewSort } from "./filters";
 import { highlightMatches } from "./highlight";
 import type { ReviewHighlights } from "./highlight-ranges";
 import { hasRequiredTerm, parseSearch, type SearchQuery, type SearchTerm, type SearchToken } from "./search-query";
@@ -57,14 +58,23 @@ export const reviewJoins = Prisma.sql`
 
 const ISO_INSTANT = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const cursorSchema = z.tuple([z.string().regex(ISO_INSTANT).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s), z.string().regex(UUID)]);
+const instant = z.string().regex(ISO_INSTANT).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s);
+/** [createdAt, id] of the last review of the page, and its rating when the list is ordered by rating. */
+const cursorSchema = z.union([z.tuple([instant, z.string().regex(UUID)]), z.tuple([instant, z.string().regex(UUID), z.int().min(1).max(5)])]);
 
-export function encodeCursor(row: { createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.createdAt, row.id])).toString("base64url");
+export interface PageCursor {
+  createdAt: string;
+  id: string;
+  /** Set when the list is ordered by rating. */
+  rating?: number;
 }
 
-/** Only what encodeCursor makes: anything else (edited, truncated, crafted) is a 400, never a database error. */
-export function decodeCursor(cursor: string): [string, string] {
+export function encodeCursor(row: PageCursor): string {
+  return Buffer.from(JSON.stringify(row.rating === undefined ? [row.createdAt, row.id] : [row.createdAt, row.id, row.rating])).toString("base64url");
+}
+
+/** Only what encodeCursor makes for this order: anything else (edited, truncated, crafted) is a 400, never a database error. */
+export function decodeCursor(cursor: string, sort: ReviewSort = "newest"): PageCursor {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -72,8 +82,12 @@ export function decodeCursor(cursor: string): [string, string] {
     decoded = null;
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw new ValidationError("That page link is no longer valid. Reload the reviews.", { cursor: "Not a cursor this server gave out." });
-  return parsed.data;
+  const byRating = sort === "lowest" || sort === "highest";
+  if (!parsed.success || (parsed.data.length === 3) !== byRating) {
+    throw new ValidationError("That page link is no longer valid. Reload the reviews.", { cursor: "Not a cursor this server gave out for this order." });
+  }
+  const [createdAt, id, rating] = parsed.data;
+  return rating === undefined ? { createdAt, id } : { createdAt, id, rating };
 }
 
 // ---- conditions ---------------------------------------------------------------------------------------------
@@ -152,6 +166,9 @@ export function reviewConditions(ctx: Pick<AccessContext, "teamId" | "caller">, 
   const query = f.q ? parseSearch(f.q) : [];
   if (query.length > 0) c.push(tsquery !== undefined ? Prisma.sql`r.search_vector @@ ${tsquery}::tsquery` : Prisma.sql`r.search_vector @@ (${tsqueryOf(query)})`);
   if (f.nickname) c.push(nicknameCondition(f.nickname));
+  // Days are UTC days: the range starts at 00:00 UTC of `from` and ends before 00:00 UTC of the day after `to`.
+  if (f.from) c.push(Prisma.sql`r.created_at_in_store >= (${f.from}::date)::timestamp AT TIME ZONE 'UTC'`);
+  if (f.to) c.push(Prisma.sql`r.created_at_in_store < (${f.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
   return Prisma.join(c, " AND ");
 }
 
@@ -203,31 +220,63 @@ async function compileTextQuery(client: PoolClient, query: SearchQuery): Promise
   return row?.q ?? "";
 }
 
+/** The ratings a list ordered by rating walks through, in order, within the rating filter. */
+function ratingOrder(sort: "lowest" | "highest", filters: ReviewFilters): number[] {
+  const [lo, hi] = ratingRange(filters.rating) ?? [1, 5];
+  const ratings = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  return sort === "lowest" ? ratings : ratings.reverse();
+}
+
 export async function searchReviews(ctx: Pick<AccessContext, "teamId" | "caller">, filters: ReviewFilters, options: SearchOptions = {}): Promise<ReviewPage> {
   const limit = Math.min(100, Math.max(1, options.limit ?? REVIEWS_PAGE_SIZE));
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const sort = filters.sort ?? "newest";
+  const range = dateRangeProblem(filters);
+  if (range) throw new ValidationError(range, { to: range });
+  const after = options.cursor ? decodeCursor(options.cursor, sort) : null;
   const query = filters.q ? parseSearch(filters.q) : [];
   return inSearchTransaction(options.timeoutMs ?? SEARCH_TIMEOUT_MS, async (client) => {
-    const where = reviewConditions(ctx, filters, await compileTextQuery(client, query));
+    const tsquery = await compileTextQuery(client, query);
+    const where = reviewConditions(ctx, filters, tsquery);
     const total = await countMatches(client, where);
-    await client.query(total.capped ? PLAN.newest : PLAN.matches);
-    const pageWhere = after ? Prisma.sql`${where} AND (r.created_at_in_store, r.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : where;
-    const rows = await run<ReviewRow>(
-      client,
-      Prisma.sql`
-        SELECT ${reviewColumns} FROM app_store_reviews r ${reviewJoins}
-        WHERE ${pageWhere}
-        ORDER BY r.created_at_in_store DESC, r.id DESC
-        LIMIT ${limit + 1}`,
-    );
+    let rows: ReviewRow[];
+    if (sort === "lowest" || sort === "highest") {
+      // By rating, newest first within each: one walk per rating, in order, each as cheap as a rating filter (the
+      // count of that rating's matches picks its plan, as for the whole list), until the page is full.
+      rows = [];
+      for (const rating of ratingOrder(sort, filters)) {
+        if (after && (sort === "lowest" ? rating < after.rating! : rating > after.rating!)) continue;
+        const bucket = Prisma.sql`${where} AND r.rating = ${rating}::smallint`;
+        const keyset = after?.rating === rating ? Prisma.sql` AND (r.created_at_in_store, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : Prisma.empty;
+        const matches = total.capped ? await countMatches(client, bucket) : total;
+        if (matches.count === 0) continue;
+        await client.query(matches.capped ? PLAN.newest : PLAN.matches);
+        rows.push(...(await pageRows(client, Prisma.sql`${bucket}${keyset}`, "newest", limit + 1 - rows.length)));
+        await client.query("RESET enable_seqscan; RESET enable_indexscan; RESET enable_indexonlyscan; RESET enable_bitmapscan; RESET enable_sort");
+        if (rows.length > limit) break;
+      }
+    } else {
+      await client.query(total.capped ? PLAN.newest : PLAN.matches);
+      const keyset = after
+        ? sort === "oldest"
+          ? Prisma.sql` AND (r.created_at_in_store, r.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          : Prisma.sql` AND (r.created_at_in_store, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+        : Prisma.empty;
+      rows = await pageRows(client, Prisma.sql`${where}${keyset}`, sort, limit + 1);
+    }
     const items: ReviewPage["items"] = rows.slice(0, limit).map(toReviewView);
     if (hasRequiredTerm(query) && items.length > 0) {
       const marks = await highlightMatches(client, items, query);
       items.forEach((item, i) => (item.highlights = marks[i]));
     }
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null, total };
+    const byRating = sort === "lowest" || sort === "highest";
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id, ...(byRating ? { rating: last.rating } : {}) }) : null, total };
   });
+}
+
+async function pageRows(client: PoolClient, where: Prisma.Sql, order: "newest" | "oldest", limit: number): Promise<ReviewRow[]> {
+  const orderBy = order === "oldest" ? Prisma.sql`r.created_at_in_store ASC, r.id ASC` : Prisma.sql`r.created_at_in_store DESC, r.id DESC`;
+  return run<ReviewRow>(client, Prisma.sql`SELECT ${reviewColumns} FROM app_store_reviews r ${reviewJoins} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`);
 }
 
 /** One review by id within the caller's team (the `?review=` deep link). */

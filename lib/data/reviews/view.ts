@@ -1,4 +1,6 @@
 // What the browser sees of a review (no internal columns, no other team's data).
+import type { Store } from "@/lib/data/stores";
+
 export type ReplyState = "PUBLISHED" | "PENDING_PUBLISH";
 
 export interface ReviewReply {
@@ -15,7 +17,7 @@ export interface ReviewView {
   projectId: string;
   appId: string;
   appName: string;
-  store: string;
+  store: Store;
   externalId: string;
   rating: number;
   title: string | null;
@@ -33,7 +35,7 @@ export interface ReviewRow {
   project_id: string;
   app_id: string;
   app_name: string;
-  store: string;
+  store: Store;
   external_id: string;
   rating: number;
   title: string | null;

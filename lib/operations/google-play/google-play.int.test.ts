@@ -8,13 +8,17 @@ import { settleBackgroundWork } from "@/lib/jobs/dispatch";
 import { syncJobOf } from "@/lib/jobs/registry";
 import { inlineSteps } from "@/lib/sync/steps";
 import { syncPlayReviews } from "@/lib/sync/google-play/sync-reviews";
-import { createOwner } from "@/test/fixtures";
+import { addMember, createOwner } from "@/test/fixtures";
 import { createPlayWorld, NOTES, PLAY_ACCOUNT, playScenario, simConfig, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 import { googleSimConfig, useConfig } from "@/test/config";
 import { actionResult } from "@/lib/operations/adapters/server-action";
 import { deleteReply, publishReply } from "@/lib/operations/reviews";
 import { applyPlayConnection } from "./connect-google-play";
-import { copyPlayConnectionFrom } from "./copy-play-connection";
+import { copyPlayConnection, copyPlayConnectionFrom } from "./copy-play-connection";
+import { getPlaySetup } from "./get-play-setup";
+import { removePlayConnection as removePlayConnectionOp } from "./remove-play-connection";
+import { requestPlayReviewsSync } from "./request-play-reviews-sync";
+import { setPlayConnectionEnabled as setPlayConnectionEnabledOp } from "./set-play-connection-enabled";
 import { publishPlayReply } from "./publish-play-reply";
 import { runPlayConnectionTest } from "./test-play-connection";
 
@@ -223,6 +227,41 @@ describe("copy, disable, remove", () => {
     expect(await getPlayConnection(target())).toBeNull();
     const actions = (await db.auditLog.findMany({ where: { projectId: w.projectId, action: { startsWith: "google_play." } }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["google_play.connection_created", "google_play.connection_disabled", "google_play.connection_removed"]);
+  });
+});
+
+describe("the integrations page's copy, disable and remove", () => {
+  it("copy lists the team's other connections to the one who may change them, copies, tests and starts the imports", async () => {
+    const second = await db.project.create({ data: { teamId: w.teamId, name: "Second" } });
+    const setup = await actionResult(getPlaySetup, w.caller, { projectId: second.id });
+    expect(setup).toMatchObject({ ok: true, data: { connection: null, canWrite: true, sources: [{ projectId: w.projectId, clientEmail: PLAY_ACCOUNT.clientEmail }] } });
+    const copied = await actionResult(copyPlayConnection, w.caller, { projectId: second.id, sourceProjectId: w.projectId });
+    expect(copied).toMatchObject({ ok: true, data: { connection: { clientEmail: PLAY_ACCOUNT.clientEmail }, test: { ok: true } } });
+    await settleBackgroundWork();
+    expect(await db.syncRun.count({ where: { projectId: second.id, status: "succeeded" } })).toBe(3);
+    // A member sees the connection but no copy sources.
+    const member = await addMember(w.teamId, "member");
+    expect(await actionResult(getPlaySetup, member.caller, { projectId: second.id })).toMatchObject({ ok: true, data: { canWrite: false, sources: [] } });
+  });
+
+  it("disable refuses syncs and replies until enabled again; remove needs the typed confirmation; each is audited", async () => {
+    const disabled = await actionResult(setPlayConnectionEnabledOp, w.caller, { projectId: w.projectId, enabled: false });
+    expect(disabled).toMatchObject({ ok: true, data: { enabled: false } });
+    expect(await actionResult(requestPlayReviewsSync, w.caller, { projectId: w.projectId })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringContaining("Enable the Google Play connection") } });
+    expect(await actionResult(setPlayConnectionEnabledOp, w.caller, { projectId: w.projectId, enabled: true })).toMatchObject({ ok: true, data: { enabled: true } });
+    const unconfirmed = await actionResult(removePlayConnectionOp, w.caller, { projectId: w.projectId, confirm: "yes" } as never);
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { confirm: 'Type "remove" to confirm.' } } });
+    expect(await getPlayConnection(target())).not.toBeNull();
+    expect(await actionResult(removePlayConnectionOp, w.caller, { projectId: w.projectId, confirm: "remove" })).toMatchObject({ ok: true, data: { removed: true } });
+    expect(await getPlayConnection(target())).toBeNull();
+    expect(await actionResult(setPlayConnectionEnabledOp, w.caller, { projectId: w.projectId, enabled: true })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const audit = await db.auditLog.findMany({ where: { projectId: w.projectId, action: { startsWith: "google_play." } }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([
+      ["google_play.connection_created", w.ownerId],
+      ["google_play.connection_disabled", w.ownerId],
+      ["google_play.connection_enabled", w.ownerId],
+      ["google_play.connection_removed", w.ownerId],
+    ]);
   });
 });
 

@@ -69,6 +69,8 @@ export interface PlayReportCounters extends Common {
   unknownCountryRows: number;
   /** Android apps given a worldwide Play Console average (the overview file). */
   appsRolledUp: number;
+  /** In-app notifications written because an app's Play Console average moved (app.rating_changed). */
+  notifications: number;
 }
 
 const common = (): Common => ({
@@ -109,6 +111,7 @@ export function emptyPlayReportCounters(): PlayReportCounters {
     rowsWithoutAverage: 0,
     unknownCountryRows: 0,
     appsRolledUp: 0,
+    notifications: 0,
   };
 }
 

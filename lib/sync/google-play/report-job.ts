@@ -21,15 +21,20 @@ export interface FileImporter {
   finish?(): Promise<NumericDelta>;
 }
 
-export interface ReportJobSpec {
+export interface ReportJobSpec<Notice = never> {
   kind: SyncKind;
   during: PlayAppFailure["during"];
   prefix(packageName: string): string;
   /** Which files of the prefix to read, in this order within a month (null = the reviews file). */
   dimensions: (string | null)[];
   importer(run: PlayRun, app: PlayApp, file: ReportFile): FileImporter;
-  /** One more step per app after its files (the ratings rollup). */
-  afterApp?(run: PlayRun, app: PlayApp, filesImported: number): Promise<NumericDelta>;
+  /** One more step per app after its files (the ratings rollup): its counters, and what to tell (JSON-safe), if anything. */
+  afterApp?: (run: PlayRun, app: PlayApp, filesImported: number) => Promise<{ delta: NumericDelta; notice: Notice | null }>;
+  /**
+   * Tells what afterApp found, in a step of its own: a retried step tells it from afterApp's recorded answer, not from
+   * a second rollup that would find nothing changed.
+   */
+  announce?: (run: PlayRun, app: PlayApp, notice: Notice) => Promise<NumericDelta>;
 }
 
 interface ListStep {
@@ -52,7 +57,7 @@ interface FileStep {
 const statsOf = (c: GoogleClients) => ({ retries: c.stats.retries, tokenRequests: c.stats.tokenRequests, clockCorrections: c.stats.clockCorrections });
 const disabled = (reason: string): GoogleFailure => ({ service: "Starboard", status: "disabled", code: null, detail: null, hint: "", message: reason, abort: true });
 
-async function listStep(spec: ReportJobSpec, run: PlayRun, app: PlayApp, input: PlayJobInput): Promise<ListStep> {
+async function listStep<N>(spec: ReportJobSpec<N>, run: PlayRun, app: PlayApp, input: PlayJobInput): Promise<ListStep> {
   const step = await stepClients(run, input.google);
   if (!step.ok) return { files: [], toImport: [], failure: disabled(step.reason), retries: 0, tokenRequests: 0, clockCorrections: 0 };
   try {
@@ -64,7 +69,7 @@ async function listStep(spec: ReportJobSpec, run: PlayRun, app: PlayApp, input: 
   }
 }
 
-async function fileStep(spec: ReportJobSpec, run: PlayRun, app: PlayApp, file: ReportFile, input: PlayJobInput): Promise<FileStep> {
+async function fileStep<N>(spec: ReportJobSpec<N>, run: PlayRun, app: PlayApp, file: ReportFile, input: PlayJobInput): Promise<FileStep> {
   const step = await stepClients(run, input.google);
   if (!step.ok) return { outcome: "failed", delta: {}, samples: [], failure: disabled(step.reason), retries: 0 };
   const importer = spec.importer(run, app, file);
@@ -82,7 +87,7 @@ async function fileStep(spec: ReportJobSpec, run: PlayRun, app: PlayApp, file: R
 }
 
 /** Returns the failure that stops the whole run (key, API or bucket refused), if any. */
-async function importApp(spec: ReportJobSpec, input: PlayJobInput, run: PlayRun, app: PlayApp, counters: PlayReportCounters): Promise<GoogleFailure | null> {
+async function importApp<N>(spec: ReportJobSpec<N>, input: PlayJobInput, run: PlayRun, app: PlayApp, counters: PlayReportCounters): Promise<GoogleFailure | null> {
   const listed = await input.steps.run(`app-${app.appId}-list`, () => listStep(spec, run, app, input));
   addPlayCounters(counters, { retries: listed.retries, tokenRequests: listed.tokenRequests, clockCorrections: listed.clockCorrections, files: listed.files.length, filesUnchanged: listed.files.length - listed.toImport.length });
   let failure = listed.failure;
@@ -103,7 +108,13 @@ async function importApp(spec: ReportJobSpec, input: PlayJobInput, run: PlayRun,
       break;
     }
   }
-  if (!failure && spec.afterApp) addPlayCounters(counters, await input.steps.run(`app-${app.appId}-after`, () => spec.afterApp!(run, app, imported)));
+  if (!failure && spec.afterApp) {
+    const { afterApp, announce } = spec;
+    const after = await input.steps.run(`app-${app.appId}-after`, () => afterApp(run, app, imported));
+    addPlayCounters(counters, after.delta);
+    const notice = after.notice;
+    if (announce && notice !== null) addPlayCounters(counters, await input.steps.run(`app-${app.appId}-announce`, () => announce(run, app, notice)));
+  }
   if (!failure) {
     counters.appsCompleted++;
     return null;
@@ -113,7 +124,7 @@ async function importApp(spec: ReportJobSpec, input: PlayJobInput, run: PlayRun,
   return null;
 }
 
-export async function runReportJob(spec: ReportJobSpec, input: PlayJobInput): Promise<JobResult> {
+export async function runReportJob<N>(spec: ReportJobSpec<N>, input: PlayJobInput): Promise<JobResult> {
   const run = await input.steps.run("start", () => startPlayRun(spec.kind, input, { needsBucket: true }));
   const counters = emptyPlayReportCounters();
   counters.apps = run.apps.length;

@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGoogleSim } from "@/tools/google-sim";
 import { db } from "@/lib/db";
-import { playAppCountryRatings } from "@/lib/data/google-play/ratings";
-import { inlineSteps } from "@/lib/sync/steps";
+import { resolveAccess } from "@/lib/auth/access";
+import { appCountryRatings } from "@/lib/data/ratings/app-country-ratings";
+import { inlineSteps, type StepRunner } from "@/lib/sync/steps";
 import { createApp } from "@/test/fixtures";
 import { createPlayWorld, NOTES, playScenario, simConfig, startPlaySim, WEATHER, type PlayWorld } from "@/test/google-play-world";
 import { backfillPlayReviews } from "./backfill-reviews";
@@ -127,6 +128,10 @@ describe("review backfill from the monthly exports", () => {
     const refused = await backfillPlayReviews(input());
     expect(refused.status).toBe("failed");
     expect(refused.error).toMatch(/Cloud Storage 403 forbidden: .*does not have storage\.objects\.list access.* — The service account cannot read the reports bucket/);
+    // The owners and admins are told, with Google's answer, and pointed at the integrations page.
+    expect(await db.notification.findMany({ where: { userId: w.ownerId, type: "sync.failed" } })).toMatchObject([
+      { title: expect.stringMatching(/^Google Play review backfill failed for /), body: expect.stringContaining("does not have storage.objects.list access"), link: `/dashboard/projects/${w.projectId}/integrations`, syncRunId: refused.runId },
+    ]);
     google.sim.reset();
     await db.googlePlayConnection.updateMany({ where: { projectId: w.projectId }, data: { reportsBucket: "pubsite_prod_rev_999" } });
     const missing = await backfillPlayReviews(input());
@@ -172,7 +177,8 @@ describe("ratings import from the monthly exports", () => {
     expect(app.ratingsSyncedAt).not.toBeNull();
     expect(overview).toMatchObject({ ratingCount: null, countries: 3 });
 
-    const grid = await playAppCountryRatings({ teamId: w.teamId, appId: w.weatherId });
+    const grid = await appCountryRatings(await resolveAccess(w.caller, { appId: w.weatherId }, "reviews:read"));
+    expect(grid.store).toBe("google_play");
     expect(grid.countries).toHaveLength(3);
     expect(grid.countries.every((c) => c.ratingCount === null && c.snapshotDate === newest.toISOString().slice(0, 10))).toBe(true);
 
@@ -191,11 +197,42 @@ describe("ratings import from the monthly exports", () => {
     expect(await db.appStoreRating.count({ where: { appId: w.weatherId, isLatest: true } })).toBe(3);
   });
 
+  it("tells the team when an app's Play Console average moved, once per run; an app's first import and an unchanged re-run tell nobody", async () => {
+    const told = () => db.notification.findMany({ where: { userId: w.ownerId, type: "app.rating_changed" } });
+    const average = async () => (await db.app.findUniqueOrThrow({ where: { id: w.weatherId } })).worldwideAverageRating?.toFixed(2);
+    expect((await importPlayRatings(input())).counters).toMatchObject({ notifications: 0 });
+    const before = await average();
+    expect(await told()).toEqual([]);
+    // Google rewrites the month's files with lower ratings in the United States.
+    google.sim.scenario.ratings[WEATHER].countries.us = 2.4;
+    // Inngest replays a step that failed after doing its work: the rollup's and the announcement's both run twice.
+    const replayed: StepRunner = {
+      run: async (id, fn) => {
+        const out = await fn();
+        if (id.endsWith("-after") || id.endsWith("-announce")) await fn();
+        return out;
+      },
+      sleep: (id, ms) => inlineSteps.sleep(id, ms),
+    };
+    const moved = await importPlayRatings({ ...input(), steps: replayed });
+    expect(moved).toMatchObject({ status: "succeeded", counters: { notifications: 1 } });
+    const after = await average();
+    expect(after).not.toBe(before);
+    expect(await told()).toMatchObject([
+      { title: `Weather: ★ ${before} → ${after} on Google Play`, body: expect.stringContaining("Google Play does not publish rating counts"), link: `/dashboard/projects/${w.projectId}?app=${w.weatherId}`, appId: w.weatherId, syncRunId: moved.runId },
+    ]);
+    expect((await importPlayRatings(input())).counters).toMatchObject({ filesImported: 0, notifications: 0 });
+    expect(await told()).toHaveLength(1);
+  });
+
   it("an app without exports gets no figure, and a 5xx that outlasts the retries names the app", async () => {
     google.sim.addFault({ endpoint: "storage.list", kind: "503", target: `ratings_${NOTES}_` });
     const result = await importPlayRatings(input());
     expect(result).toMatchObject({ status: "partial", counters: { appFailures: [{ app: "Notes", during: "ratings_export", status: "503" }] } });
     expect(result.error).toContain("Notes (reading its ratings exports): Cloud Storage 503");
+    expect(await db.notification.findMany({ where: { userId: w.ownerId, type: "sync.failed" } })).toMatchObject([
+      { title: expect.stringMatching(/^Google Play ratings import incomplete for /), body: expect.stringContaining("could not read Notes: "), syncRunId: result.runId },
+    ]);
     expect(await db.app.findUniqueOrThrow({ where: { id: w.notesId } })).toMatchObject({ worldwideAverageRating: null });
   });
 });

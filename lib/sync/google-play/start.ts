@@ -38,6 +38,18 @@ export interface PlayRun {
   refusal: string | null;
 }
 
+type Admission = { ok: true; reportsBucket: string | null } | { ok: false; refusal: string };
+
+/** Whether the project's connection lets this job run; the bucket it reads when it may. */
+function admit(connection: { enabled: boolean; reportsBucket: string | null } | null, needsBucket: boolean): Admission {
+  if (!connection) return { ok: false, refusal: "This project has no Google Play connection." };
+  if (!connection.enabled) return { ok: false, refusal: "The Google Play connection is disabled." };
+  if (needsBucket && !connection.reportsBucket) {
+    return { ok: false, refusal: "The Google Play connection has no reports bucket: add the bucket id from Play Console (Download reports → Copy Cloud Storage URI)." };
+  }
+  return { ok: true, reportsBucket: connection.reportsBucket };
+}
+
 export async function startPlayRun(kind: SyncKind, input: PlayJobInput, options: { needsBucket: boolean }): Promise<PlayRun> {
   const project = await db.project.findUnique({ where: { id: input.projectId }, select: { id: true, teamId: true } });
   if (!project) throw new Error(`Project ${input.projectId} does not exist.`);
@@ -51,14 +63,8 @@ export async function startPlayRun(kind: SyncKind, input: PlayJobInput, options:
   }
   const base = { runId, teamId: project.teamId, projectId: project.id, startedAt: startedAt.toISOString() };
   const connection = await db.googlePlayConnection.findFirst({ where: { projectId: project.id, teamId: project.teamId }, select: { enabled: true, reportsBucket: true } });
-  const refusal = !connection
-    ? "This project has no Google Play connection."
-    : !connection.enabled
-      ? "The Google Play connection is disabled."
-      : options.needsBucket && !connection.reportsBucket
-        ? "The Google Play connection has no reports bucket: add the bucket id from Play Console (Download reports → Copy Cloud Storage URI)."
-        : null;
-  if (refusal) return { ...base, apps: [], appsWithoutPackage: [], reportsBucket: null, refusal };
+  const admission = admit(connection, options.needsBucket);
+  if (!admission.ok) return { ...base, apps: [], appsWithoutPackage: [], reportsBucket: null, refusal: admission.refusal };
   const apps = await db.$queryRaw<{ appId: string; name: string; packageName: string | null; hadReviews: boolean; announcePending: boolean }[]>`
     SELECT a.id::text AS "appId", a.name, a.bundle_id AS "packageName",
       EXISTS (SELECT 1 FROM app_store_reviews r WHERE r.app_id = a.id) AS "hadReviews",
@@ -70,7 +76,7 @@ export async function startPlayRun(kind: SyncKind, input: PlayJobInput, options:
     ...base,
     apps: apps.flatMap((a) => (a.packageName ? [{ ...a, packageName: a.packageName }] : [])),
     appsWithoutPackage: apps.filter((a) => !a.packageName).map((a) => a.name),
-    reportsBucket: connection!.reportsBucket,
+    reportsBucket: admission.reportsBucket,
     refusal: null,
   };
 }

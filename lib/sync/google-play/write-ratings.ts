@@ -52,12 +52,23 @@ export async function writePlayOverview(target: Target, rows: readonly RatingsEx
     WHERE (w.average_rating, w.daily_average_rating, w.countries) IS DISTINCT FROM (excluded.average_rating, excluded.daily_average_rating, excluded.countries)`;
 }
 
+/** The app card's Play figure as the rollup left it, and what it was before. */
+export interface PlayRollup {
+  /** The latest overview day's cumulative average; null when the app has none. */
+  average: number | null;
+  /** The card's average before this rollup; null when it had none (the app's first import). */
+  previous: number | null;
+  /** YYYY-MM-DD of the overview day the average is from. */
+  day: string | null;
+}
+
 /**
  * The app card's figure: the latest overview day's cumulative average. Counts, deltas and current-version figures
- * stay NULL: Play Console gives none of them. Returns whether the app has an average now.
+ * stay NULL: Play Console gives none of them. Returns the average now and before.
  */
-export async function rollupPlayApp(appId: string): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ average: string | null }[]>`
+export async function rollupPlayApp(appId: string): Promise<PlayRollup> {
+  // In UPDATE … FROM, the joined row of apps is read as it was before this statement: its old average.
+  const [row] = await db.$queryRaw<{ average: number | null; previous: number | null; day: Date | null }[]>`
     UPDATE apps a SET
       worldwide_average_rating = l.average_rating,
       worldwide_rating_count = NULL,
@@ -68,11 +79,11 @@ export async function rollupPlayApp(appId: string): Promise<boolean> {
       ratings_synced_at = now(),
       updated_at = now()
     FROM (
-      SELECT average_rating FROM app_worldwide_ratings
+      SELECT average_rating, snapshot_date FROM app_worldwide_ratings
       WHERE app_id = ${appId}::uuid AND average_rating IS NOT NULL
       ORDER BY snapshot_date DESC LIMIT 1
-    ) l
-    WHERE a.id = ${appId}::uuid AND a.platform = 'android'
-    RETURNING a.worldwide_average_rating::text AS average`;
-  return Boolean(row?.average);
+    ) l, apps prior
+    WHERE a.id = ${appId}::uuid AND a.platform = 'android' AND prior.id = a.id
+    RETURNING a.worldwide_average_rating::float8 AS average, prior.worldwide_average_rating::float8 AS previous, l.snapshot_date AS day`;
+  return { average: row?.average ?? null, previous: row?.previous ?? null, day: row?.day ? row.day.toISOString().slice(0, 10) : null };
 }

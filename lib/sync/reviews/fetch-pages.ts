@@ -2,7 +2,7 @@ import "server-only";
 // A few pages per step: fetch from Apple, write each page set-wise, hand the next cursor to the next step.
 import { AscAuthError, AscError, AscForbiddenError, createAscStats, describeAscError, type AscReviewPage } from "@/lib/apple/asc";
 import { ascClientFor, loadIntegration } from "@/lib/data/integrations/credentials";
-import { writeReviewPage, type PageTarget } from "./write-page";
+import { prepareReviewPage, writePreparedReviewPage, type PageTarget, type PreparedReviewPage } from "./write-page";
 
 /** 25 × 200 reviews per step: a step stays within seconds, and a 100k-review app needs 20 steps (Inngest allows 1,000). */
 export const PAGES_PER_STEP = 25;
@@ -61,17 +61,21 @@ export async function fetchReviewPages(target: PageTarget & { appStoreId: string
   const stats = createAscStats();
   const client = ascClientFor(integration.credentials, { stats });
   const pages = client.listCustomerReviews(target.appStoreId, startUrl ? { startUrl } : {})[Symbol.asyncIterator]();
-  let pending: Promise<IteratorResult<AscReviewPage>> | null = null;
+  const keptIdsOf = (page: AscReviewPage) => page.malformed.flatMap((m) => (m.id ? [m.id] : []));
+  type Ready = { page: AscReviewPage; prepared: PreparedReviewPage } | null;
+  const ready = async (next: IteratorResult<AscReviewPage>): Promise<Ready> =>
+    next.done ? null : { page: next.value, prepared: await prepareReviewPage(target, next.value.reviews, keptIdsOf(next.value)) };
   try {
     let ended = true;
-    let current = await pages.next();
-    while (!current.done) {
-      const page = current.value;
+    let current = await ready(await pages.next());
+    while (current) {
+      const { page, prepared } = current;
       const more = page.nextUrl !== null && result.pages + 1 < PAGES_PER_STEP;
-      // Fetch the next page from Apple while this one is written: the two waits overlap.
-      pending = more ? pages.next() : null;
-      pending?.catch(() => {});
-      const written = await writeReviewPage(target, page.reviews, page.malformed.flatMap((m) => (m.id ? [m.id] : [])));
+      // While this page is written, the next one is fetched from Apple and its languages detected: the database,
+      // the network and the detection worker each work on a different page.
+      const following = more ? pages.next().then(ready) : null;
+      following?.catch(() => {});
+      const written = await writePreparedReviewPage(target, prepared);
       if (page.malformed.length > 0) console.warn(`starboard: skipped ${page.malformed.length} review(s) App Store Connect sent unreadable: ${page.malformed.map((m) => `${m.id ?? "?"} (${m.reason})`).join(", ")}`);
       result.malformed += page.malformed.length;
       result.pages++;
@@ -79,12 +83,11 @@ export async function fetchReviewPages(target: PageTarget & { appStoreId: string
       result.updated += written.updated;
       result.unchanged += written.unchanged;
       result.nextUrl = page.nextUrl;
-      if (!pending) {
+      if (!following) {
         ended = page.nextUrl === null;
         break;
       }
-      current = await pending;
-      pending = null;
+      current = await following;
     }
     result.done = ended;
   } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 // One set-based statement per page: upsert the reviews, record their ids as seen by this run.
 import type { AscReview } from "@/lib/apple/asc";
 import { detectReviewLanguages } from "@/lib/data/reviews/language";
+import type { Store } from "@/lib/data/stores";
 import { sqlPool } from "@/lib/db";
 
 export interface PageTarget {
@@ -32,7 +33,7 @@ function isoOrNull(value: string | null | undefined): string | null {
 export async function languagesOf(
   target: Pick<PageTarget, "appId">,
   reviews: readonly { id: string; title: string | null; body: string; countryCode: string | null; languageHint?: string | null }[],
-  store: "app_store" | "google_play" = "app_store",
+  store: Store = "app_store",
 ): Promise<string[]> {
   // Looked up by the unique (app_id, store, external_id) index, one probe per listed id, and compared here: a join
   // against the page's JSON let the planner scan every stored review of the app for each page (quadratic over a sync).
@@ -53,6 +54,19 @@ export async function languagesOf(
   return reviews.map((r) => stored.get(r.id)!);
 }
 
+/** A listed page ready to be written: its reviews once each, with their languages. */
+export interface PreparedReviewPage {
+  reviews: readonly AscReview[];
+  languages: readonly string[];
+  keptIds: readonly string[];
+}
+
+/** The part of a page's write that does not touch its rows: a sync prepares the next page while this one is written. */
+export async function prepareReviewPage(target: Pick<PageTarget, "appId">, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PreparedReviewPage> {
+  const reviews = [...new Map(page.map((r) => [r.id, r])).values()];
+  return { reviews, languages: reviews.length === 0 ? [] : await languagesOf(target, reviews), keptIds };
+}
+
 /**
  * Inserts new reviews and updates changed ones; rows whose columns are unchanged are not rewritten
  * (ON CONFLICT … WHERE … IS DISTINCT FROM). A review listed without its response keeps the stored reply:
@@ -60,10 +74,9 @@ export async function languagesOf(
  * `keptIds`: reviews Apple listed in a form that cannot be stored — seen (so reconciliation keeps a stored copy),
  * never written.
  */
-export async function writeReviewPage(target: PageTarget, page: readonly AscReview[], keptIds: readonly string[] = []): Promise<PageWriteResult> {
-  const unique = [...new Map(page.map((r) => [r.id, r])).values()];
+export async function writePreparedReviewPage(target: PageTarget, prepared: PreparedReviewPage): Promise<PageWriteResult> {
+  const { reviews: unique, languages, keptIds } = prepared;
   if (unique.length === 0 && keptIds.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const languages = await languagesOf(target, unique);
   // The page travels as one json parameter (no per-column arrays to encode) and is unpacked by PostgreSQL.
   const json = JSON.stringify(
     unique.map((r, i) => ({

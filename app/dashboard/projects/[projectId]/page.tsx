@@ -29,7 +29,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           <>
             <ProjectNotificationsLink projectId={project.id} />
             <Link href={`/dashboard/projects/${project.id}/integrations`} className={buttonVariants({ variant: "secondary" })}>
-              <PlugZap aria-hidden /> App Store Connect
+              <PlugZap aria-hidden /> Integrations
             </Link>
             {canEdit ? (
               <>

@@ -31,7 +31,7 @@ export const errorBodySchema = z
       code: errorCodeSchema,
       message: z.string().describe("A sentence a person can act on."),
       fieldErrors: z.record(z.string(), z.string()).optional().describe("One message per invalid input field."),
-      upstream: upstreamSchema.optional().describe("What Apple answered, when the failure came from Apple."),
+      upstream: upstreamSchema.optional().describe("What Apple or Google answered, when the failure came from them."),
       retryAfterSeconds: z.number().int().optional(),
     }),
   })

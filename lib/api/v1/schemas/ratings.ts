@@ -1,16 +1,20 @@
 import { z } from "zod";
-import { isStorefront } from "@/lib/apple/storefronts";
+import { isCountryCode } from "@/lib/apple/storefronts";
 import { HISTORY_RANGES } from "@/lib/data/ratings/types";
+import { STORES } from "@/lib/data/stores";
 import { syncRunSchema } from "./runs";
 
 const day = z.string().describe("YYYY-MM-DD");
+const store = z.enum(STORES).describe("The app's store: app_store for an Apple app, google_play for an Android app (Play Console averages, no rating counts).");
+const noCountOnPlay = "null on google_play: Google Play does not publish rating counts (never read it as 0).";
 
 export const countryRatingSchema = z.object({
   countryCode: z.string(),
   snapshotDate: day,
-  averageRating: z.number(),
-  ratingCount: z.number().int(),
-  ratingCountDelta: z.number().int().nullable().describe("Against the country's previous snapshot; null on first sight."),
+  averageRating: z.number().describe("App Store: the storefront's rating. Google Play: Play Console's cumulative average as of snapshotDate."),
+  ratingCount: z.number().int().nullable().describe(noCountOnPlay),
+  ratingCountDelta: z.number().int().nullable().describe("Against the country's previous snapshot; null on first sight, and always on google_play."),
+  dailyAverageRating: z.number().nullable().describe("google_play: the average of that day's new ratings (null when nobody rated that day); null on app_store."),
   currentVersionAverageRating: z.number().nullable(),
   currentVersionRatingCount: z.number().int().nullable(),
   appVersion: z.string().nullable(),
@@ -18,8 +22,9 @@ export const countryRatingSchema = z.object({
 
 export const appCountryRatingsSchema = z
   .object({
+    store,
     latestSnapshotDate: day.nullable(),
-    countries: z.array(countryRatingSchema).describe("Live storefronts, biggest rating count first."),
+    countries: z.array(countryRatingSchema).describe("app_store: live storefronts, biggest rating count first. google_play: countries, highest average first."),
     unavailable: z
       .array(z.object({ countryCode: z.string(), since: day, lastRatingCount: z.number().int().nullable() }))
       .describe("Storefronts where the app disappeared (tombstoned), with the day it went."),
@@ -44,13 +49,15 @@ export const projectCountryRatingsSchema = z
 
 export const ratingHistorySchema = z
   .object({
+    store,
     country: z.string().nullable(),
     days: z.number().int(),
     points: z.array(
       z.object({
         date: day,
         averageRating: z.number().nullable(),
-        ratingCount: z.number().int(),
+        ratingCount: z.number().int().nullable().describe(noCountOnPlay),
+        dailyAverageRating: z.number().nullable().describe("google_play: the average of that day's new ratings; null on app_store."),
         currentVersionAverageRating: z.number().nullable(),
         ratingCountDelta: z.number().int().nullable(),
       }),
@@ -69,9 +76,9 @@ export const ratingHistoryQuery = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .refine(isStorefront, { message: "Not an App Store storefront code." })
+    .refine(isCountryCode, { message: "Not a country code: use two letters such as us or de." })
     .optional()
-    .describe("A storefront (two letters); absent = the worldwide rollup."),
+    .describe("A country (two letters: an App Store storefront, or a Google Play country); absent = the worldwide rollup."),
 });
 
 export const ratingsSyncStatusSchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reviewFiltersSchema } from "@/lib/data/reviews/filters";
+import { STORES } from "@/lib/data/stores";
 import { replyTextSchema } from "@/lib/validation";
 import { isoDateTime, uuid } from "./common";
 
@@ -11,13 +12,16 @@ export const reviewListQuery = reviewFiltersSchema.extend({
     "Full text in any language: words (inflected forms and, from 3 letters, prefixes match; Chinese, Japanese and Korean words match inside unspaced text), \"exact phrases\", -exclusions, `or` between two terms. At most 200 characters and 16 words.",
   ),
   nickname: reviewFiltersSchema.shape.nickname.describe("Reviewer name containing this text (1–2 characters: starting with it)."),
+  from: reviewFiltersSchema.shape.from.describe("Written on or after this day (YYYY-MM-DD, UTC)."),
+  to: reviewFiltersSchema.shape.to.describe("Written on or before this day (YYYY-MM-DD, UTC); not before `from`."),
+  sort: reviewFiltersSchema.shape.sort.describe("newest (default) or oldest first, or lowest or highest rating first (newest first within a rating). A cursor is valid only for the order it came from."),
   teamId: uuid("team").optional().describe("The team to search; defaults to the agent key's team (required for browser sessions)."),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page."),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 
 export const replyBodySchema = z.object({
-  body: replyTextSchema.describe("The public reply. Replaces the existing reply when there is one."),
+  body: replyTextSchema.describe("The public reply. Replaces the existing reply when there is one. At most 5,970 characters on the App Store, 350 on Google Play."),
 });
 
 export const reviewReplySchema = z.object({
@@ -25,7 +29,7 @@ export const reviewReplySchema = z.object({
   body: z.string(),
   state: z.enum(["PUBLISHED", "PENDING_PUBLISH"]).nullable(),
   at: isoDateTime.nullable(),
-  byUserName: z.string().nullable().describe("Who replied from Starboard; null when made in App Store Connect or by an agent key."),
+  byUserName: z.string().nullable().describe("Who replied from Starboard; null when made in App Store Connect, Play Console or by an agent key."),
 });
 
 export const reviewSchema = z
@@ -34,13 +38,13 @@ export const reviewSchema = z
     projectId: z.string(),
     appId: z.string(),
     appName: z.string(),
-    store: z.string(),
+    store: z.enum(STORES).describe("Where the review was written; filter with store=."),
     externalId: z.string(),
     rating: z.number().int().min(1).max(5),
     title: z.string().nullable(),
     body: z.string(),
     reviewer: z.string().nullable(),
-    countryCode: z.string().nullable(),
+    countryCode: z.string().nullable().describe("Null on Google Play, whose reviews carry no country."),
     language: z.string().nullable().describe("Detected language (ISO 639-1); null when the text does not tell."),
     createdAt: isoDateTime,
     reply: reviewReplySchema.nullable(),

@@ -11,6 +11,7 @@ export const syncKindSchema = z.enum([
   "google_play_reviews_sync",
   "google_play_reviews_backfill",
   "google_play_ratings_sync",
+  "app_store_analytics_sync",
 ]);
 export const syncStatusSchema = z.enum(["queued", "running", "succeeded", "partial", "failed"]);
 export const FINISHED_RUN_STATUSES = ["succeeded", "partial", "failed"] as const;

@@ -3,9 +3,9 @@ import "server-only";
 // is handed over as a stream (never buffered); errors still come as Apple's JSON error document.
 // Configuration comes in through the factory (base URL, pacing, retries); nothing is read from the environment.
 import { Readable } from "node:stream";
-import { ItunesPacer } from "../../itunes/pacer";
 import { backoffDelay, isTimeoutError, sleep, stripUndefined } from "../../http";
 import { AscAuthError, AscRateLimitError, AscTransientError, ascErrorFromResponse, parseRateLimitHeader, type RateLimitInfo } from "../errors";
+import { ascKeyPacer } from "../pacing";
 import { ASC_TIMINGS, type AscTimings } from "../timings";
 import { createTokenProvider, processTokenCache, type AscCredentials, type AscTokenCache } from "../token";
 import { classifyMissingReport, type ReportResponse } from "./outcomes";
@@ -42,24 +42,11 @@ export interface ReportsClient {
 
 const DEFAULTS = { ...ASC_TIMINGS, downloadTimeoutMs: 300_000 };
 
-// One pace per API key and configured rate across the process: the daily sync, a backfill and a Test connection
-// share Apple's budget (a configuration with another rate, as a test injects, gets a pacer of its own).
-const globalForPacers = globalThis as unknown as { __starboardReportPacers?: Map<string, ItunesPacer> };
-
-function pacerFor(keyId: string, callsPerMinute: number): ItunesPacer | null {
-  if (callsPerMinute <= 0) return null;
-  const pacers = (globalForPacers.__starboardReportPacers ??= new Map<string, ItunesPacer>());
-  const key = `${keyId}:${callsPerMinute}`;
-  let pacer = pacers.get(key);
-  if (!pacer) pacers.set(key, (pacer = new ItunesPacer({ callsPerMinute })));
-  return pacer;
-}
-
 export function createReportsClient(credentials: AscCredentials, config: ReportsClientConfig, stats?: ReportsStats): ReportsClient {
   const cfg = { ...DEFAULTS, ...stripUndefined(config) } as typeof DEFAULTS & ReportsClientConfig;
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const tokens = createTokenProvider(credentials, config.tokenCache ?? processTokenCache);
-  const pacer = pacerFor(credentials.keyId, cfg.callsPerMinute);
+  const pacer = ascKeyPacer(credentials.keyId, cfg.callsPerMinute);
   let rateLimit: RateLimitInfo | null = null;
 
   async function download(path: string, search: URLSearchParams): Promise<ReportResponse> {

@@ -137,7 +137,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
         </div>
       </div>
 
-      <PlayIntegrationSection projectId={project.id} connection={play.connection} canWrite={canWrite} runs={play.runs} />
+      <PlayIntegrationSection projectId={project.id} connection={play.connection} sources={play.sources} canWrite={play.canWrite} runs={play.runs} />
     </div>
   );
 }

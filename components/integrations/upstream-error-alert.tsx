@@ -1,8 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import type { UpstreamDetails } from "@/lib/errors";
 
-/** Apple's own code and detail, then what to do about it (once), then `children` if any. */
-export function AppleErrorAlert({ error, title, children }: { error: UpstreamDetails; title: string; children?: React.ReactNode }) {
+/** The remote service's own status, code and detail (Apple's or Google's), then what to do about it (once), then `children` if any. */
+export function UpstreamErrorAlert({ error, title, children }: { error: UpstreamDetails; title: string; children?: React.ReactNode }) {
   return (
     <Alert variant="error" title={title}>
       <p>

@@ -1,0 +1,5 @@
+import { syncPlayIntegration } from "@/lib/api/v1/google-play-endpoints";
+import { v1Route } from "@/lib/operations/adapters/v1-route";
+import { requestPlayReviewsSync } from "@/lib/operations/google-play";
+
+export const POST = v1Route(syncPlayIntegration, requestPlayReviewsSync);
