@@ -34,6 +34,7 @@ const androidApp = google.sim.scenario.apps[0]?.packageName;
 console.log(`starboard demo: Apple simulator at ${apple.url}, Google simulator at ${google.url}`);
 if (key) console.log(`starboard demo: App Store Connect key ${key.keyId}, issuer ${key.issuerId ?? "(individual key)"}, .p8 at ${path.relative(process.cwd(), keyFile)}`);
 console.log("starboard demo: add an app with bundle id com.example.weather to see ratings after “Sync ratings”");
+console.log(`starboard demo: vendor number ${apple.sim.reports.config.vendorNumber} (Sales and Finance reports: a year of downloads and revenue for com.example.weather, com.example.notes and com.example.budget)`);
 if (playKey && androidApp) {
   console.log(`starboard demo: Google Play service-account key at ${path.relative(process.cwd(), playKeyPath)}, reports bucket ${google.sim.scenario.bucket}`);
   console.log(`starboard demo: add an Android app with package name ${androidApp}, then connect Google Play on the project's Integrations page with that key and bucket`);
@@ -50,6 +51,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ..
     GOOGLE_PLAY_BASE_URL: google.playBaseUrl,
     GOOGLE_STORAGE_BASE_URL: google.storageBaseUrl,
     ITUNES_CALLS_PER_MINUTE: process.env.ITUNES_CALLS_PER_MINUTE ?? "0",
+    // The simulator has no hourly budget to protect: a year's backfill takes seconds instead of twelve minutes.
+    ASC_REPORTS_CALLS_PER_MINUTE: process.env.ASC_REPORTS_CALLS_PER_MINUTE ?? "0",
   },
 });
 const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -20,6 +20,7 @@ export interface IntegrationFormValues {
   keyType: "team" | "individual";
   issuerId: string | null;
   keyId: string;
+  vendorNumber: string | null;
 }
 
 /** Set up or update the App Store Connect key. The .p8 goes to the server once and is never sent back. */
@@ -29,6 +30,7 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
   const [keyType, setKeyType] = useState<"team" | "individual">(current?.keyType ?? "team");
   const [keyId, setKeyId] = useState(current?.keyId ?? "");
   const [issuerId, setIssuerId] = useState(current?.issuerId ?? "");
+  const [vendorNumber, setVendorNumber] = useState(current?.vendorNumber ?? "");
   const [pem, setPem] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -50,7 +52,7 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
 
   const submit = () =>
     start(async () => {
-      const result = await saveIntegration({ projectId, keyType, issuerId: keyType === "team" ? issuerId : "", keyId, privateKey: pem });
+      const result = await saveIntegration({ projectId, keyType, issuerId: keyType === "team" ? issuerId : "", keyId, privateKey: pem, vendorNumber });
       if (!result.ok) {
         // The server checks the .p8 only once the other fields pass; say it is missing together with them.
         const keyMissing: Record<string, string> = !current && !pem.trim() ? { privateKey: P8_MISSING_MESSAGE } : {};
@@ -63,7 +65,10 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
       setFormError(undefined);
       setPem("");
       setFileName(null);
-      toast.success(current ? "Key updated. Test the connection to check it." : "Key saved. Now test the connection.");
+      const vendorSaved = result.data.vendorNumber !== null && result.data.vendorNumber !== (current?.vendorNumber ?? null);
+      toast.success(
+        vendorSaved ? "Saved and tested: the result is under Connection." : current ? "Key updated. Test the connection to check it." : "Key saved. Now test the connection.",
+      );
       router.refresh();
     });
 
@@ -153,6 +158,23 @@ export function IntegrationForm({ projectId, current }: { projectId: string; cur
             className="font-mono text-[12px]"
           />
         </div>
+      </Field>
+      <Field
+        label="Vendor number — for downloads and revenue"
+        hint="App Store Connect → Payments and Financial Reports, top left (digits). Needed for the Sales and Finance reports; reviews work without it."
+        error={errors.vendorNumber}
+      >
+        <Input
+          name="vendorNumber"
+          value={vendorNumber}
+          onChange={(e) => setVendorNumber(e.target.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={24}
+          placeholder="85012345"
+          className="font-mono sm:w-56"
+        />
       </Field>
       <div className="flex justify-end">
         <Button type="submit" loading={pending}>

@@ -2,12 +2,20 @@ import { CheckCircle2, CircleDashed } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { ConnectionTest } from "@/lib/data/integrations/view";
+import { ReportAccessResult } from "./report-access";
 import { UpstreamErrorAlert } from "./upstream-error-alert";
 
 /** The outcome of "Test connection": which project apps the key covers, or Apple's refusal in words. */
 export function TestResult({ test }: { test: ConnectionTest }) {
   const when = new Date(test.testedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
-  if (!test.ok && test.error) return <UpstreamErrorAlert error={test.error} title={`Connection failed (${when})`} />;
+  if (!test.ok && test.error) {
+    return (
+      <div className="space-y-3" data-testid="connection-test">
+        <UpstreamErrorAlert error={test.error} title={`Connection failed (${when})`} />
+        {test.reports ? <ReportAccessResult reports={test.reports} /> : null}
+      </div>
+    );
+  }
   const uncovered = test.coverage.filter((c) => !c.covered);
   return (
     <div className="space-y-3" data-testid="connection-test">
@@ -37,6 +45,7 @@ export function TestResult({ test }: { test: ConnectionTest }) {
           Also visible to the key: {test.apps.filter((a) => !a.projectAppId).map((a) => a.name).join(", ")}.
         </p>
       ) : null}
+      {test.reports ? <ReportAccessResult reports={test.reports} /> : null}
     </div>
   );
 }

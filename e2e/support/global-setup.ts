@@ -63,6 +63,7 @@ export default async function globalSetup() {
       GOOGLE_PLAY_BASE_URL: google.playBaseUrl,
       GOOGLE_STORAGE_BASE_URL: google.storageBaseUrl,
       ITUNES_CALLS_PER_MINUTE: "0",
+      ASC_REPORTS_CALLS_PER_MINUTE: "0",
       INNGEST_DEV: "",
       INNGEST_EVENT_KEY: "",
       INNGEST_BASE_URL: "",

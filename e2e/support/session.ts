@@ -42,12 +42,13 @@ export async function addApp(page: Page, app: { name: string; bundleId: string; 
   await expect(page.getByRole("article", { name: app.name }).or(page.getByTestId("app-card").filter({ hasText: app.name }))).toBeVisible();
 }
 
-/** Saves the Apple simulator's demo key as the project's App Store Connect integration. */
-export async function connectAppStoreConnect(page: Page, projectId: string) {
+/** Saves the Apple simulator's demo key as the project's App Store Connect integration, with a vendor number if given. */
+export async function connectAppStoreConnect(page: Page, projectId: string, options: { vendorNumber?: string } = {}) {
   await page.goto(`/dashboard/projects/${projectId}/integrations`);
   await page.getByLabel("Key ID").fill(process.env.E2E_ASC_KEY_ID!);
   await page.getByLabel("Issuer ID").fill(process.env.E2E_ASC_ISSUER_ID!);
   await page.getByLabel("Private key (.p8)").fill(await readFile(process.env.E2E_ASC_KEY_FILE!, "utf8"));
+  if (options.vendorNumber !== undefined) await page.getByLabel(/^Vendor number/).fill(options.vendorNumber);
   await page.getByRole("button", { name: "Save key" }).click();
   await expect(page.getByRole("button", { name: "Sync reviews" }).first()).toBeVisible();
 }

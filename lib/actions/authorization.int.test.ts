@@ -111,6 +111,8 @@ const cases: Array<[string, Operation, (w: World) => unknown]> = [
   ["setIntegrationEnabled", integrationOps.setIntegrationEnabled, (w) => ({ projectId: w.projectId, enabled: false })],
   ["removeIntegration", integrationOps.removeIntegration, (w) => ({ projectId: w.projectId, confirm: "remove" })],
   ["requestReviewsSync", integrationOps.requestReviewsSync, (w) => ({ projectId: w.projectId })],
+  ["saveIntegration (vendor number only)", integrationOps.saveIntegration, (w) => ({ projectId: w.projectId, keyType: "team", issuerId: ISSUER, keyId: "TEAMKEY001", vendorNumber: "85012345" })],
+  ["requestReportsSync", integrationOps.requestReportsSync, (w) => ({ projectId: w.projectId })],
   ["connectGooglePlay", googlePlayOps.connectGooglePlay, (w) => ({ projectId: w.projectId, serviceAccountKey: PLAY_KEY_FILE, reportsBucket: "pubsite_prod_rev_1" })],
   ["testPlayConnection", googlePlayOps.testPlayConnection, (w) => ({ projectId: w.projectId })],
   ["copyPlayConnection", googlePlayOps.copyPlayConnection, (w) => ({ projectId: w.projectId, sourceProjectId: w.secondProjectId })],
@@ -164,6 +166,7 @@ const reads: Array<[string, Operation, (w: World) => unknown]> = [
   ["getAppSales", salesOps.getAppSales, (w) => ({ appId: w.appId })],
   ["getProjectSalesByApp", salesOps.getProjectSalesByApp, (w) => ({ projectId: w.projectId })],
   ["getProjectSalesSummary", salesOps.getProjectSalesSummary, (w) => ({ projectId: w.projectId })],
+  ["getReportsStatus", integrationOps.getReportsStatus, (w) => ({ projectId: w.projectId })],
 ];
 
 describe.each(reads)("%s", (_name, action, input) => {

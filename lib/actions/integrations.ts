@@ -8,3 +8,4 @@ export const copyIntegration = serverAction(integrations.copyIntegration);
 export const setIntegrationEnabled = serverAction(integrations.setIntegrationEnabled);
 export const removeIntegration = serverAction(integrations.removeIntegration);
 export const requestReviewsSync = serverAction(integrations.requestReviewsSync);
+export const requestReportsSync = serverAction(integrations.requestReportsSync);

@@ -134,18 +134,27 @@ export async function failUnfinishedRuns(target: { runId: string } | { kind: Syn
   return ended.length;
 }
 
+/** Kinds whose runs write the same rows: at most one run of any of them per project at a time. */
+const EXCLUSIVE_KINDS: readonly (readonly SyncKind[])[] = [["app_store_sales_backfill", "app_store_sales_sync"]];
+
+/** The kinds a run of `kind` excludes, itself included (in a fixed order, for taking their locks). */
+export function exclusiveKinds(kind: SyncKind): SyncKind[] {
+  return [...(EXCLUSIVE_KINDS.find((group) => group.includes(kind)) ?? [kind])].sort();
+}
+
 /**
- * Records a queued project run unless one of this kind is already going (at most one per project at a time);
- * concurrent requests for the same project and job are serialised by an advisory lock.
+ * Records a queued project run unless one of this kind — or of a kind writing the same rows — is already going (at
+ * most one per project at a time); concurrent requests for the same project and job are serialised by advisory locks.
  */
 export async function queueProjectRun(
   kind: SyncKind,
   target: { teamId: string; projectId: string },
   trigger: SyncTrigger,
 ): Promise<{ run: SyncRunView; alreadyRunning: boolean }> {
+  const kinds = exclusiveKinds(kind);
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${kind}:${target.projectId}`}))`;
-    const active = await findActiveRun(kind, target.projectId, tx);
+    for (const k of kinds) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${k}:${target.projectId}`}))`;
+    const active = await findActiveRun(kinds, target.projectId, tx);
     if (active) return { run: active, alreadyRunning: true };
     const created = await tx.syncRun.create({
       data: { kind, scope: "project", trigger, teamId: target.teamId, projectId: target.projectId, status: "queued" },
@@ -154,11 +163,11 @@ export async function queueProjectRun(
   });
 }
 
-/** The queued or running run of this kind for the project, if any (at most one per project at a time). */
-export async function findActiveRun(kind: SyncKind, projectId: string, client: Pick<typeof db, "syncRun"> = db) {
+/** The queued or running run of this kind (or of any of these kinds) for the project, if any. */
+export async function findActiveRun(kind: SyncKind | readonly SyncKind[], projectId: string, client: Pick<typeof db, "syncRun"> = db) {
   const run = await client.syncRun.findFirst({
     where: {
-      kind,
+      kind: typeof kind === "string" ? kind : { in: [...kind] },
       projectId,
       status: { in: ["queued", "running"] },
       createdAt: { gt: new Date(Date.now() - STALE_RUN_MINUTES * 60_000) },
@@ -168,7 +177,11 @@ export async function findActiveRun(kind: SyncKind, projectId: string, client: P
   return run ? toSyncRunView(run) : null;
 }
 
-export async function latestRun(kind: SyncKind, projectId: string) {
-  const run = await db.syncRun.findFirst({ where: { kind, projectId }, orderBy: { createdAt: "desc" } });
+/** The project's newest run of this kind (or of any of these kinds), optionally only among runs that ended so. */
+export async function latestRun(kind: SyncKind | readonly SyncKind[], projectId: string, statuses?: readonly SyncStatus[]) {
+  const run = await db.syncRun.findFirst({
+    where: { kind: typeof kind === "string" ? kind : { in: [...kind] }, projectId, ...(statuses ? { status: { in: [...statuses] } } : {}) },
+    orderBy: { createdAt: "desc" },
+  });
   return run ? toSyncRunView(run) : null;
 }

@@ -59,6 +59,8 @@ const INPUTS: Record<string, Inputs> = {
     valid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: w.projectId } }),
     invalid: (w) => ({ params: { projectId: w.otherProjectId }, body: { fromProjectId: "elsewhere" } }),
   },
+  getAppStoreConnectReportsStatus: { valid: project, invalid: badProject },
+  syncAppStoreConnectReports: { valid: project, invalid: badProject },
   getGooglePlayIntegration: { valid: project, invalid: badProject },
   testGooglePlayIntegration: { valid: project, invalid: badProject },
   syncGooglePlayIntegration: { valid: project, invalid: badProject },

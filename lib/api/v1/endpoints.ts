@@ -2,7 +2,7 @@
 import { endpoint } from "./endpoint";
 import { appListSchema, projectParams } from "./schemas/apps";
 import { inboxSchema, notificationListQuery } from "./schemas/notifications";
-import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema, integrationStatusSchema } from "./schemas/integrations";
+import { copyIntegrationBody, copyIntegrationResultSchema, connectionTestSchema, integrationStatusSchema, reportsStatusSchema, reportsSyncRequestedSchema } from "./schemas/integrations";
 import { replyBodySchema, reviewDetailSchema, reviewListQuery, reviewPageSchema, reviewParams, reviewResultSchema } from "./schemas/reviews";
 import { runParams, syncRequestedSchema, syncRunSchema } from "./schemas/runs";
 import { googlePlayEndpoints } from "./google-play-endpoints";
@@ -98,7 +98,7 @@ export const testAscIntegration = endpoint({
   method: "POST",
   path: `${ascPath}/test`,
   tag: "Integrations",
-  summary: "Test the connection: which apps the key sees and which project apps it covers",
+  summary: "Test the connection: which apps the key sees, which project apps it covers, and whether it reads Sales and Finance reports",
   permission: "integrations:write",
   params: projectParams,
   response: connectionTestSchema,
@@ -128,6 +128,30 @@ export const copyAscIntegration = endpoint({
   response: copyIntegrationResultSchema,
 });
 
+export const getAscReportsStatus = endpoint({
+  operationId: "getAppStoreConnectReportsStatus",
+  method: "GET",
+  path: `${ascPath}/reports`,
+  tag: "Integrations",
+  summary: "Sales and Finance reports: days and months stored, pending and failed, and the latest runs",
+  permission: "integrations:read",
+  params: projectParams,
+  response: reportsStatusSchema,
+});
+
+export const syncAscReports = endpoint({
+  operationId: "syncAppStoreConnectReports",
+  method: "POST",
+  path: `${ascPath}/reports/sync`,
+  tag: "Integrations",
+  summary: "Import every Sales day Apple keeps that is not stored yet, and the due Finance months; poll the run",
+  description: "One sales run per project at a time: while one is queued or running, its id is returned with alreadyRunning.",
+  permission: "integrations:write",
+  params: projectParams,
+  response: reportsSyncRequestedSchema,
+  status: 202,
+});
+
 export const listNotifications = endpoint({
   operationId: "listNotifications",
   method: "GET",
@@ -152,6 +176,8 @@ export const ENDPOINTS = [
   testAscIntegration,
   syncAscIntegration,
   copyAscIntegration,
+  getAscReportsStatus,
+  syncAscReports,
   ...googlePlayEndpoints,
   listNotifications,
 ] as const;

@@ -2,3 +2,4 @@ import "server-only";
 export * from "./connection-test";
 export * from "./integrations";
 export * from "./view";
+export * from "./report-coverage";

@@ -43,7 +43,7 @@ describe("set up", () => {
     const saved = await actionResult(integrationOps.saveIntegration, owner(), teamInput() as never);
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(Object.keys(saved.data).sort()).toEqual(["addedAt", "enabled", "id", "issuerId", "keyId", "keyType", "lastSync", "lastTest", "projectId", "updatedAt"]);
+    expect(Object.keys(saved.data).sort()).toEqual(["addedAt", "enabled", "id", "issuerId", "keyId", "keyType", "lastSync", "lastTest", "projectId", "updatedAt", "vendorNumber"]);
     const row = await db.integration.findFirstOrThrow({ where: { projectId: w.projectId } });
     for (const line of secretLines(TEAM_KEY.privateKeyPem)) expect(row.privateKeyCiphertext).not.toContain(line);
     expect(await db.auditLog.findFirst({ where: { teamId: w.teamId, action: "integration.created" } })).not.toBeNull();

@@ -13,6 +13,8 @@ export interface IntegrationInput {
   keyId: string;
   /** PEM text of the .p8, already checked (validateP8); optional on update (the stored key is kept). */
   privateKeyPem?: string | null;
+  /** Digits, or null to remove it; undefined keeps the stored one. */
+  vendorNumber?: string | null;
 }
 
 export async function getIntegration(ctx: Pick<ProjectAccess, "teamId" | "projectId">): Promise<IntegrationView | null> {
@@ -27,7 +29,10 @@ export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInpu
   if (input.keyType === "team" && !issuerId) {
     throw new ValidationError("A team key needs its Issuer ID (App Store Connect → Users and Access → Integrations).", { issuerId: "Issuer ID is required for team keys." });
   }
-  const existing = await db.integration.findFirst({ where: { projectId, teamId: ctx.teamId }, select: { id: true } });
+  const existing = await db.integration.findFirst({
+    where: { projectId, teamId: ctx.teamId },
+    select: { id: true, keyType: true, issuerId: true, keyId: true, vendorNumber: true, lastTestResult: true },
+  });
   const pem = input.privateKeyPem ?? null;
   if (!existing && !pem) throw new ValidationError("Add the .p8 private key file.", { privateKey: P8_MISSING_MESSAGE });
   const data = {
@@ -35,14 +40,18 @@ export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInpu
     issuerId,
     keyId: input.keyId,
     ...(pem ? { privateKeyCiphertext: sealPrivateKey(projectId, pem) } : {}),
+    ...(input.vendorNumber !== undefined ? { vendorNumber: input.vendorNumber } : {}),
   };
+  const keyChanged = !existing || Boolean(pem) || existing.keyType !== input.keyType || existing.issuerId !== issuerId || existing.keyId !== input.keyId;
+  const vendorChanged = input.vendorNumber !== undefined && input.vendorNumber !== (existing?.vendorNumber ?? null);
+  // What the earlier test found no longer describes a new key; a new vendor number only voids its report checks.
+  const lastTest = keyChanged
+    ? { lastTestedAt: null, lastTestOk: null, lastTestResult: Prisma.DbNull }
+    : vendorChanged && existing?.lastTestResult
+      ? { lastTestResult: { ...(existing.lastTestResult as object), reports: null } }
+      : {};
   const row = existing
-    ? await db.integration.update({
-        // New credentials: the earlier test result no longer describes them.
-        where: { id: existing.id },
-        data: { ...data, lastTestedAt: null, lastTestOk: null, lastTestResult: Prisma.DbNull },
-        select: integrationViewSelect,
-      })
+    ? await db.integration.update({ where: { id: existing.id }, data: { ...data, ...lastTest }, select: integrationViewSelect })
     : await db.integration.create({
         data: { ...data, teamId: ctx.teamId, projectId, privateKeyCiphertext: sealPrivateKey(projectId, pem!), createdByUserId: ctx.actorUserId },
         select: integrationViewSelect,
@@ -51,7 +60,7 @@ export async function saveIntegration(ctx: ProjectAccess, input: IntegrationInpu
     action: existing ? "integration.updated" : "integration.created",
     targetType: "integration",
     targetId: row.id,
-    metadata: { keyId: input.keyId, keyType: input.keyType, keyReplaced: Boolean(pem) },
+    metadata: { keyId: input.keyId, keyType: input.keyType, keyReplaced: Boolean(pem), ...(vendorChanged ? { vendorNumber: input.vendorNumber ?? null } : {}) },
   });
   return toIntegrationView(row);
 }
@@ -79,7 +88,16 @@ export async function copyIntegrationFrom(ctx: ProjectAccess, sourceProjectId: s
   const source = await loadIntegration(sourceProjectId, ctx.teamId);
   if (!source) throw new NotFoundError("That project's App Store Connect integration");
   const { credentials } = source;
-  const integration = await saveIntegration(ctx, { keyType: credentials.keyType, issuerId: credentials.issuerId, keyId: credentials.keyId, privateKeyPem: credentials.privateKeyPem });
+  // The key's developer team has one vendor number: it comes along unless this project already has one.
+  const vendor = await db.integration.findFirst({ where: { projectId: sourceProjectId, teamId: ctx.teamId }, select: { vendorNumber: true } });
+  const own = await db.integration.findFirst({ where: { projectId: ctx.projectId, teamId: ctx.teamId }, select: { vendorNumber: true } });
+  const integration = await saveIntegration(ctx, {
+    keyType: credentials.keyType,
+    issuerId: credentials.issuerId,
+    keyId: credentials.keyId,
+    privateKeyPem: credentials.privateKeyPem,
+    ...(own?.vendorNumber ? {} : { vendorNumber: vendor?.vendorNumber ?? null }),
+  });
   await writeAudit(ctx, { action: "integration.copied", targetType: "integration", metadata: { fromProjectId: sourceProjectId, keyId: credentials.keyId } });
   return integration;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 // What any client may see of an integration: never the key material.
+import type { ReportAccessProbe } from "@/lib/apple/asc/reports/probe";
 import type { UpstreamDetails } from "@/lib/errors";
 
 export interface TestedApp {
@@ -17,6 +18,8 @@ export interface ConnectionTest {
   /** The project's Apple apps and whether the key covers them. */
   coverage: { appId: string; name: string; bundleId: string | null; covered: boolean; appStoreId: string | null }[];
   error: UpstreamDetails | null;
+  /** Sales and Finance report access for the vendor number; null when no vendor number is set. */
+  reports: ReportAccessProbe | null;
 }
 
 export interface IntegrationView {
@@ -25,6 +28,8 @@ export interface IntegrationView {
   keyType: "team" | "individual";
   issuerId: string | null;
   keyId: string;
+  /** Apple's vendor number for the Sales and Finance reports (digits), or null when not set. */
+  vendorNumber: string | null;
   enabled: boolean;
   addedAt: string;
   updatedAt: string;
@@ -38,6 +43,7 @@ interface Row {
   keyType: "team" | "individual";
   issuerId: string | null;
   keyId: string;
+  vendorNumber: string | null;
   enabled: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -53,6 +59,7 @@ export const integrationViewSelect = {
   keyType: true,
   issuerId: true,
   keyId: true,
+  vendorNumber: true,
   enabled: true,
   createdAt: true,
   updatedAt: true,
@@ -69,10 +76,12 @@ export function toIntegrationView(row: Row): IntegrationView {
     keyType: row.keyType,
     issuerId: row.issuerId,
     keyId: row.keyId,
+    vendorNumber: row.vendorNumber,
     enabled: row.enabled,
     addedAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    lastTest: (row.lastTestResult as ConnectionTest | null) ?? null,
+    // Results stored before the report checks existed have no `reports`.
+    lastTest: row.lastTestResult ? { ...(row.lastTestResult as ConnectionTest), reports: (row.lastTestResult as Partial<ConnectionTest>).reports ?? null } : null,
     lastSync: row.lastSyncAt || row.lastSyncStatus ? { at: row.lastSyncAt?.toISOString() ?? null, status: row.lastSyncStatus, error: row.lastSyncError } : null,
   };
 }

@@ -90,8 +90,8 @@ export async function importInstance(client: AnalyticsClient, app: AppTarget, re
     for (const file of got.files) {
       // Each segment starts with its own header.
       aggregate.startFile();
-      await readReport(Readable.from([file]), (cells) => {
-        aggregate.add(cells);
+      await readReport(Readable.from([file]), (line) => {
+        aggregate.add(line.cells());
         return null;
       }, discardSink());
     }

@@ -18,7 +18,8 @@ import {
 } from "@/lib/apple/asc/reports";
 import { sqlPool } from "@/lib/db";
 import { appleFailure, type DayFailure } from "./import-sales-day";
-import { importedChecksum, recordReportFile, type ReportFileKey, type ReportFileStatus } from "./report-files";
+import { addDays } from "@/lib/apple/asc/reports/values";
+import { importedChecksum, recordReportFile, retryAfter, type ReportFileKey, type ReportFileStatus } from "./report-files";
 
 export interface MonthResult {
   /** The fiscal month asked for (its first day). */
@@ -35,6 +36,13 @@ export interface MonthResult {
   mismatch: { periodStart: string; reading: FinanceDateReading | null } | null;
   failure: DayFailure | null;
 }
+
+/**
+ * Apple publishes a fiscal month's report by the end of the next fiscal month (at most five weeks later). Until then
+ * a 404 — whatever its wording, "no sales" included (apple-reports.md §4.3) — may mean "not yet": asked again daily.
+ */
+export const FINANCE_PUBLISHED_WITHIN_DAYS = 42;
+const DAY_MS = 86_400_000;
 
 const financeKey = (target: { teamId: string; projectId: string }, start: string, label: string): ReportFileKey => ({
   ...target, kind: "finance", reportType: "FINANCIAL", reportSubType: "", frequency: "MONTHLY", regionCode: "ZZ", reportDate: start, requestLabel: label,
@@ -90,7 +98,8 @@ export async function importFinanceMonth(
   const label = reportDateLabel(month, reading);
   const key = financeKey(target, month.start, label);
   const pool = sqlPool();
-  const retryAt = new Date(now.getTime() + 24 * 3_600_000).toISOString();
+  const retryAt = retryAfter(now, DAY_MS);
+  const mayStillCome = addDays(month.end, FINANCE_PUBLISHED_WITHIN_DAYS) > now.toISOString().slice(0, 10);
   let answer: Awaited<ReturnType<ReportsClient["financeReport"]>>;
   try {
     answer = await client.financeReport({ vendorNumber: target.vendorNumber, reportType: "FINANCIAL", regionCode: "ZZ", reportDate: label });
@@ -101,7 +110,7 @@ export async function importFinanceMonth(
     return { ...empty(month.start, "failed"), failure };
   }
   if (answer.kind !== "file") {
-    await recordReportFile(pool, key, { status: answer.kind, appleStatus: answer.status, appleCode: answer.code, error: answer.detail, nextAttemptAt: answer.kind === "not_available_yet" ? retryAt : null, syncRunId: target.runId });
+    await recordReportFile(pool, key, { status: answer.kind, appleStatus: answer.status, appleCode: answer.code, error: answer.detail, nextAttemptAt: answer.kind === "not_available_yet" || (answer.kind === "no_sales" && mayStillCome) ? retryAt : null, syncRunId: target.runId });
     return empty(month.start, answer.kind);
   }
   const conn = await pool.connect();

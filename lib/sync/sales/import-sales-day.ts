@@ -1,6 +1,6 @@
 import "server-only";
 // One day's SALES/SUMMARY/DAILY report into the database, in one transaction: the file is streamed (gunzip →
-// csv-parse → COPY into a session-local staging table), then merged set-wise. A file that cannot be read
+// split into lines → COPY into a session-local staging table), then merged set-wise. A file that cannot be read
 // completely (truncated, a renamed column, an unreadable value) leaves nothing of itself behind.
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -17,8 +17,8 @@ import {
 } from "@/lib/apple/asc/reports";
 import { sqlPool } from "@/lib/db";
 import { resolveIdentifiers } from "./mapping";
-import { importedChecksum, recordReportFile, salesFileKey, type ReportFileStatus } from "./report-files";
-import { BUCKET_OF, bucketCodes, rebuildRollups } from "./rollups";
+import { importedChecksum, recordReportFile, retryAfter, salesFileKey, type ReportFileStatus } from "./report-files";
+import { rebuildRollups } from "./rollups";
 
 export interface DayFailure {
   /** Apple's HTTP status, "network", or "file" when the file itself could not be read. */
@@ -53,24 +53,26 @@ export interface SalesTarget {
   runId: string | null;
 }
 
+/** The file's rows as read, each with its product type's bucket (1 downloads … 5 subscriptions, 6 other: SALES_BUCKETS). */
 const STAGE = `CREATE TEMP TABLE IF NOT EXISTS sales_stage (
   apple_identifier text NOT NULL, country_code text NOT NULL, product_type text NOT NULL, proceeds_currency text NOT NULL,
-  units numeric NOT NULL, developer_proceeds numeric NOT NULL) ON COMMIT DELETE ROWS`;
+  units numeric NOT NULL, developer_proceeds numeric NOT NULL, bucket smallint NOT NULL) ON COMMIT DELETE ROWS`;
 
 const AGG = `CREATE TEMP TABLE IF NOT EXISTS sales_agg (
   apple_identifier text NOT NULL, country_code text NOT NULL, product_type text NOT NULL, proceeds_currency text NOT NULL,
   units numeric NOT NULL, proceeds numeric NOT NULL, bucket smallint NOT NULL) ON COMMIT DELETE ROWS`;
 
-/** The day's rows summed per fact key (a file may split a key by device, version, price…), with their bucket. */
-const AGGREGATE = `
-  INSERT INTO pg_temp.sales_agg
-  SELECT apple_identifier, country_code, product_type, proceeds_currency, sum(units), sum(units * developer_proceeds), ${BUCKET_OF("product_type", 1)}
+/** The day's rows summed per fact key (a file may split a key by device, version, price…); a key has one product type, so one bucket. */
+const SUMMED = `SELECT apple_identifier, country_code, product_type, proceeds_currency, sum(units) AS units, sum(units * developer_proceeds) AS proceeds, min(bucket) AS bucket
   FROM pg_temp.sales_stage GROUP BY 1, 2, 3, 4`;
 
-/** A day with no facts yet (a first import): a plain insert. */
+/** For a merge into a day already stored: the summed rows, kept for the comparison and the clean-up. */
+const AGGREGATE = `INSERT INTO pg_temp.sales_agg ${SUMMED}`;
+
+/** A day with no facts yet (a first import): the summed rows inserted straight from the staged file. */
 const INSERT_FACTS = `
   INSERT INTO sales_daily_facts (project_id, report_date, apple_identifier, country_code, product_type, proceeds_currency, team_id, units, proceeds)
-  SELECT $1::uuid, $2::date, apple_identifier, country_code, product_type, proceeds_currency, $3::uuid, units, proceeds FROM pg_temp.sales_agg`;
+  SELECT $1::uuid, $2::date, s.apple_identifier, s.country_code, s.product_type, s.proceeds_currency, $3::uuid, s.units, s.proceeds FROM (${SUMMED}) s`;
 
 const MERGE_FACTS = `
   WITH agg AS (SELECT * FROM pg_temp.sales_agg),
@@ -119,9 +121,9 @@ const NOT_YET_RETRY_MS = 3_600_000;
 export function nextAttemptFor(status: ReportFileStatus, day: string, latest: string, now: Date, attempts = 1): string | null {
   if (status === "not_available_yet") {
     const recent = Date.parse(`${latest}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`) <= 2 * 86_400_000;
-    return new Date(now.getTime() + (recent ? NOT_YET_RETRY_MS : 24 * NOT_YET_RETRY_MS)).toISOString();
+    return retryAfter(now, recent ? NOT_YET_RETRY_MS : 24 * NOT_YET_RETRY_MS);
   }
-  if (status === "failed") return new Date(now.getTime() + Math.min(24, 2 ** Math.max(0, attempts - 1)) * NOT_YET_RETRY_MS).toISOString();
+  if (status === "failed") return retryAfter(now, Math.min(24, 2 ** Math.max(0, attempts - 1)) * NOT_YET_RETRY_MS);
   return null;
 }
 
@@ -176,7 +178,7 @@ export async function importSalesDay(client: ReportsClient, target: SalesTarget,
     await conn.query(AGG);
     const mapper = new SalesRowMapper(day);
     copying = true;
-    const copy = conn.query(copyFrom("COPY pg_temp.sales_stage (apple_identifier, country_code, product_type, proceeds_currency, units, developer_proceeds) FROM STDIN"));
+    const copy = conn.query(copyFrom("COPY pg_temp.sales_stage (apple_identifier, country_code, product_type, proceeds_currency, units, developer_proceeds, bucket) FROM STDIN"));
     const read = await readReport(answer.body, mapper.onRecord, copy);
     copying = false;
     if (!mapper.sawHeader) throw new ReportBodyError("The report file is empty: it has no header row.");
@@ -208,19 +210,32 @@ export async function importSalesDay(client: ReportsClient, target: SalesTarget,
   }
 }
 
+/** One fixed order for every import (code-unit order). */
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 async function merge(conn: pg.PoolClient, target: SalesTarget, day: string, summary: SalesFileSummary) {
-  const ids = summary.identifiers.map((i) => ({ apple_identifier: i.appleIdentifier, sku: i.sku, title: i.title, parent_identifier: i.parentIdentifier, in_app: i.inApp }));
+  // Days imported side by side lock the identifier and version rows they share: always in the same (sorted) order,
+  // or two files listing them in different orders deadlock.
+  const ids = summary.identifiers
+    .map((i) => ({ apple_identifier: i.appleIdentifier, sku: i.sku, title: i.title, parent_identifier: i.parentIdentifier, in_app: i.inApp }))
+    .sort((a, b) => compareCodes(a.apple_identifier, b.apple_identifier));
   const upserted = await conn.query<{ apple_identifier: string; inserted: boolean }>(UPSERT_IDENTIFIERS, [target.projectId, day, target.teamId, JSON.stringify(ids)]);
   const introduced = new Set(upserted.rows.filter((r) => r.inserted).map((r) => r.apple_identifier));
   const changed = await resolveIdentifiers(conn, target.projectId, summary.identifiers.map((i) => i.appleIdentifier));
-  await conn.query(AGGREGATE, bucketCodes());
   const fresh = (await conn.query(`SELECT 1 FROM sales_daily_facts WHERE project_id = $1::uuid AND report_date = $2::date LIMIT 1`, [target.projectId, day])).rows.length === 0;
-  const facts = fresh
-    ? { inserted: (await conn.query(INSERT_FACTS, [target.projectId, day, target.teamId])).rowCount ?? 0, updated: 0, deleted: 0 }
-    : (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
-  if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: "staged", fresh });
+  let facts: { inserted: number; updated: number; deleted: number };
+  if (fresh) facts = { inserted: (await conn.query(INSERT_FACTS, [target.projectId, day, target.teamId])).rowCount ?? 0, updated: 0, deleted: 0 };
+  else {
+    await conn.query(AGGREGATE);
+    facts = (await conn.query<{ inserted: number; updated: number; deleted: number }>(MERGE_FACTS, [target.projectId, day, target.teamId])).rows[0];
+  }
+  // The day's facts are exactly the staged file (summed): the rollups come from it, not read back.
+  if (facts.inserted + facts.updated + facts.deleted > 0 || changed.length > 0) await rebuildRollups(conn, target, [day], { source: fresh ? "stage" : "aggregate", fresh });
   if (summary.versions.length > 0) {
-    await conn.query(UPSERT_VERSIONS, [target.projectId, day, target.teamId, JSON.stringify(summary.versions.map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version })))]);
+    const versions = summary.versions
+      .map((v) => ({ apple_identifier: v.appleIdentifier, version: v.version }))
+      .sort((a, b) => compareCodes(a.apple_identifier, b.apple_identifier) || compareCodes(a.version, b.version));
+    await conn.query(UPSERT_VERSIONS, [target.projectId, day, target.teamId, JSON.stringify(versions)]);
   }
   return { ...facts, remapped: changed.filter((id) => !introduced.has(id)) };
 }

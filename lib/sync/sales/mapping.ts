@@ -6,30 +6,39 @@ import type pg from "pg";
 import { sqlPool } from "@/lib/db";
 import { rebuildRollups } from "./rollups";
 
-/** The app each identifier resolves to now; `$2` limits it to some identifiers (NULL: all of the project's). */
+/**
+ * The app each identifier resolves to now, beside the one stored; `$2` limits it to some identifiers (NULL: all of the
+ * project's). Set-wise (parents by SKU in one pass, one apps join): a parent looked up per in-app identifier, on a
+ * table the planner had no statistics for yet, cost a backfill about 0.1 s a day.
+ */
 const RESOLVED = `
   WITH own AS (
-    SELECT s.apple_identifier,
-      CASE WHEN NOT s.in_app THEN s.apple_identifier
-        ELSE coalesce(
-          (SELECT p.apple_identifier FROM sales_identifiers p
-           WHERE p.project_id = s.project_id AND NOT p.in_app AND s.parent_identifier <> '' AND p.sku = s.parent_identifier
-           ORDER BY p.last_date DESC, p.apple_identifier LIMIT 1),
-          CASE WHEN s.parent_identifier ~ '^[0-9]{1,18}$' THEN s.parent_identifier END)
-      END AS app_apple_id,
-      s.app_id AS stored
+    SELECT s.apple_identifier, s.in_app, s.parent_identifier, s.app_id
     FROM sales_identifiers s
     WHERE s.project_id = $1::uuid AND ($2::text[] IS NULL OR s.apple_identifier = ANY($2::text[]))
+  ),
+  parents AS (
+    SELECT DISTINCT ON (p.sku) p.sku, p.apple_identifier
+    FROM sales_identifiers p
+    WHERE p.project_id = $1::uuid AND NOT p.in_app AND p.sku <> '' AND p.sku IN (SELECT parent_identifier FROM own WHERE in_app)
+    ORDER BY p.sku, p.last_date DESC, p.apple_identifier
+  ),
+  target AS (
+    SELECT own.apple_identifier, own.app_id AS stored,
+      CASE WHEN NOT own.in_app THEN own.apple_identifier
+        ELSE coalesce(parents.apple_identifier, CASE WHEN own.parent_identifier ~ '^[0-9]{1,18}$' THEN own.parent_identifier END)
+      END AS app_apple_id
+    FROM own LEFT JOIN parents ON own.in_app AND own.parent_identifier <> '' AND parents.sku = own.parent_identifier
   )
-  SELECT own.apple_identifier, own.stored, a.id AS app_id
-  FROM own
+  SELECT target.apple_identifier, target.stored, a.id AS app_id
+  FROM target
   LEFT JOIN apps a ON a.project_id = $1::uuid AND a.platform = 'apple'
-    AND a.apple_app_store_id = CASE WHEN own.app_apple_id ~ '^[0-9]{1,18}$' THEN own.app_apple_id::bigint END`;
+    AND a.apple_app_store_id = CASE WHEN target.app_apple_id ~ '^[0-9]{1,18}$' THEN target.app_apple_id::bigint END`;
 
 /** Stores each identifier's app where it changed; returns the identifiers that changed. */
 export async function resolveIdentifiers(client: pg.PoolClient | pg.Pool, projectId: string, identifiers: readonly string[] | null): Promise<string[]> {
   const { rows } = await client.query<{ apple_identifier: string }>(
-    `WITH r AS (${RESOLVED})
+    `WITH r AS MATERIALIZED (SELECT * FROM (${RESOLVED}) x WHERE x.stored IS DISTINCT FROM x.app_id)
      UPDATE sales_identifiers s SET app_id = r.app_id
      FROM r WHERE s.project_id = $1::uuid AND s.apple_identifier = r.apple_identifier AND s.app_id IS DISTINCT FROM r.app_id
      RETURNING s.apple_identifier`,

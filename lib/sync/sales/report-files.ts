@@ -79,6 +79,18 @@ export async function recordReportFile(client: pg.PoolClient | pg.Pool, key: Rep
   );
 }
 
+/**
+ * The scheduled checks (hourly for sales, daily for finance) queue runs that start seconds to minutes after the check.
+ * A retry planned one interval after such a run started would come just after the next check and wait for the one
+ * after it: it is planned this much earlier, so the next check asks again.
+ */
+const CHECK_SLACK_MS = 10 * 60_000;
+
+/** When to ask again for a file: at the scheduled check `intervalMs` after this run's. */
+export function retryAfter(now: Date, intervalMs: number): string {
+  return new Date(now.getTime() + intervalMs - CHECK_SLACK_MS).toISOString();
+}
+
 /** The stored checksum of an imported file, if any. */
 export async function importedChecksum(client: pg.PoolClient | pg.Pool, key: Pick<ReportFileKey, "projectId" | "kind" | "frequency" | "regionCode" | "reportDate">): Promise<string | null> {
   const { rows } = await client.query<{ checksum: string | null }>(
@@ -103,4 +115,23 @@ export async function dueSalesDays(target: { projectId: string }, from: string, 
     [target.projectId, from, to, now.toISOString(), ignoreSchedule],
   );
   return rows.map((r) => r.day);
+}
+
+/**
+ * The fiscal months (first days, as given in `starts`) of each project whose FINANCIAL (ZZ) report should be asked
+ * for now: never asked, or a retry planned and due (`ignoreSchedule`: whenever one is planned — a manual run).
+ * Finance answers are final only when no retry is planned (next_attempt_at NULL).
+ */
+export async function dueFinanceMonthsOf(projectIds: readonly string[], starts: readonly string[], now: Date, ignoreSchedule: boolean): Promise<{ projectId: string; start: string }[]> {
+  if (projectIds.length === 0 || starts.length === 0) return [];
+  const { rows } = await sqlPool().query<{ project_id: string; start: string }>(
+    `SELECT p.id::text AS project_id, m.start::text AS start
+     FROM unnest($1::uuid[]) AS p(id)
+     CROSS JOIN unnest($2::date[]) WITH ORDINALITY AS m(start, n)
+     LEFT JOIN asc_report_files r ON r.project_id = p.id AND r.kind = 'finance' AND r.frequency = 'MONTHLY' AND r.region_code = 'ZZ' AND r.report_date = m.start
+     WHERE r.id IS NULL OR (r.status <> 'imported' AND r.next_attempt_at IS NOT NULL AND ($4::boolean OR r.next_attempt_at <= $3::timestamptz))
+     ORDER BY p.id, m.n`,
+    [projectIds, starts, now.toISOString(), ignoreSchedule],
+  );
+  return rows.map((r) => ({ projectId: r.project_id, start: r.start }));
 }

@@ -6,9 +6,10 @@ import "server-only";
 import { fiscalMonthContaining, latestPublishedSalesDay, previousFiscalMonth, type FiscalMonth } from "@/lib/apple/asc/reports";
 import { addDays } from "@/lib/apple/asc/reports/values";
 import { sqlPool } from "@/lib/db";
-import { findActiveRun, queueProjectRun } from "../runs";
+import { queueProjectRun } from "../runs";
 import { projectsWithReports } from "./integration";
 import { mappingIsStale } from "./mapping";
+import { dueFinanceMonthsOf } from "./report-files";
 import { DAILY_WINDOW_DAYS } from "./sync-sales";
 
 /** Finance months looked after: the last twelve complete fiscal months. */
@@ -30,14 +31,13 @@ async function projectsWithDueSalesDays(projectIds: string[], now: Date): Promis
   return new Set(rows.map((r) => r.project_id));
 }
 
-/** One queued app_store_sales_sync per project with a day due or a stale mapping, skipping projects whose backfill is running. */
+/** One queued app_store_sales_sync per project with a day due or a stale mapping (none while the project's backfill runs). */
 export async function queueScheduledSalesRuns(now = new Date()): Promise<{ projectId: string; runId: string }[]> {
   const projects = await projectsWithReports();
   const due = await projectsWithDueSalesDays(projects.map((p) => p.projectId), now);
   const queued: { projectId: string; runId: string }[] = [];
   for (const project of projects) {
     if (!due.has(project.projectId) && !(await mappingIsStale(project.projectId))) continue;
-    if (await findActiveRun("app_store_sales_backfill", project.projectId)) continue;
     const { run, alreadyRunning } = await queueProjectRun("app_store_sales_sync", project, "schedule");
     if (!alreadyRunning) queued.push({ projectId: project.projectId, runId: run.id });
   }
@@ -62,15 +62,7 @@ export async function queueScheduledFinanceRuns(now = new Date()): Promise<{ pro
   const projects = await projectsWithReports();
   if (projects.length === 0) return [];
   const starts = dueFinanceMonths(now).map((m) => m.start);
-  const { rows } = await sqlPool().query<{ project_id: string }>(
-    `SELECT p.id::text AS project_id FROM unnest($1::uuid[]) AS p(id)
-     WHERE EXISTS (
-       SELECT 1 FROM unnest($2::date[]) m(start)
-       LEFT JOIN asc_report_files r ON r.project_id = p.id AND r.kind = 'finance' AND r.frequency = 'MONTHLY' AND r.region_code = 'ZZ' AND r.report_date = m.start
-       WHERE r.id IS NULL OR (r.status IN ('not_available_yet', 'failed') AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= $3::timestamptz)))`,
-    [projects.map((p) => p.projectId), starts, now.toISOString()],
-  );
-  const due = new Set(rows.map((r) => r.project_id));
+  const due = new Set((await dueFinanceMonthsOf(projects.map((p) => p.projectId), starts, now, false)).map((r) => r.projectId));
   const queued: { projectId: string; runId: string }[] = [];
   for (const project of projects) {
     if (!due.has(project.projectId)) continue;

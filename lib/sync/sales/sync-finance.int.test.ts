@@ -7,7 +7,8 @@ import { inlineSteps } from "@/lib/sync/steps";
 import { createSalesWorld, NOW, salesSimConfig, startSalesSim, type SalesWorld } from "@/test/sales-world";
 import { useConfig } from "@/test/config";
 import type { RunningAppleSim } from "@/tools/apple-sim";
-import { dueFinanceMonths } from "./schedule";
+import { fiscalMonthContaining, reportDateLabel } from "@/lib/apple/asc/reports";
+import { dueFinanceMonths, queueScheduledFinanceRuns } from "./schedule";
 import { syncFinanceReports, type FinanceSyncInput } from "./sync-finance";
 
 let apple: RunningAppleSim;
@@ -115,5 +116,46 @@ describe("finance sync against the simulator", () => {
     expect(pending.counters).toMatchObject({ notAvailableYet: 1, imported: 11 });
     expect((await files(fresh)).find((f) => f.label === label)).toMatchObject({ status: "not_available_yet", apple_status: 404 });
     expect(await q(`SELECT 1 FROM finance_monthly_proceeds WHERE project_id = $1 AND period_start = $2`, [fresh.projectId, months[0]])).toHaveLength(0);
+  });
+
+  it("a fiscal month Apple has not published, refused, or answered 'no sales' for while it may still come is asked for again at the next daily check", async () => {
+    const w = await createSalesWorld();
+    const labelOf = (start: string) => reportDateLabel(fiscalMonthContaining(start), "fiscal_period");
+    const [newest, oldest] = [months[0], months[11]];
+    // The daily check at `check` queues the project; its run starts a few seconds later.
+    const day = 86_400_000;
+    const check = (n: number) => new Date(Date.parse(NOW) + n * day);
+    const runAfter = (n: number, runId?: string) => sync(w, { trigger: "schedule", runId, now: new Date(check(n).getTime() + 20_000).toISOString() });
+    /** The check at `n` days: the run it queued for this project, if any. */
+    const queued = async (n: number) => (await queueScheduledFinanceRuns(check(n))).find((r) => r.projectId === w.projectId)?.runId;
+    const fileOf = async (start: string) =>
+      (await q<{ status: string; next_attempt_at: Date | null }>(`SELECT status::text, next_attempt_at FROM asc_report_files WHERE project_id = $1 AND kind = 'finance' AND report_date = $2`, [w.projectId, start]))[0];
+
+    apple.sim.addFault({ endpoint: "asc.financeReports", kind: "not_available_yet", date: labelOf(newest) });
+    // A month long past Apple's publication whose answer is "no sales" is final.
+    apple.sim.addFault({ endpoint: "asc.financeReports", kind: "no_sales", date: labelOf(oldest) });
+    expect((await runAfter(0)).counters).toMatchObject({ imported: 10, notAvailableYet: 1, noSales: 1 });
+    expect(await fileOf(oldest)).toMatchObject({ status: "no_sales", next_attempt_at: null });
+    let runId = await queued(1);
+    expect(runId).toBeDefined();
+
+    apple.sim.clearFaults();
+    apple.sim.addFault({ endpoint: "asc.financeReports", kind: "403", date: labelOf(newest) });
+    const refused = await runAfter(1, runId);
+    expect(refused.counters).toMatchObject({ due: 1, refused: 1 });
+    runId = await queued(2);
+    expect(runId).toBeDefined();
+
+    // Apple's 404 for a month it has not published may read "no sales" (apple-reports.md §4.3): asked again while the month is recent.
+    apple.sim.clearFaults();
+    apple.sim.addFault({ endpoint: "asc.financeReports", kind: "no_sales", date: labelOf(newest) });
+    expect((await runAfter(2, runId)).counters).toMatchObject({ due: 1, noSales: 1 });
+    runId = await queued(3);
+    expect(runId).toBeDefined();
+
+    apple.sim.clearFaults();
+    expect((await runAfter(3, runId)).counters).toMatchObject({ due: 1, imported: 1 });
+    expect(await fileOf(newest)).toMatchObject({ status: "imported", next_attempt_at: null });
+    expect(await queued(3.05)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { reportsClientFor } from "./reports-client";
 import { countFile, describeFileFailure, describeRetriedFailures, emptyReportCounters } from "./counters";
 import { importFinanceMonth, type MonthResult } from "./import-finance-month";
 import { loadReportsIntegration } from "./integration";
+import { dueFinanceMonthsOf } from "./report-files";
 import { dueFinanceMonths } from "./schedule";
 
 export interface FinanceSyncInput {
@@ -43,14 +44,8 @@ export async function syncFinanceReports(input: FinanceSyncInput): Promise<JobRe
     const now = input.now ?? new Date().toISOString();
     const { refusal } = await loadReportsIntegration(target);
     const months = dueFinanceMonths(new Date(now)).map((m) => m.start);
-    const { rows } = await sqlPool().query<{ start: string }>(
-      `SELECT m.start::text AS start FROM unnest($2::date[]) WITH ORDINALITY AS m(start, n)
-       LEFT JOIN asc_report_files r ON r.project_id = $1::uuid AND r.kind = 'finance' AND r.frequency = 'MONTHLY' AND r.region_code = 'ZZ' AND r.report_date = m.start
-       WHERE r.id IS NULL OR (r.status IN ('not_available_yet', 'failed') AND ($4::boolean OR r.next_attempt_at IS NULL OR r.next_attempt_at <= $3::timestamptz))
-       ORDER BY m.n`,
-      [target.projectId, months, now, input.trigger !== "schedule"],
-    );
-    const chosen = input.months ? months.filter((m) => input.months!.includes(m)) : rows.map((r) => r.start);
+    const due = await dueFinanceMonthsOf([target.projectId], months, new Date(now), input.trigger !== "schedule");
+    const chosen = input.months ? months.filter((m) => input.months!.includes(m)) : due.map((r) => r.start);
     return { runId, ...target, now, refusal, months: chosen, reading: await knownReading(target.projectId) };
   });
   const counters = emptyReportCounters();

@@ -87,4 +87,35 @@ describe("sales sync against the simulator", () => {
     expect(shuffled.counters).toMatchObject({ imported: 2, unchanged: 0, rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0 });
     expect(await fingerprint(w)).toBe(before);
   });
+
+  it("days imported side by side, each naming the vendor's identifiers in its own order, all commit (no deadlock on the identifiers they share)", async () => {
+    const w = await createSalesWorld();
+    // Every download lists its rows in another order, so two files in flight meet the same identifiers in different orders.
+    apple.sim.reports.update({ behaviours: { shuffleRows: true } });
+    const result = await sync(w, { mode: "backfill", concurrency: 6, days: Array.from({ length: 60 }, (_, i) => addDays(LATEST_DAY, -i)) });
+    expect(result.error).toBeNull();
+    expect(result.counters).toMatchObject({ due: 60, imported: 60, failed: 0 });
+  });
+
+  it("re-imports a day whose figures Apple changed: facts replaced, and every rollup again equals the facts of the project's apps", async () => {
+    const w = await createSalesWorld();
+    const days = [LATEST_DAY, addDays(LATEST_DAY, -1)];
+    await sync(w, { days });
+    apple.sim.reports.update({ seed: 12 });
+    const changed = await sync(w, { days });
+    const c = changed.counters as { imported: number; rowsInserted: number; rowsUpdated: number; rowsDeleted: number };
+    expect(c.imported).toBe(2);
+    expect(c.rowsInserted + c.rowsUpdated + c.rowsDeleted).toBeGreaterThan(0);
+    const [sums] = await q<{ facts: string; project: string; app: string; country: string; downloads: string; app_downloads: string }>(
+      `SELECT (SELECT sum(f.proceeds) FROM sales_daily_facts f JOIN sales_identifiers s USING (project_id, apple_identifier) WHERE f.project_id = $1 AND s.app_id IS NOT NULL)::text AS facts,
+              (SELECT sum(proceeds) FROM sales_project_days WHERE project_id = $1)::text AS project,
+              (SELECT sum(proceeds) FROM sales_app_days WHERE project_id = $1)::text AS app,
+              (SELECT sum(proceeds) FROM sales_country_days WHERE project_id = $1)::text AS country,
+              (SELECT sum(f.units) FROM sales_daily_facts f JOIN sales_identifiers s USING (project_id, apple_identifier) WHERE f.project_id = $1 AND s.app_id IS NOT NULL AND f.product_type IN ('1', '1F', '1T'))::text AS downloads,
+              (SELECT sum(downloads) FROM sales_app_days WHERE project_id = $1)::text AS app_downloads`,
+      [w.projectId],
+    );
+    expect([sums.project, sums.app, sums.country]).toEqual([sums.facts, sums.facts, sums.facts]);
+    expect(sums.app_downloads).toBe(sums.downloads);
+  });
 });

@@ -2,7 +2,7 @@
 // block after the rows (UNCONFIRMED layout, see columns.ts). Trailer lines (Total_Rows, per-country totals) end
 // the data and are skipped.
 import { EXCHANGE_RATE_COLUMNS, FINANCIAL_COLUMNS, isExchangeRateHeader, mapHeader, type HeaderMap } from "./columns";
-import { copyText, isBlankRecord } from "./read-report";
+import { copyText, type ReportLine } from "./read-report";
 import { parseCountry, parseCurrency, parseDecimal, parseReportDate, ReportValueError } from "./values";
 
 type FinanceKey = keyof typeof FINANCIAL_COLUMNS.columns;
@@ -36,9 +36,11 @@ export class FinanceRowMapper {
   private periodEnd: string | null = null;
   private readonly rates = new Map<string, ExchangeRate>();
 
-  readonly onRecord = (record: string[]): string | null => {
+  readonly onRecord = (line: ReportLine): string | null => {
     this.line++;
-    const blank = isBlankRecord(record);
+    // Finance files are small (a month's rows once): their cells are read as a list.
+    const record = line.cells();
+    const blank = line.blank;
     if (this.mode === "header") {
       if (blank) return null;
       this.header = mapHeader(record, FINANCIAL_COLUMNS);

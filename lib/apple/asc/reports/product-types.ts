@@ -53,6 +53,11 @@ export function salesBucket(code: string): SalesBucket {
   return productType(code)?.bucket ?? "other";
 }
 
+/** A product type's bucket as a number, 1 (downloads) … 6 (other) in SALES_BUCKETS order: what the staged rows carry. */
+export function salesBucketNumber(type: ProductType | null): number {
+  return SALES_BUCKETS.indexOf(type?.bucket ?? "other") + 1;
+}
+
 /**
  * Codes per bucket, for SQL (`product_type = ANY(...)`): the facts keep the code as Apple wrote it (upper-cased),
  * so a reclassification needs no re-import.

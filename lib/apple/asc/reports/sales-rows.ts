@@ -1,8 +1,8 @@
 // SALES / SUMMARY / DAILY rows → COPY text for the staging table, plus what the file says about identifiers
 // (SKU, title, parent) and versions. Pure and stateful per file; values stay text (decimals for PostgreSQL).
 import { mapHeader, SALES_SUMMARY_COLUMNS, type HeaderMap } from "./columns";
-import { productType } from "./product-types";
-import { copyText, isBlankRecord } from "./read-report";
+import { productType, salesBucketNumber } from "./product-types";
+import { copyText, type ReportLine } from "./read-report";
 import { parseCountry, parseCurrency, parseDecimal, parseReportDate, ReportValueError } from "./values";
 
 type SalesKey = keyof typeof SALES_SUMMARY_COLUMNS.columns;
@@ -26,6 +26,13 @@ export interface SalesFileSummary {
   versions: { appleIdentifier: string; version: string }[];
 }
 
+/**
+ * A copy of a cell that does not hold on to the chunk of text it was cut from: V8 keeps a longer substring as a view
+ * of its source, so the few cells kept for the whole file (an identifier's title…) kept most of the file's text alive
+ * until its end, through the young generation's collections into the old one.
+ */
+const own = (cell: string): string => (cell.length < 13 ? cell : Buffer.from(cell, "utf8").toString("utf8"));
+
 export class SalesRowMapper {
   private header: HeaderMap<SalesKey> | null = null;
   private rows = 0;
@@ -39,15 +46,15 @@ export class SalesRowMapper {
   /** `reportDate`: the day requested (YYYY-MM-DD); every row's Begin Date must be it. */
   constructor(private readonly reportDate: string) {}
 
-  readonly onRecord = (record: string[]): string | null => {
+  readonly onRecord = (record: ReportLine): string | null => {
     this.line++;
-    if (isBlankRecord(record)) return null;
+    if (record.blank) return null;
     if (!this.header) {
-      this.header = mapHeader(record, SALES_SUMMARY_COLUMNS);
+      this.header = mapHeader(record.cells(), SALES_SUMMARY_COLUMNS);
       return null;
     }
     const at = this.header.index;
-    const cell = (i: number) => (i < 0 ? "" : (record[i] ?? ""));
+    const cell = (i: number) => record.cell(i);
     try {
       const appleIdentifier = cell(at.appleIdentifier).trim();
       if (!appleIdentifier) throw new ReportValueError("Apple Identifier is empty");
@@ -65,16 +72,16 @@ export class SalesRowMapper {
       if (!type) this.unknownTypes.set(code, (this.unknownTypes.get(code) ?? 0) + 1);
       const inApp = type?.inApp ?? false;
       if (!this.identifiers.has(appleIdentifier)) {
-        this.identifiers.set(appleIdentifier, { appleIdentifier, sku: cell(at.sku).trim(), title: cell(at.title).trim(), parentIdentifier: cell(at.parentIdentifier).trim(), inApp });
+        this.identifiers.set(appleIdentifier, { appleIdentifier: own(appleIdentifier), sku: own(cell(at.sku).trim()), title: own(cell(at.title).trim()), parentIdentifier: own(cell(at.parentIdentifier).trim()), inApp });
       }
       const version = cell(at.version).trim();
       if (version && !inApp && type) {
         let set = this.versions.get(appleIdentifier);
         if (!set) this.versions.set(appleIdentifier, (set = new Set()));
-        set.add(version);
+        set.add(own(version));
       }
       this.rows++;
-      return `${copyText(appleIdentifier)}\t${country}\t${copyText(code)}\t${currency}\t${units}\t${proceeds}\n`;
+      return `${copyText(appleIdentifier)}\t${country}\t${copyText(code)}\t${currency}\t${units}\t${proceeds}\t${salesBucketNumber(type)}\n`;
     } catch (error) {
       if (error instanceof ReportValueError) throw new ReportValueError(`Line ${this.line}: ${error.message}.`);
       throw error;

@@ -102,10 +102,10 @@ describe("sales rows", () => {
     const out = collect();
     const result = await readReport(Readable.from([gzipSync(text)]), mapper.onRecord, out.sink);
     expect(out.text().trim().split("\n")).toEqual([
-      "1480000001\tUS\t1F\tUSD\t12\t0",
-      "1480000001\tDE\t7F\tEUR\t40\t0",
-      "1480000101\tDE\tIAY\tEUR\t3\t2.79",
-      "1480000102\tUS\tIA1\tUSD\t-1\t0.70",
+      "1480000001\tUS\t1F\tUSD\t12\t0\t1",
+      "1480000001\tDE\t7F\tEUR\t40\t0\t3",
+      "1480000101\tDE\tIAY\tEUR\t3\t2.79\t5",
+      "1480000102\tUS\tIA1\tUSD\t-1\t0.70\t4",
     ]);
     const summary = mapper.summary();
     expect(summary.rows).toBe(4);
@@ -146,6 +146,28 @@ describe("sales rows", () => {
   it("fails a truncated gzip", async () => {
     const gz = gzipSync([SALES_HEADER, salesRow({}), salesRow({})].map((r) => r.join("\t")).join("\n"));
     await expect(readReport(Readable.from([gz.subarray(0, gz.length - 12)]), new SalesRowMapper("2026-03-30").onRecord, discardSink())).rejects.toThrow(/truncated gzip/);
+  });
+});
+
+describe("reading a report body", () => {
+  const records = async (chunks: Buffer[]) => {
+    const seen: string[][] = [];
+    const read = await readReport(Readable.from(chunks), (line) => (seen.push(line.cells()), null), discardSink());
+    return { seen, read };
+  };
+
+  it("splits lines at LF or CRLF and cells at tabs, keeps quotes and empty cells as they are, and counts every line", async () => {
+    const { seen, read } = await records([Buffer.from('\ufeffA\tB\tC\r\n"x"\t\tMy "Best" App\n\nshort\nlast\twithout newline')]);
+    expect(seen).toEqual([["A", "B", "C"], ['"x"', "", 'My "Best" App'], [""], ["short"], ["last", "without newline"]]);
+    expect(read.records).toBe(5);
+  });
+
+  it("reads a character whose bytes are split between chunks, and a line split between chunks", async () => {
+    const bytes = Buffer.from("Title\tCountry\nCafé ☕ 東京\tJP\n");
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { seen } = await records([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(seen).toEqual([["Title", "Country"], ["Café ☕ 東京", "JP"]]);
+    }
   });
 });
 

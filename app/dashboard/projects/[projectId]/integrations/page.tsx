@@ -5,6 +5,7 @@ import { PlayIntegrationSection } from "@/components/google-play/play-integratio
 import { ConnectionPanel, CopyFromProject } from "@/components/integrations/connection-panel";
 import { IntegrationControls } from "@/components/integrations/integration-controls";
 import { IntegrationForm } from "@/components/integrations/integration-form";
+import { ReportsPanel } from "@/components/integrations/reports-panel";
 import { SyncReviewsButton } from "@/components/integrations/sync-reviews-button";
 import { SyncStatus } from "@/components/integrations/sync-status";
 import { Badge } from "@/components/ui/badge";
@@ -12,14 +13,18 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { pageOperation } from "@/lib/operations/adapters/page";
 import { getPlaySetup } from "@/lib/operations/google-play";
-import { getIntegrationSetup } from "@/lib/operations/integrations";
+import { getIntegrationSetup, getReportsStatus } from "@/lib/operations/integrations";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const path = `/dashboard/projects/${projectId}/integrations`;
-  const [{ project, integration, sources, run, canWrite }, play] = await Promise.all([pageOperation(getIntegrationSetup, { projectId }, path), pageOperation(getPlaySetup, { projectId }, path)]);
+  const [{ project, integration, sources, run, canWrite }, play, reports] = await Promise.all([
+    pageOperation(getIntegrationSetup, { projectId }, path),
+    pageOperation(getPlaySetup, { projectId }, path),
+    pageOperation(getReportsStatus, { projectId }, path),
+  ]);
   const added = integration ? new Date(integration.addedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : null;
   return (
     <div className="space-y-6">
@@ -30,7 +35,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
           </Link>
         }
         title="App Store Connect"
-        description="Connect an App Store Connect API key to sync every written review and reply from the dashboard."
+        description="Connect an App Store Connect API key to sync every written review and reply from the dashboard, and — with the vendor number — downloads and revenue."
         actions={canWrite && integration?.enabled ? <SyncReviewsButton projectId={project.id} initialRun={run} /> : null}
       />
       {!canWrite ? (
@@ -67,7 +72,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
             </CardHeader>
             {canWrite ? (
               <CardContent>
-                <IntegrationForm projectId={project.id} current={integration ? { keyType: integration.keyType, issuerId: integration.issuerId, keyId: integration.keyId } : null} />
+                <IntegrationForm projectId={project.id} current={integration ? { keyType: integration.keyType, issuerId: integration.issuerId, keyId: integration.keyId, vendorNumber: integration.vendorNumber } : null} />
               </CardContent>
             ) : null}
           </Card>
@@ -76,10 +81,23 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
             <Card>
               <CardHeader>
                 <CardTitle>Connection</CardTitle>
-                <CardDescription>Lists the apps the key can see and fills in their App Store ids.</CardDescription>
+                <CardDescription>Lists the apps the key can see and fills in their App Store ids; with a vendor number, checks that the key reads the Sales and Finance reports.</CardDescription>
               </CardHeader>
               <CardContent>
                 <ConnectionPanel projectId={project.id} initial={integration.lastTest} canWrite={canWrite} />
+              </CardContent>
+            </Card>
+          ) : null}
+
+          {integration ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Sales and Finance reports</CardTitle>
+                <CardDescription>Downloads and proceeds by day and country: a year of daily reports on connect, then every day after Apple publishes them.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {/* A run started by saving or testing (the backfill on connect) arrives with a refresh: mount afresh to follow it. */}
+                <ReportsPanel key={reports.salesRun?.id ?? "none"} projectId={project.id} initial={reports} />
               </CardContent>
             </Card>
           ) : null}
