@@ -3,7 +3,6 @@ import "server-only";
 // in one UPDATE, so two runners — an Inngest retry and a re-scheduled run — never send the same delivery twice.
 import { EVENTS } from "@/inngest/events";
 import { db } from "@/lib/db";
-import { dispatch } from "@/lib/jobs/dispatch";
 import { defineWork } from "@/lib/jobs/work";
 import type { StepRunner } from "@/lib/sync/steps";
 import { sendEmail } from "./channels/email";
@@ -18,6 +17,14 @@ export type AttemptOutcome =
   | { outcome: "retry"; waitMs: number };
 
 /** The background work that sends one event's external deliveries; notify() requests it through requestDeliveries. */
+/**
+ * The dispatcher, and with it the Inngest SDK (about 20 MB of a process), is loaded when a delivery is first
+ * requested: a sync that sends no notification (most runs) does not carry it.
+ */
+async function dispatch(...args: Parameters<typeof import("@/lib/jobs/dispatch").dispatch<"notifications/deliver.requested">>) {
+  return (await import("@/lib/jobs/dispatch")).dispatch(...args);
+}
+
 export const notificationDelivery = defineWork({
   event: EVENTS.notificationsDeliverRequested,
   run: ({ dedupeKey }, steps) => deliverEvent(dedupeKey, steps),
